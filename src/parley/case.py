@@ -1,0 +1,156 @@
+"""Case files: the actors and issues of one negotiation, as data.
+
+A case file is YAML with `case`, `title`, `actors` (id, name, type, aliases,
+people) and `issues` (id, proposition, scale). Other sections (for example
+`positions`, read by `parley.bargain`) are kept in `Case.raw`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parley.errors import CaseFileError
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party to the negotiation, with every name the news may use for it."""
+
+    id: str
+    name: str
+    type: str = "state"
+    aliases: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The actor's own names: its name and aliases (not its people)."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A proposition bargained over, on a 0-100 scale."""
+
+    id: str
+    proposition: str
+    scale: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A negotiation: its actors, its issues and the file they came from."""
+
+    id: str
+    title: str
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    path: Path | None = None
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id; raises `KeyError` naming the valid ids."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        raise KeyError(f"unknown actor {actor_id!r}; valid: {', '.join(self.actor_ids)}")
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.actors)
+
+    @property
+    def issue_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.issues)
+
+    def name_index(self) -> dict[str, str]:
+        """Map every normalised actor name, alias and person to its actor id."""
+        index: dict[str, str] = {}
+        for actor in self.actors:
+            for name in (*actor.names, *actor.people):
+                index.setdefault(name_key(name), actor.id)
+        return index
+
+    def actor_for(self, name: str) -> str | None:
+        """The actor id a name belongs to, trying the full name then its last word."""
+        index = self.name_index()
+        key = name_key(name)
+        if key in index:
+            return index[key]
+        surnames = {name_key(p).split()[-1]: a.id for a in self.actors for p in a.people}
+        words = key.split()
+        return surnames.get(words[-1]) if words else None
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for matching: accents, case, dots, possessives, spacing."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’']s\b", "", text)
+    text = text.replace(".", " ").replace("’", "'").lower()
+    words = re.sub(r"[^\w' -]", " ", text).split()
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words))  # "u s" -> "us", "j d" -> "jd"
+
+
+def load_case(path: str | Path) -> Case:
+    """Read and validate a case file."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CaseFileError(f"{path}: no such case file") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CaseFileError(f"{path}: cannot read case file ({exc})") from None
+    if not isinstance(data, dict):
+        raise CaseFileError(f"{path}: a case file is a YAML mapping with 'actors' and 'issues'")
+    return case_from_dict(data, path=path)
+
+
+def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
+    """Build a `Case` from parsed YAML, with errors naming the file and entry."""
+    where = str(path) if path else "<case>"
+    actors = []
+    for i, item in enumerate(data.get("actors") or []):
+        if not isinstance(item, dict) or not item.get("id"):
+            raise CaseFileError(f"{where}: actors[{i}] needs an 'id'")
+        actors.append(
+            Actor(
+                id=str(item["id"]),
+                name=str(item.get("name") or item["id"]),
+                type=str(item.get("type") or "state"),
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                people=tuple(str(p) for p in item.get("people") or ()),
+            )
+        )
+    issues = []
+    for i, item in enumerate(data.get("issues") or []):
+        if not isinstance(item, dict) or not item.get("id"):
+            raise CaseFileError(f"{where}: issues[{i}] needs an 'id'")
+        scale = {int(k): str(v) for k, v in (item.get("scale") or {}).items()}
+        issues.append(
+            Issue(id=str(item["id"]), proposition=str(item.get("proposition", "")), scale=scale)
+        )
+    _check_unique(where, "actor", [a.id for a in actors])
+    _check_unique(where, "issue", [i.id for i in issues])
+    return Case(
+        id=str(data.get("case") or (path.stem if path else "case")),
+        title=str(data.get("title") or ""),
+        actors=tuple(actors),
+        issues=tuple(issues),
+        path=path,
+        raw=data,
+    )
+
+
+def _check_unique(where: str, kind: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise CaseFileError(f"{where}: {kind} id {item!r} appears twice")
+        seen.add(item)

@@ -1,0 +1,1 @@
+"""The `extract` stage: pure functions of (doc, article, case) returning records."""

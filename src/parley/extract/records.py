@@ -1,0 +1,95 @@
+"""Records the extractors return. Every record carries a character span into `Article.text`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: a person, organisation or place.
+
+    `key` is the fullest form of the name found in the same article ("Putin" ->
+    "Vladimir Putin"); corpus-wide merging in `parley.analysis` starts from it.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+    actor: str | None = None
+    descriptor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech with its speaker.
+
+    `start`/`end` cover the quoted words (without the marks for direct and
+    partial quotes); `speaker` is the speaker's name key (as `Mention.key`),
+    or None when no speaker was found.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_descriptor: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression normalised in TIMEX3 form (`2025-03-18`, `2025-W11`, `P1M`)."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened on a (resolved) date: a call, a meeting, a rejection...
+
+    `date` is ISO (`2025-03-18`, `2025-W12`, `2025-03`) or None when undated;
+    `actors` holds case actor ids or entity keys of the participants.
+    """
+
+    start: int
+    end: int
+    type: str
+    summary: str
+    date: str | None = None
+    date_precision: DatePrecision = "unknown"
+    actors: tuple[str, ...] = ()
+    trigger: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one article, stored in one transaction."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Extracted = Mention | Quote | Timex | Event

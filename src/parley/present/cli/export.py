@@ -1,0 +1,50 @@
+"""`parley export KIND`: dossier records as JSON lines or CSV on standard output."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from parley.present.cli.app import app
+from parley.present.cli.options import DEFAULT_DB, DbOption, reading
+
+
+class ExportKind(StrEnum):
+    articles = "articles"
+    entities = "entities"
+    quotes = "quotes"
+    events = "events"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.jsonl,
+) -> None:
+    """Write dossier records to standard output, one per line (JSONL) or as CSV.
+
+    Fields: articles `id, source, title, outlet, authors, published, words, tags`;
+    entities `id, name, type, aliases, descriptors, actor, mentions`; quotes `id,
+    article_id, source, speaker, speaker_descriptor, text, kind, start, end`;
+    events `id, date, date_precision, type, actors, summary, sources`.
+
+    Example: parley export quotes --db seeds.db --format csv > quotes.csv
+    """
+    import sys
+
+    from parley.present.export import write_records
+    from parley.store import queries
+
+    with reading(db) as store:
+        rows = queries.EXPORTS[kind.value](store)
+        write_records(rows, queries.EXPORT_FIELDS[kind.value], format.value, sys.stdout)

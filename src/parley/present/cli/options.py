@@ -1,0 +1,47 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parley.store import Store, open_store
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        help="Dossier database: a file path (SQLite) or a database URL (postgresql://...).",
+        envvar="PARLEY_DB",
+    ),
+]
+CaseOption = Annotated[
+    Path | None,
+    typer.Option("--case", help="Case file (YAML) naming the actors and issues.", dir_okay=False),
+]
+ManifestOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest",
+        help="CSV or JSONL giving outlet, title, published, authors per file or URL.",
+        dir_okay=False,
+    ),
+]
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", help="Show at most this many rows (0: all).")
+]
+DEFAULT_DB = "parley.db"
+
+
+@contextmanager
+def reading(db: str) -> Iterator[Store]:
+    """Open an existing dossier for reading; a missing one is a clear error."""
+    store = open_store(db, create=False)
+    try:
+        yield store
+    finally:
+        store.close()

@@ -1,0 +1,117 @@
+"""`parley articles | entities | quotes | timeline`: readable tables over a dossier."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from parley.present.cli.app import app
+from parley.present.cli.options import DEFAULT_DB, DbOption, LimitOption, reading
+
+
+@app.command()
+def articles(db: DbOption = DEFAULT_DB, limit: LimitOption = 0) -> None:
+    """List the dossier's articles, newest first.
+
+    Example: parley articles --db seeds.db
+    """
+    from parley.present.render import print_table
+    from parley.store import queries
+
+    with reading(db) as store:
+        columns = [
+            ("published", "Published", 10),
+            ("outlet", "Outlet", 24),
+            ("title", "Title", 60),
+            ("authors", "Authors", 30),
+            ("words", "Words", 6),
+            ("id", "Id", 16),
+        ]
+        print_table(queries.articles(store), columns, title="Articles", limit=limit)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only entities of this case actor id.")
+    ] = None,
+    limit: LimitOption = 30,
+) -> None:
+    """List canonical entities with their type, actor, descriptors and mention counts.
+
+    Example: parley entities --db seeds.db --actor russia
+    """
+    from parley.present.render import print_table
+    from parley.store import queries
+
+    with reading(db) as store:
+        columns = [
+            ("name", "Entity", 28),
+            ("type", "Type", 7),
+            ("actor", "Actor", 14),
+            ("mentions", "Mentions", 8),
+            ("descriptors", "Descriptors", 60),
+            ("aliases", "Aliases", 40),
+        ]
+        print_table(queries.entities(store, actor=actor), columns, title="Entities", limit=limit)
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only quotes by this speaker (name or alias).")
+    ] = None,
+    limit: LimitOption = 0,
+) -> None:
+    """List attributed quotes with speaker, kind and outlet.
+
+    Example: parley quotes --db seeds.db --speaker Putin
+    """
+    from parley.present.render import print_table
+    from parley.store import queries
+
+    with reading(db) as store:
+        columns = [
+            ("published", "Date", 10),
+            ("speaker", "Speaker", 22),
+            ("kind", "Kind", 8),
+            ("text", "Quote", 70),
+            ("outlet", "Outlet", 20),
+        ]
+        shown = print_table(
+            queries.quotes(store, speaker=speaker), columns, title="Quotes", limit=limit
+        )
+        if speaker and not shown:
+            raise typer.Exit(1)
+
+
+@app.command()
+def timeline(db: DbOption = DEFAULT_DB, limit: LimitOption = 0) -> None:
+    """Show dated events in order, each with the number of articles that report it.
+
+    Example: parley timeline --db seeds.db
+    """
+    from parley.present.render import print_table
+    from parley.store import queries
+
+    def rows():
+        for event in queries.events(store):
+            yield {
+                **event,
+                "n": len(event["sources"]),
+                "outlets": sorted({s["source"].rsplit("/", 1)[-1] for s in event["sources"]}),
+            }
+
+    with reading(db) as store:
+        columns = [
+            ("date", "Date", 10),
+            ("date_precision", "Precision", 9),
+            ("type", "Type", 10),
+            ("actors", "Actors", 26),
+            ("summary", "What happened", 70),
+            ("n", "Sources", 7),
+        ]
+        print_table(rows(), columns, title="Timeline", limit=limit)

@@ -1,0 +1,171 @@
+"""Tables of the dossier database, in SQLAlchemy Core.
+
+Per-article tables (`articles`, `mentions`, `quotes`, `timexes`,
+`event_mentions`) are written in one transaction per article. Corpus tables
+(`entities`, `entity_keys`, `events`, `event_sources`) are derived from them by
+`parley.analysis` and rebuilt after a build that added articles.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column:
+    return Column(
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("authors", JSON, nullable=False),
+    Column("published", String(10)),
+    Column("words", Integer, nullable=False),
+    Column("tags", JSON, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("actor", String(64)),
+    Column("descriptor", Text),
+    Index("ix_mentions_article", "article_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    _article_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", Text),
+    Column("speaker_key", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_descriptor", Text),
+    Column("cue", String(32)),
+    Index("ix_quotes_article", "article_id"),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("mod", String(16)),
+    Index("ix_timexes_article", "article_id"),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    _article_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("date", String(32)),
+    Column("date_precision", String(16), nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("trigger", String(64)),
+    Column("date_start", Integer),
+    Column("date_end", Integer),
+    Index("ix_event_mentions_article", "article_id"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("descriptors", JSON, nullable=False),
+    Column("actor", String(64)),
+    Column("mentions", Integer, nullable=False),
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("article_id", String(32), nullable=False, primary_key=True),
+    Column("key", Text, nullable=False, primary_key=True),
+    Column("entity_id", String(128), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("date", String(32)),
+    Column("date_precision", String(16), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("actors", JSON, nullable=False),
+    Column("summary", Text, nullable=False),
+)
+
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("event_id", String(48), nullable=False),
+    Column("article_id", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_event_sources_event", "event_id"),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions)
+DERIVED_TABLES = (entities, entity_keys, events, event_sources)
