@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,40 @@ def seed_nlp(seed_case):
     from parley.nlp import load_pipeline
 
     return load_pipeline(seed_case)
+
+
+# -- dossier databases: every store test runs on SQLite and on a real PostgreSQL server --------
+
+BACKENDS = ("sqlite", "postgresql")
+_DATABASE_NUMBERS = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """URL of a PostgreSQL server started for this test session."""
+    from tests.postgres import postgres_bin, postgres_server
+
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL is not installed here (./dev test installs it with apt)")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path: Path) -> str:
+    """A fresh, empty dossier location: a SQLite file path or a PostgreSQL database URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "dossier.db")
+    from tests.postgres import create_database
+
+    server = request.getfixturevalue("postgres_url")
+    return create_database(server, f"dossier_{next(_DATABASE_NUMBERS)}")
+
+
+@pytest.fixture
+def fresh_store(db: str):
+    """An empty dossier, open for writing, on each backend."""
+    from parley.store import open_store
+
+    with open_store(db) as store:
+        yield store

@@ -42,12 +42,6 @@ def make_extraction() -> Extraction:
     )
 
 
-@pytest.fixture
-def fresh_store(tmp_path: Path):
-    with open_store(tmp_path / "dossier.db") as store:
-        yield store
-
-
 def test_article_and_records_round_trip(fresh_store):
     article = make_article()
     assert fresh_store.add_article(article, make_extraction(), ["Anna Lind"])

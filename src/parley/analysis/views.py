@@ -51,7 +51,7 @@ def _entity_tables(store: Store, case: Case | None) -> dict[str, list[dict[str, 
 def _event_tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     from parley.analysis.events import merge_events
 
-    sources = {row["id"]: row["source"] for row in store.rows("articles")}
+    sources = {row["id"]: row["source"] for row in store.rows("articles", ["id", "source"])}
     triples = [
         (
             row["article_id"],

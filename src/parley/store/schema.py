@@ -1,6 +1,7 @@
 """Tables of the dossier database, in SQLAlchemy Core.
 
-Per-article tables (`articles`, `mentions`, `quotes`, `timexes`,
+Record ids are made from the article id and the span, so a rebuilt dossier has
+the same rows with the same ids. Per-article tables (`articles`, `mentions`, `quotes`, `timexes`,
 `event_mentions`) are written in one transaction per article. Corpus tables
 (`entities`, `entity_keys`, `events`, `event_sources`) are derived from them by
 `parley.analysis` and rebuilt after a build that added articles.
@@ -49,7 +50,7 @@ articles = Table(
 mentions = Table(
     "mentions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), primary_key=True),
     _article_fk(),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -64,7 +65,7 @@ mentions = Table(
 quotes = Table(
     "quotes",
     metadata,
-    Column("id", String(48), primary_key=True),
+    Column("id", String(64), primary_key=True),
     _article_fk(),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -82,7 +83,7 @@ quotes = Table(
 timexes = Table(
     "timexes",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), primary_key=True),
     _article_fk(),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -96,7 +97,7 @@ timexes = Table(
 event_mentions = Table(
     "event_mentions",
     metadata,
-    Column("id", String(48), primary_key=True),
+    Column("id", String(64), primary_key=True),
     _article_fk(),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -134,7 +135,7 @@ entity_keys = Table(
 events = Table(
     "events",
     metadata,
-    Column("id", String(48), primary_key=True),
+    Column("id", String(64), primary_key=True),
     Column("date", String(32)),
     Column("date_precision", String(16), nullable=False),
     Column("type", String(32), nullable=False),
@@ -145,7 +146,7 @@ events = Table(
 event_sources = Table(
     "event_sources",
     metadata,
-    Column("event_id", String(48), nullable=False),
+    Column("event_id", String(64), nullable=False),
     Column("article_id", String(32), nullable=False),
     Column("source", Text, nullable=False),
     Column("start", Integer, nullable=False),

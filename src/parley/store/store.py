@@ -140,9 +140,21 @@ class Store:
             conn.execute(delete(schema.rejects).where(schema.rejects.c.source == source))
             conn.execute(insert(schema.rejects), {"source": source, "reason": reason})
 
+    def views_stale(self) -> bool:
+        """True when articles were added since the corpus tables were last rebuilt."""
+        with self.engine.connect() as conn:
+            built_from = conn.scalar(
+                select(schema.meta.c.value).where(schema.meta.c.key == "views")
+            )
+            articles = conn.scalar(select(func.count()).select_from(schema.articles))
+        return built_from != str(articles)
+
     def replace_derived(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Replace the corpus tables (entities, events and their links) in one transaction."""
         with self.engine.begin() as conn:
+            articles = conn.scalar(select(func.count()).select_from(schema.articles))
+            conn.execute(delete(schema.meta).where(schema.meta.c.key == "views"))
+            conn.execute(insert(schema.meta), {"key": "views", "value": str(articles)})
             for table in schema.DERIVED_TABLES:
                 conn.execute(delete(table))
                 rows = tables.get(table.name) or []
@@ -155,10 +167,12 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(_table(table))) or 0)
 
-    def rows(self, table: str, **equals: Any) -> Iterator[dict[str, Any]]:
-        """Stream the rows of a table, optionally where `column == value` for each keyword."""
+    def rows(
+        self, table: str, columns: Sequence[str] | None = None, **equals: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Stream a table's rows (only `columns` if given) where `column == value` per keyword."""
         t = _table(table)
-        query = select(t)
+        query = select(*(t.c[c] for c in columns)) if columns else select(t)
         for column, value in equals.items():
             query = query.where(t.c[column] == value)
         order = [t.c[c] for c in ("article_id", "start", "id") if c in t.c]
@@ -205,7 +219,11 @@ def _article_row(article: Article) -> dict[str, Any]:
 def _record_rows(
     article_id: str, extraction: Extraction, speaker_keys: Sequence[str | None]
 ) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
-    yield schema.mentions, [{"article_id": article_id, **asdict(m)} for m in extraction.mentions]
+    mentions = [
+        {"id": f"{article_id}:m{m.start}-{m.end}", "article_id": article_id} | asdict(m)
+        for m in extraction.mentions
+    ]
+    yield schema.mentions, _unique(mentions)
     keys = list(speaker_keys) + [None] * (len(extraction.quotes) - len(speaker_keys))
     quotes = [
         {"id": f"{article_id}:q{q.start}-{q.end}", "article_id": article_id, "speaker_key": key}
@@ -213,7 +231,11 @@ def _record_rows(
         for q, key in zip(extraction.quotes, keys, strict=True)
     ]
     yield schema.quotes, _unique(quotes)
-    yield schema.timexes, [{"article_id": article_id, **asdict(t)} for t in extraction.timexes]
+    timexes = [
+        {"id": f"{article_id}:t{t.start}-{t.end}", "article_id": article_id} | asdict(t)
+        for t in extraction.timexes
+    ]
+    yield schema.timexes, _unique(timexes)
     events = [
         {"id": f"{article_id}:e{e.start}-{e.end}-{e.type}", "article_id": article_id}
         | asdict(e)

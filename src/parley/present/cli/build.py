@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from parley.present.cli.app import app
 from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, ManifestOption
+
+if TYPE_CHECKING:
+    from parley.build.engines import Engine
 
 
 @app.command()
@@ -19,6 +22,17 @@ def build(
     case: CaseOption = None,
     manifest: ManifestOption = None,
     db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Parse and extract in this many processes.")
+    ] = 1,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="Where the work runs: local, or dask (needs --scheduler)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
+    ] = None,
 ) -> None:
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
@@ -29,7 +43,10 @@ def build(
     Example: parley build ../shared/seeds --case ../shared/cases/russia-ukraine-2025.yaml
     --manifest ../shared/manifests/seeds.csv --db seeds.db
     """
-    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db))
+    from parley.build import make_engine
+
+    runner = make_engine(workers, engine, scheduler)
+    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner))
 
 
 @app.command()
@@ -42,9 +59,9 @@ def demo(
 
     Example: parley demo --db demo.db
     """
-    from parley.sample import ARTICLES_DIR, CASE_PATH
+    from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
 
-    code = _run_build([str(ARTICLES_DIR)], CASE_PATH, None, db)
+    code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
     from parley.present.render import console
 
     console.print(
@@ -54,7 +71,13 @@ def demo(
     raise typer.Exit(code)
 
 
-def _run_build(paths: list[str], case_path: Path | None, manifest: Path | None, db: str) -> int:
+def _run_build(
+    paths: list[str],
+    case_path: Path | None,
+    manifest: Path | None,
+    db: str,
+    engine: Engine | None = None,
+) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from parley.build import build as run
