@@ -3,6 +3,13 @@
 A case file is YAML with `case`, `title`, `actors` (id, name, type, aliases,
 people) and `issues` (id, proposition, scale). Other sections (for example
 `positions`, read by `parley.bargain`) are kept in `Case.raw`.
+
+Stance rules (the phrases that name each issue, read by `parley.extract.stances`)
+are data too: an issue may carry them inline under `rules:`, or a rules file
+shipped in `parley/cases/<case id>.rules.yaml` supplies them for every case file
+with that `case:` id (inline rules win per issue). The rules file may also give
+`holders:`, extra words naming an actor ("Russian" -> russia); they land in
+`Case.rules`. See docs/stances.md for the format.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +49,7 @@ class Issue:
     id: str
     proposition: str
     scale: dict[int, str] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,7 @@ class Case:
     issues: tuple[Issue, ...]
     path: Path | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    rules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id; raises `KeyError` naming the valid ids."""
@@ -128,24 +138,49 @@ def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
                 people=tuple(str(p) for p in item.get("people") or ()),
             )
         )
+    case_id = str(data.get("case") or (path.stem if path else "case"))
+    bundled = bundled_rules(case_id)
     issues = []
     for i, item in enumerate(data.get("issues") or []):
         if not isinstance(item, dict) or not item.get("id"):
             raise CaseFileError(f"{where}: issues[{i}] needs an 'id'")
         scale = {int(k): str(v) for k, v in (item.get("scale") or {}).items()}
+        rules = item.get("rules") or (bundled.get("issues") or {}).get(str(item["id"])) or {}
+        if not isinstance(rules, dict):
+            raise CaseFileError(f"{where}: issues[{i}].rules must be a mapping (for:, against:)")
         issues.append(
-            Issue(id=str(item["id"]), proposition=str(item.get("proposition", "")), scale=scale)
+            Issue(
+                id=str(item["id"]),
+                proposition=str(item.get("proposition", "")),
+                scale=scale,
+                rules=rules,
+            )
         )
     _check_unique(where, "actor", [a.id for a in actors])
     _check_unique(where, "issue", [i.id for i in issues])
     return Case(
-        id=str(data.get("case") or (path.stem if path else "case")),
+        id=case_id,
         title=str(data.get("title") or ""),
         actors=tuple(actors),
         issues=tuple(issues),
         path=path,
         raw=data,
+        rules={"holders": {**(bundled.get("holders") or {}), **(data.get("holders") or {})}},
     )
+
+
+def bundled_rules(case_id: str) -> dict[str, Any]:
+    """The rules file shipped for a case id (`parley/cases/<id>.rules.yaml`), or {}."""
+    resource = resources.files("parley") / "cases" / f"{case_id}.rules.yaml"
+    if not resource.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CaseFileError(f"{resource}: cannot read the bundled rules ({exc})") from None
+    if not isinstance(data, dict):
+        raise CaseFileError(f"{resource}: a rules file is a mapping with 'issues'")
+    return data
 
 
 def _check_unique(where: str, kind: str, ids: list[str]) -> None:

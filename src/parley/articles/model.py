@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -64,5 +63,5 @@ class Article:
 
 def article_id(text: str) -> str:
     """A stable id from the body text: the same article read twice gets the same id."""
-    normalised = re.sub(r"\s+", " ", text).strip().lower()
+    normalised = " ".join(text.split()).lower()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]

@@ -48,13 +48,15 @@ def extract_article(doc: Doc, article: Article, case: Case | None) -> Extraction
     from parley.extract.entities import extract_mentions
     from parley.extract.events import extract_events
     from parley.extract.quotes import extract_quotes
+    from parley.extract.stances import extract_stances
     from parley.extract.timex import find_timexes
 
     mentions = extract_mentions(doc, article, case)
     timexes = find_timexes(doc, article.published)
     quotes = extract_quotes(doc, article, case)
     events = extract_events(doc, article, case, mentions, timexes)
-    return Extraction(mentions=mentions, quotes=quotes, timexes=timexes, events=events)
+    stances = extract_stances(doc, article, case, mentions, quotes)
+    return Extraction(mentions, quotes, timexes, events, stances)
 
 
 def speaker_keys(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[str | None, ...]:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
+StanceValue = Literal["support", "oppose"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,30 @@ class Event:
     date_end: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """What a case actor supports or opposes on a case issue, as the article reports it.
+
+    `start`/`end` cover the evidence (the cue and the words naming the issue);
+    `actor` and `issue` are case ids; "support" pushes the issue's outcome
+    towards 100, "oppose" towards 0. `cue` is the word that carries the stance
+    ("rebuffed", "demands"); `holder_start`/`holder_end` cover the words naming
+    the actor. `hedged` marks reports the article itself qualifies
+    ("reportedly", "seems to"); they get a lower `confidence` (0-1).
+    """
+
+    start: int
+    end: int
+    actor: str
+    issue: str
+    stance: StanceValue
+    confidence: float
+    cue: str | None = None
+    holder_start: int | None = None
+    holder_end: int | None = None
+    hedged: bool = False
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one article, stored in one transaction."""
@@ -87,9 +112,10 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-Extracted = Mention | Quote | Timex | Event
+Extracted = Mention | Quote | Timex | Event | Stance

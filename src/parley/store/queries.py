@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import and_, select
 
 from parley.case import name_key
-from parley.store import schema
+from parley.store import schema, stance_queries
 from parley.store.store import Store
 
 ARTICLE_FIELDS = ("id", "source", "title", "outlet", "authors", "published", "words", "tags")
@@ -99,7 +99,13 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
             yield {**dict(row), "sources": sources.get(row["id"], [])}
 
 
-EXPORTS = {"articles": articles, "entities": entities, "quotes": quotes, "events": events}
+EXPORTS = {
+    "articles": articles,
+    "entities": entities,
+    "quotes": quotes,
+    "events": events,
+    **stance_queries.STANCE_EXPORTS,
+}
 EXPORT_FIELDS = {
     "articles": ARTICLE_FIELDS,
     "entities": ENTITY_FIELDS,
@@ -115,4 +121,5 @@ EXPORT_FIELDS = {
         "end",
     ),
     "events": ("id", "date", "date_precision", "type", "actors", "summary", "sources"),
+    **stance_queries.STANCE_EXPORT_FIELDS,
 }

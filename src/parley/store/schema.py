@@ -5,13 +5,18 @@ the same rows with the same ids. Per-article tables (`articles`, `mentions`, `qu
 `event_mentions`) are written in one transaction per article. Corpus tables
 (`entities`, `entity_keys`, `events`, `event_sources`) are derived from them by
 `parley.analysis` and rebuilt after a build that added articles.
+
+A change here needs a migration in `parley/store/migrations/versions/`
+(tests compare the migrated database with these tables).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -20,8 +25,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-
-SCHEMA_VERSION = 1
 
 metadata = MetaData()
 
@@ -154,6 +157,25 @@ event_sources = Table(
     Index("ix_event_sources_event", "event_id"),
 )
 
+stances = Table(
+    "stances",
+    metadata,
+    Column("id", String(96), primary_key=True),
+    _article_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("issue", String(64), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("cue", String(32)),
+    Column("holder_start", Integer),
+    Column("holder_end", Integer),
+    Column("hedged", Boolean, nullable=False),
+    Index("ix_stances_article", "article_id"),
+    Index("ix_stances_actor_issue", "actor", "issue"),
+)
+
 rejects = Table(
     "rejects",
     metadata,
@@ -168,5 +190,5 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions)
+ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions, stances)
 DERIVED_TABLES = (entities, entity_keys, events, event_sources)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -22,6 +22,9 @@ from parley.articles.model import Article
 from parley.errors import StoreError
 from parley.extract.records import Extraction
 from parley.store import schema
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 LOGGER = logging.getLogger(__name__)
 
@@ -37,7 +40,10 @@ def resolve_url(db: str | Path) -> str:
 
 
 def open_store(db: str | Path, *, create: bool = True) -> Store:
-    """Open (and with `create`, initialise) the dossier at `db`: a file path or a database URL."""
+    """Open the dossier at `db` (a file path or a database URL), migrating it to this version.
+
+    With `create=False` a missing SQLite file is an error instead of a new dossier.
+    """
     url = resolve_url(db)
     if url.startswith("sqlite:///") and not create:
         path = Path(url.removeprefix("sqlite:///"))
@@ -52,9 +58,17 @@ def open_store(db: str | Path, *, create: bool = True) -> Store:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(engine, url)
-    if create:
-        store.initialise()
+    store.initialise()
     return store
+
+
+def migration_config() -> Config:
+    """Alembic's configuration for the migrations shipped in `parley.store.migrations`."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "parley.store:migrations")
+    return config
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -86,17 +100,14 @@ class Store:
         self.engine.dispose()
 
     def initialise(self) -> None:
-        """Create missing tables and record the schema version."""
+        """Create the dossier's tables, or migrate an older dossier to this version's schema."""
+        from alembic import command
+
         try:
-            schema.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                version = conn.scalar(
-                    select(schema.meta.c.value).where(schema.meta.c.key == "schema")
-                )
-                if version is None:
-                    conn.execute(
-                        insert(schema.meta), {"key": "schema", "value": str(schema.SCHEMA_VERSION)}
-                    )
+                config = migration_config()
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
         except OperationalError as exc:
             raise StoreError(f"{self.url}: cannot initialise the dossier ({exc.orig})") from None
 
@@ -243,6 +254,12 @@ def _record_rows(
         for e in extraction.events
     ]
     yield schema.event_mentions, _unique(events)
+    stances = [
+        {"id": f"{article_id}:s{s.start}-{s.end}-{s.actor}-{s.issue}", "article_id": article_id}
+        | asdict(s)
+        for s in extraction.stances
+    ]
+    yield schema.stances, _unique(stances)
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 
 from parley.errors import ParleyError
-from parley.present.cli import bargain, build, dates, export, views  # noqa: F401  (registers commands)
+from parley.present.cli import (  # noqa: F401  (each module registers its commands)
+    bargain,
+    build,
+    check,
+    dates,
+    export,
+    stances,
+    views,
+    web,
+)
 from parley.present.cli.app import app
 
 

@@ -68,6 +68,9 @@ def demo(
         f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
         f"[bold]parley export events --db {db}[/]"
     )
+    from parley.present.cli.web import print_demo_report
+
+    print_demo_report(db, CASE_PATH)
     raise typer.Exit(code)
 
 

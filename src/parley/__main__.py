@@ -1,0 +1,5 @@
+"""`python -m parley` runs the command line."""
+
+from parley.present.cli import main
+
+main()

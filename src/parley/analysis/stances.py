@@ -1,0 +1,107 @@
+"""Position timelines: each actor's stances on each issue, in date order.
+
+A stance is dated by the event it reports where the article dates one (an
+event mention overlapping the stance's evidence, to the day, week or month),
+else by the article's publication date; undated stances come last. The
+timeline shows, for example, the US pushing a 30-day ceasefire in March and
+stepping back from mediation in May.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from parley.extract.records import Event, Stance
+
+LOGGER = logging.getLogger(__name__)
+
+# Event dates fine enough to date a stance by.
+DATING_PRECISIONS = ("day", "week", "month")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedStance:
+    """One stance with the article it came from and its date.
+
+    `date_source` is "event" (the reported event's date), "published" (the
+    article's date) or None (undated). `evidence` is the article text of the
+    stance's span.
+    """
+
+    article_id: str
+    source: str
+    outlet: str | None
+    date: str | None
+    date_source: str | None
+    actor: str
+    issue: str
+    stance: str
+    confidence: float
+    start: int
+    end: int
+    evidence: str
+    cue: str | None = None
+    hedged: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def stance_date(
+    stance: Stance, events: Sequence[Event], published: str | None
+) -> tuple[str | None, str | None]:
+    """(date, how it was found) for a stance: an overlapping dated event, else the publication."""
+    for event in events:
+        if event.date and event.date_precision in DATING_PRECISIONS:
+            if event.start < stance.end and stance.start < event.end:
+                return event.date, "event"
+    if published:
+        return published, "published"
+    return None, None
+
+
+def date_stances(
+    article_id: str,
+    source: str,
+    outlet: str | None,
+    published: str | None,
+    text: str,
+    stances: Iterable[Stance],
+    events: Sequence[Event],
+) -> list[DatedStance]:
+    """One article's stances, dated and with their evidence text."""
+    dated = []
+    for s in stances:
+        date, how = stance_date(s, events, published)
+        dated.append(
+            DatedStance(
+                article_id=article_id,
+                source=source,
+                outlet=outlet,
+                date=date,
+                date_source=how,
+                actor=s.actor,
+                issue=s.issue,
+                stance=s.stance,
+                confidence=s.confidence,
+                start=s.start,
+                end=s.end,
+                evidence=text[s.start : s.end],
+                cue=s.cue,
+                hedged=s.hedged,
+            )
+        )
+    return dated
+
+
+def timeline(stances: Iterable[DatedStance]) -> dict[tuple[str, str], list[DatedStance]]:
+    """Stances per (actor, issue), each list in date order (undated last)."""
+    lines: dict[tuple[str, str], list[DatedStance]] = {}
+    for s in stances:
+        lines.setdefault((s.actor, s.issue), []).append(s)
+    for items in lines.values():
+        items.sort(key=lambda s: (s.date is None, s.date or "", s.article_id, s.start))
+    return dict(sorted(lines.items()))

@@ -1,0 +1,102 @@
+"""Page-chrome rules, loaded once from `data/chrome.yaml`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+RULES_FILE = "chrome.yaml"
+# No chrome paragraph is longer than this (the longest rule in chrome.yaml matches about
+# 250 characters); longer paragraphs skip the rules. Raise it with a rule for longer chrome.
+CHROME_MAX_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A paragraph pattern: the whole paragraph must match, and have at most `max_words`."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+
+    def matches(self, text: str, words: int) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        return self.pattern.fullmatch(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRules:
+    """Everything the plain-text cleaner knows about page chrome."""
+
+    lines: tuple[LineRule, ...]
+    datelines: tuple[re.Pattern[str], ...]
+    byline_prefixes: tuple[str, ...]
+    contact_prefixes: tuple[str, ...]
+    tail_markers: tuple[re.Pattern[str], ...]
+    link_list_items: tuple[re.Pattern[str], ...]
+    inline_teaser: re.Pattern[str]
+    inline_teaser_max_words: int
+
+    def chrome_rule(self, text: str) -> LineRule | None:
+        """The first rule that marks `text` as chrome, or `None`."""
+        if len(text) > CHROME_MAX_CHARS:
+            return None
+        words = len(text.split())
+        return next((rule for rule in self.lines if rule.matches(text, words)), None)
+
+    def strip_inline_teaser(self, text: str) -> str:
+        """`text` without a glued "Recommended" teaser at its start."""
+        match = self.inline_teaser.match(text)
+        if not match or len(match.group("teaser").split()) > self.inline_teaser_max_words:
+            return text
+        return text[match.end() :].strip()
+
+    def is_dateline(self, text: str) -> bool:
+        return len(text.split()) <= 16 and any(p.fullmatch(text) for p in self.datelines)
+
+    def is_tail_marker(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.tail_markers)
+
+    def is_link_list_item(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.link_list_items)
+
+
+def _compile(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+
+
+def _line_rule(entry: dict[str, Any]) -> LineRule:
+    return LineRule(
+        name=entry["name"],
+        pattern=_compile(entry["pattern"], entry.get("case_sensitive", False)),
+        max_words=entry.get("max_words"),
+    )
+
+
+def _inline_teaser(labels: list[str]) -> re.Pattern[str]:
+    """A label glued to a capital, then a teaser up to an opening quote or a sentence end."""
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"(?:{alternatives})(?=[A-Z“])(?P<teaser>.+?)(?=\s[“\"]|[.!?]\s|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def load_rules() -> ChromeRules:
+    """The packaged chrome rules (a broken rules file is a packaging bug and raises)."""
+    text = resources.files("parley.articles").joinpath("data", RULES_FILE).read_text("utf-8")
+    data = yaml.safe_load(text)
+    return ChromeRules(
+        lines=tuple(_line_rule(entry) for entry in data["lines"]),
+        datelines=tuple(_compile(p) for p in data["datelines"]),
+        byline_prefixes=tuple(data["byline_prefixes"]),
+        contact_prefixes=tuple(data["contact_prefixes"]),
+        tail_markers=tuple(_compile(p) for p in data["tail_markers"]),
+        link_list_items=tuple(_compile(p) for p in data["link_list_items"]),
+        inline_teaser=_inline_teaser(data["inline_teaser_labels"]),
+        inline_teaser_max_words=int(data["inline_teaser_max_words"]),
+    )

@@ -1,0 +1,60 @@
+"""The word lists the quote extractor reads: speech verbs, title cues, pronouns (data, not code)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from parley.errors import ParleyError
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_cues.yaml"
+REQUIRED = (
+    "speech_verbs",
+    "indirect_verbs",
+    "statement_nouns",
+    "title_cues",
+    "pronouns",
+    "writer_pronouns",
+    "speaker_labels",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lower-cased word sets; `pronouns` maps a pronoun to the entity labels it can stand for."""
+
+    speech_verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    title_cues: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    writer_pronouns: frozenset[str]
+    speaker_labels: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read the quote lexicon (cached); a broken file fails loudly naming what is missing."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ParleyError(f"cannot read the quote lexicon {path}: {exc}") from None
+    missing = [key for key in REQUIRED if not isinstance(data, dict) or key not in data]
+    if missing:
+        raise ParleyError(f"quote lexicon {path} lacks {', '.join(missing)}; see the shipped file")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Lexicon(
+        speech_verbs=words("speech_verbs"),
+        indirect_verbs=words("indirect_verbs"),
+        statement_nouns=words("statement_nouns"),
+        title_cues=words("title_cues"),
+        pronouns={str(k).lower(): frozenset(v) for k, v in data["pronouns"].items()},
+        writer_pronouns=words("writer_pronouns"),
+        speaker_labels=frozenset(str(w) for w in data["speaker_labels"]),
+    )

@@ -1,0 +1,192 @@
+"""Stance rules as data: the generic cue lexicon and a case's compiled issue phrases.
+
+The lexicon (`extract/data/stance_verbs.yaml`) holds words any negotiation uses
+(agree, reject, walk away, halt); a case's rules (`Issue.rules`, from the case
+file or `parley/cases/<case id>.rules.yaml`) hold the phrases that name each
+issue. Both are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from parley.errors import CaseFileError
+
+if TYPE_CHECKING:
+    from parley.case import Case
+
+LOGGER = logging.getLogger(__name__)
+
+SUPPORT, OPPOSE = 1, -1
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """How a cue word bears on what it governs.
+
+    `polarity` is +1 (support) or -1 (oppose); `flips` says whether a negation
+    flips the cue (True) or cancels the stance (False); `shift` marks words
+    that only invert what they govern ("halt", "cut off"); `reporting` marks
+    verbs of saying, which pass a stance on only in some clauses.
+    """
+
+    polarity: int
+    flips: bool
+    shift: bool = False
+    reporting: bool = False
+
+    @property
+    def sign(self) -> int:
+        return self.polarity
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The generic stance lexicon (lemmas)."""
+
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    phrasal: dict[tuple[str, str], Cue]
+    adjectives: dict[str, Cue]
+    anaphoric: frozenset[str]
+    adjunct_preps: frozenset[str]
+    reporting: frozenset[str]
+    commentators: frozenset[str]
+    hedges: frozenset[str]
+    speculative: frozenset[str]
+    obligations: frozenset[str]
+    conditions: frozenset[str]
+    not_negating: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One phrase naming an issue (`polarity` +1) or its opposite (-1)."""
+
+    issue: str
+    polarity: int
+    pattern: re.Pattern[str]
+    cues: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRules:
+    """A case's issue phrases and extra holder words (lower case) per actor."""
+
+    terms: tuple[Term, ...]
+    holders: tuple[tuple[re.Pattern[str], str], ...]
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[Term, int, int]]:
+        """Every (term, start, end) in `text[start:end]`; phrases may overlap."""
+        return [
+            (term, m.start(), m.end())
+            for term in self.terms
+            for m in term.pattern.finditer(text, start, end)
+        ]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The stance lexicon shipped in `parley/extract/data/stance_verbs.yaml`."""
+    resource = resources.files("parley.extract") / "data" / "stance_verbs.yaml"
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    phrasal: dict[tuple[str, str], Cue] = {}
+    for group in data["cues"]:
+        polarity = SUPPORT if group["polarity"] == "support" else OPPOSE
+        cue = Cue(polarity, flips=group["negated"] == "flip")
+        verbs.update(dict.fromkeys(group.get("verbs") or (), cue))
+        nouns.update(dict.fromkeys(group.get("nouns") or (), cue))
+        for phrase in group.get("phrasal") or ():
+            verb, particle = phrase.split(maxsplit=1)
+            phrasal[(verb, particle)] = cue
+    shift = Cue(OPPOSE, flips=True, shift=True)
+    for word in data["shifts"]["verbs"]:
+        verbs.setdefault(word, shift)
+    for word in data["shifts"]["nouns"]:
+        nouns.setdefault(word, shift)
+    adjectives = {
+        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
+        for polarity, words in data["adjectives"].items()
+        for word in words
+    }
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        phrasal=phrasal,
+        adjectives=adjectives,
+        **{key: frozenset(data[key]) for key in _WORD_LISTS},
+    )
+
+
+_WORD_LISTS = (
+    "adjunct_preps",
+    "anaphoric",
+    "reporting",
+    "commentators",
+    "hedges",
+    "speculative",
+    "obligations",
+    "conditions",
+    "not_negating",
+)
+
+
+def case_rules(case: Case) -> CaseRules:
+    """The compiled stance rules of a case (cached by content)."""
+    issues = {issue.id: issue.rules for issue in case.issues if issue.rules}
+    key = json.dumps({"issues": issues, "holders": case.rules.get("holders") or {}}, sort_keys=True)
+    return _compile(key, case.id)
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(key: str, case_id: str) -> CaseRules:
+    data = json.loads(key)
+    terms: list[Term] = []
+    for issue, rules in data["issues"].items():
+        for field, polarity in (("for", SUPPORT), ("against", OPPOSE)):
+            for item in rules.get(field) or ():
+                terms.append(_term(case_id, issue, field, polarity, item))
+    holders = tuple(
+        (re.compile(rf"\b{re.escape(normalise(str(word)))}\b"), actor)
+        for actor, words in data["holders"].items()
+        for word in words or ()
+    )
+    return CaseRules(tuple(terms), holders)
+
+
+def _term(case_id: str, issue: str, field: str, polarity: int, item: Any) -> Term:
+    where = f"case {case_id!r}: issues.{issue}.rules.{field}"
+    cues = None
+    if isinstance(item, dict):
+        if "pattern" not in item:
+            raise CaseFileError(f"{where}: {item!r} needs a 'pattern' (and optional 'cues')")
+        cues = frozenset(str(c) for c in item.get("cues") or ()) or None
+        item = item["pattern"]
+    try:
+        pattern = re.compile(rf"\b(?:{item})\b")
+    except re.error as exc:
+        raise CaseFileError(f"{where}: bad pattern {item!r} ({exc}); patterns are regexes") from None
+    return Term(issue, polarity, pattern, cues)
+
+
+# Hyphens and dashes become spaces ("cease-fire" -> "cease fire"), curly
+# apostrophes straight; one character for one, so offsets stay valid.
+_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'", "‘": "'"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case `text` for phrase matching, keeping its length (offsets stay valid)."""
+    folded = text.lower()
+    if len(folded) != len(text):  # rare letters whose lower case is longer ("İ")
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return folded.translate(_FOLD)

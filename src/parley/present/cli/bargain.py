@@ -1,0 +1,169 @@
+"""`parley forecast` and `parley backtest deu`: bargaining forecasts and their backtests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parley.present.cli.app import app
+
+ModelOption = Annotated[
+    str,
+    typer.Option("--model", "-m", help="compromise, median, nash, eum, anchor, or all."),
+]
+FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
+
+backtest_app = typer.Typer(
+    help="Score the bargaining models against recorded outcomes.", no_args_is_help=True
+)
+app.add_typer(backtest_app, name="backtest")
+
+
+@app.command()
+def forecast(
+    case: Annotated[
+        Path | None,
+        typer.Option("--case", help="Case file with a 'positions' section.", dir_okay=False),
+    ] = None,
+    table: Annotated[
+        Path | None,
+        typer.Option(
+            "--table",
+            help="CSV/TSV: actor, issue, position, salience[, capability].",
+            dir_okay=False,
+        ),
+    ] = None,
+    model: ModelOption = "all",
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="What-if override, e.g. china.capability=2 or "
+            "united_states.sanctions_on_russia.salience=90 (repeatable).",
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", help="Monte Carlo runs for the interval.")] = 0,
+    trace: Annotated[
+        str | None,
+        typer.Option("--trace", help="Print the expected utility model's rounds for this issue."),
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Forecast where each issue lands, per model, with the actors' positions for context.
+
+    Example: parley forecast --case case.yaml --model all --set china.capability=2 --runs 1000
+    """
+    from parley.bargain.inputs import positions_from_case, read_table
+    from parley.bargain.report import forecast_report
+    from parley.bargain.scenarios import apply_overrides
+    from parley.errors import ParleyError
+
+    if (case is None) == (table is None):
+        raise ParleyError("give exactly one of --case FILE or --table FILE")
+    data = positions_from_case(case) if case else read_table(table)  # type: ignore[arg-type]
+    data = apply_overrides(data, set_ or [])
+    if trace:
+        _print_trace(data, trace)
+        return
+    rows = forecast_report(data, model, runs)
+    if fmt == "json":
+        typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))
+        return
+    _check_format(fmt)
+    _print_forecasts(rows)
+
+
+@backtest_app.command("deu")
+def backtest_deu(
+    path: Annotated[
+        Path, typer.Argument(help="The DEU III TSV (../shared/data/deu3/deu3.tsv).", dir_okay=False)
+    ],
+    model: ModelOption = "all",
+    capability: Annotated[
+        str, typer.Option("--capability", help="equal, votes (Nice Council votes) or gdp.")
+    ] = "equal",
+    split: Annotated[
+        Path | None,
+        typer.Option("--split", help="Pre-registered split file (JSON).", dir_okay=False),
+    ] = None,
+    part: Annotated[str, typer.Option("--part", help="all, tune or held_out.")] = "all",
+    fmt: FormatOption = "table",
+) -> None:
+    """Mean and median absolute error and hit rate (within 10 points) per model on DEU III.
+
+    Uses issues with an outcome and at least three actors. With --split, scores
+    only one part (--part held_out by default when a split is given).
+
+    Example: parley backtest deu ../shared/data/deu3/deu3.tsv --capability votes
+    """
+    from parley.bargain.backtest import backtest_deu as run
+
+    if split is not None and part == "all":
+        part = "held_out"
+    scores = run(path, model, capability, split, part)  # type: ignore[arg-type]
+    if fmt == "json":
+        typer.echo(json.dumps([s.to_dict() for s in scores], indent=2))
+        return
+    _check_format(fmt)
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Table(title=f"DEU III backtest ({capability} capabilities, part: {part})")
+    for col in ("model", "MAE", "median AE", "hit rate", "issues"):
+        out.add_column(col, justify="left" if col == "model" else "right")
+    for s in scores:
+        out.add_row(
+            s.model, f"{s.mae:.2f}", f"{s.median_ae:.2f}", f"{s.hit_rate:.1%}", str(s.issues)
+        )
+    Console().print(out)
+
+
+def _check_format(fmt: str) -> None:
+    from parley.errors import ParleyError
+
+    if fmt != "table":
+        raise ParleyError(f"unknown --format {fmt!r}; valid: table, json")
+
+
+def _print_forecasts(rows: list) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for issue in dict.fromkeys(r.issue for r in rows):
+        mine = [r for r in rows if r.issue == issue]
+        out = Table(title=issue)
+        for col in ("model", "forecast", "interval", "status quo", "moved most by"):
+            out.add_column(col)
+        for r in mine:
+            interval = f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-"
+            drivers = ", ".join(f"{d['actor']}.{d['field']} ({d['shift']})" for d in r.drivers)
+            out.add_row(r.model, _fmt(r.forecast), interval, _fmt(r.status_quo), drivers)
+        console.print(out)
+        positions = ", ".join(f"{a} {p:g}" for a, p in mine[0].positions.items())
+        console.print(f"positions: {positions}\n")
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _print_trace(data, issue: str) -> None:  # type: ignore[no-untyped-def]
+    from parley.bargain.eum import trace_issue
+    from parley.errors import ParleyError
+
+    try:
+        j = data.issue_index(issue)
+    except KeyError as exc:
+        raise ParleyError(str(exc.args[0])) from None
+    result = trace_issue(data.position[:, j], data.salience[:, j], data.capability[:, j])
+    for t, positions in enumerate(result.positions):
+        shown = ", ".join(f"{a} {p:.1f}" for a, p in zip(data.actors, positions, strict=True))
+        typer.echo(f"round {t}: median {result.medians[t]:.2f} | {shown}")
+        for receiver, proposer, kind, new in result.moves[t] if t < len(result.moves) else []:
+            typer.echo(
+                f"  {data.actors[receiver]} <- {data.actors[proposer]}: {kind}, moves to {new:.1f}"
+            )

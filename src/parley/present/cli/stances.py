@@ -1,0 +1,161 @@
+"""`parley stances | positions | claims | outlets`: who wants what, who agrees, how outlets tell it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import typer
+
+from parley.present.cli.app import app
+from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, LimitOption, reading
+
+ActorOption = Annotated[str | None, typer.Option("--actor", help="Only this case actor id.")]
+IssueOption = Annotated[str | None, typer.Option("--issue", help="Only this case issue id.")]
+
+
+@app.command()
+def stances(
+    db: DbOption = DEFAULT_DB,
+    actor: ActorOption = None,
+    issue: IssueOption = None,
+    limit: LimitOption = 0,
+) -> None:
+    """List actors' stances on issues in date order, each with its evidence.
+
+    The date is the reported event's where the article gives one, else the
+    publication date. "support" pushes the issue towards 100, "oppose" towards 0.
+
+    Example: parley stances --db seeds.db --actor united_states --issue us_mediation
+    """
+    from parley.present.render import print_table
+    from parley.store import stance_queries
+
+    with reading(db) as store:
+        rows = (
+            {**row, "outlet": row["outlet"] or _file(row["source"])}
+            for row in stance_queries.stances(store, actor=actor, issue=issue)
+        )
+        columns = [
+            ("date", "Date", 10),
+            ("actor", "Actor", 14),
+            ("issue", "Issue", 24),
+            ("stance", "Stance", 7),
+            ("confidence", "Conf.", 5),
+            ("evidence", "Evidence", 70),
+            ("outlet", "Outlet", 22),
+        ]
+        print_table(rows, columns, title="Stances", limit=limit)
+
+
+@app.command()
+def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
+    """Show the actor-by-issue matrix of positions built from the stances, with evidence counts.
+
+    Each cell reads `position (n)`: 0-100 from the balance of support and
+    oppose, n stances behind it; `*` marks a position the case file sets.
+
+    Example: parley positions --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml
+    """
+    from parley.case import load_case
+    from parley.present.render import print_table
+    from parley.store import stance_queries
+
+    loaded = load_case(case) if case else None
+    with reading(db) as store:
+        rows = stance_queries.positions(store, loaded)
+    issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
+    actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
+    cells = {(r["actor"], r["issue"]): _cell(r) for r in rows}
+    matrix = [{"issue": i, **{a: cells.get((a, i), "") for a in actors}} for i in issues]
+    columns = [("issue", "Issue", 24), *((a, a, 14) for a in actors)]
+    print_table(matrix, columns, title="Positions from evidence: position (stances)")
+
+
+def _cell(row: dict[str, Any]) -> str:
+    mark = "*" if row["origin"] == "case" else ""
+    return f"{row['position']:.0f}{mark} ({row['evidence_count']})"
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    case: CaseOption = None,
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only contradicted claims and corrections.")
+    ] = False,
+    limit: LimitOption = 0,
+) -> None:
+    """List claims several articles make, with their sources, contradictions and single-outlet flags.
+
+    Example: parley claims --db seeds.db --contested
+    """
+    from parley.case import load_case
+    from parley.present.render import print_table
+    from parley.store import stance_queries
+
+    loaded = load_case(case) if case else None
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for claim in stance_queries.claims(store, loaded, contested=contested):
+            yield {
+                **claim,
+                "n": len(claim["articles"]),
+                "flag": "one outlet" if claim["single_outlet"] else "",
+                "when": claim["first"] or "undated",
+            }
+
+    with reading(db) as store:
+        columns = [
+            ("when", "Date", 10),
+            ("text", "Claim", 70),
+            ("n", "Articles", 8),
+            ("sources", "Sources", 30),
+            ("flag", "", 10),
+            ("contradicted_by", "Contradicted by", 30),
+        ]
+        print_table(rows(), columns, title="Claims", limit=limit)
+
+
+@app.command()
+def outlets(db: DbOption = DEFAULT_DB) -> None:
+    """Compare outlets side by side: whom their own voice blames and credits, whom they quote.
+
+    Blame and credit count framing words outside quotes, given to the actor
+    named nearest before them; sources and quote shares come from the quotes.
+
+    Example: parley outlets --db seeds.db
+    """
+    from parley.present.render import print_table
+    from parley.store import stance_queries
+
+    with reading(db) as store:
+        frames = stance_queries.outlets(store)
+    rows = [
+        {
+            **f,
+            "blames": _top(f["blames"]),
+            "credits": _top(f["credits"]),
+            "sources": _top(f["sources"], 4),
+            "quote_share": ", ".join(f"{a} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]),
+        }
+        for f in frames
+    ]
+    columns = [
+        ("outlet", "Outlet", 24),
+        ("articles", "Art.", 4),
+        ("blames", "Blames (own voice)", 34),
+        ("credits", "Credits (own voice)", 30),
+        ("sources", "Quotes most", 34),
+        ("quotes", "Quotes", 6),
+        ("quote_share", "Quote share by actor", 36),
+    ]
+    print_table(rows, columns, title="Outlets")
+
+
+def _top(counts: dict[str, int], n: int = 3) -> str:
+    return ", ".join(f"{k} {v}" for k, v in list(counts.items())[:n])
+
+
+def _file(source: str) -> str:
+    return source.rsplit("/", 1)[-1]

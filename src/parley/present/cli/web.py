@@ -1,0 +1,102 @@
+"""`parley report` and `parley serve`: the dossier as one HTML file, or as a local web app."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from parley.present.cli.app import app
+from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, reading
+
+RunsOption = Annotated[
+    int, typer.Option("--runs", help="Monte Carlo runs for the forecast intervals.", min=0, max=5000)
+]
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write the HTML file.", dir_okay=False)
+    ] = Path("dossier.html"),
+    case: CaseOption = None,
+    runs: RunsOption = 200,
+) -> None:
+    """Write the dossier as one self-contained HTML file (opens offline; can be emailed).
+
+    Sections: summary, timeline, actors, quotes (searchable), stances, claims,
+    outlets and forecasts; every fact links to its highlighted span in the
+    article. With --case, the case's actors, issues and positions are added.
+
+    Example: parley report --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml --out dossier.html
+    """
+    from parley.case import load_case
+    from parley.present.render import console
+    from parley.present.report import write_report
+
+    with reading(db) as store:
+        path = write_report(store, out, load_case(case) if case else None, runs=runs)
+    size = path.stat().st_size / 1e6
+    console.print(f"Wrote {path} ({size:.1f} MB). Open it in a browser: file://{path.resolve()}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    case: CaseOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    runs: RunsOption = 200,
+) -> None:
+    """Serve the dossier as a read-only web app with a JSON API (schema at /openapi.json).
+
+    Pages: timeline, actors, quotes, stances, claims, outlets, forecast with a
+    what-if form, an article reader and full-text search, with filters by
+    actor, issue, outlet and dates. Listens on this machine only unless --host
+    says otherwise. Stop it with Ctrl-C.
+
+    Example: parley serve --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml --port 8000
+    """
+    import uvicorn
+
+    from parley.case import load_case
+    from parley.present.render import console, errors
+    from parley.present.web import create_app
+
+    if not _is_loopback(host):
+        errors.print(f"[yellow]note[/] listening on {host}: other machines can read this dossier")
+    with reading(db) as store:
+        web = create_app(store, load_case(case) if case else None, runs=runs)
+        web.state.dossier.dossier()  # read it now: a broken dossier fails before listening
+        console.print(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def print_demo_report(db: str, case_path: Path) -> None:
+    """Write `parley-demo.html` beside the demo dossier and say how to open it and the app."""
+    from parley.case import load_case
+    from parley.present.render import console
+    from parley.present.report import write_report
+
+    beside = Path.cwd() / db if "://" in db else Path(db).resolve()  # a database URL: write here
+    out = beside.with_name("parley-demo.html") if "://" not in db else Path.cwd() / "parley-demo.html"
+    with reading(db) as store:
+        write_report(store, out, load_case(case_path))
+    console.print(
+        f"Report: [bold]{out}[/] (open file://{out} in a browser)\n"
+        f"App: [bold]parley serve --db {db} --case {case_path}[/] then open http://127.0.0.1:8000/"
+    )

@@ -1,0 +1,261 @@
+"""The JSON API: everything the pages show, under `/api`, read-only."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+
+from parley.present.report.dossier import filter_events, filter_quotes, in_range, search
+from parley.present.report.marks import article_spans
+from parley.present.report.templating import app_link
+from parley.present.web import models
+from parley.present.web.params import (
+    DateText,
+    Limit,
+    ModelName,
+    Offset,
+    Text,
+    check_filters,
+)
+from parley.present.web.state import MAX_RUNS, DossierState
+
+LOGGER = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api", tags=["api"])
+ArticleId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="Article id")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": models.Problem, "description": "No such record"},
+    422: {"model": models.Problem, "description": "A parameter is invalid"},
+}
+
+
+def state(request: Request) -> DossierState:
+    return request.app.state.dossier
+
+
+def _page(items: list[Any], offset: int, limit: int) -> dict[str, Any]:
+    return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
+
+
+@router.get("/summary", response_model=models.Summary, summary="Counts and date range")
+def summary(request: Request) -> dict[str, Any]:
+    d = state(request).dossier()
+    return {**d.summary, "outlet_names": d.outlet_names}
+
+
+@router.get("/articles", response_model=models.ArticlePage, summary="Articles, newest first",
+            responses=ERRORS)
+def articles(
+    request: Request,
+    outlet: Text = None,
+    date_from: DateText = None,
+    date_to: DateText = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    d = state(request).dossier()
+    f = check_filters(d, outlet=outlet, date_from=date_from, date_to=date_to)
+    rows = [
+        {**a, "href": app_link(a["id"])}
+        for a in d.articles
+        if (not f.outlet or a["outlet"] == f.outlet)
+        and in_range(a["published"], f.date_from, f.date_to)
+    ]
+    return _page(rows, offset, limit)
+
+
+@router.get("/articles/{article_id}", response_model=models.ArticleDetail,
+            summary="One article with its text and highlighted spans", responses=ERRORS)
+def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
+    s = state(request)
+    d = s.dossier()
+    meta, text = d.article(article_id), s.texts(article_id)
+    if meta is None or text is None:
+        raise HTTPException(404, detail=f"article_id={article_id!r}: no such article")
+    spans = article_spans(article_id, d.quotes, d.events, d.stances)
+    return {
+        **meta,
+        "href": app_link(article_id),
+        "text": text,
+        "spans": [vars(sp) for sp in sorted(spans, key=lambda sp: (sp.start, sp.end))],
+    }
+
+
+@router.get("/entities", response_model=models.EntityPage, summary="Canonical entities",
+            responses=ERRORS)
+def entities(
+    request: Request, actor: Text = None, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
+    d = state(request).dossier()
+    f = check_filters(d, actor=actor)
+    rows = [e for e in d.entities if not f.actor or e["actor"] == f.actor]
+    return _page(rows, offset, limit)
+
+
+@router.get("/actors", response_model=list[models.Actor], summary="Case actors")
+def actors(request: Request) -> list[dict[str, Any]]:
+    return state(request).dossier().actors
+
+
+@router.get("/quotes", response_model=models.QuotePage, summary="Quotes, filtered",
+            responses=ERRORS)
+def quotes(
+    request: Request,
+    speaker: Text = None,
+    outlet: Text = None,
+    actor: Text = None,
+    date_from: DateText = None,
+    date_to: DateText = None,
+    q: Text = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    d = state(request).dossier()
+    f = check_filters(d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from,
+                      date_to=date_to, q=q)
+    rows = filter_quotes(d.quotes, speaker=f.speaker, outlet=f.outlet, actor=f.actor,
+                         date_from=f.date_from, date_to=f.date_to, text=f.q)
+    linked = [
+        {**r, "href": app_link(r["article_id"], kind="quote", start=r["start"], end=r["end"])}
+        for r in rows
+    ]
+    return _page(linked, offset, limit)
+
+
+@router.get("/events", response_model=models.EventPage, summary="Merged events in date order",
+            responses=ERRORS)
+def events(
+    request: Request,
+    actor: Text = None,
+    outlet: Text = None,
+    date_from: DateText = None,
+    date_to: DateText = None,
+    q: Text = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    d = state(request).dossier()
+    f = check_filters(d, actor=actor, outlet=outlet, date_from=date_from, date_to=date_to, q=q)
+    rows = filter_events(d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from,
+                         date_to=f.date_to, text=f.q)
+    linked = [
+        {
+            **e,
+            "sources": [
+                {**s, "href": app_link(s["article_id"], kind="event", start=s["start"],
+                                       end=s["end"])}
+                for s in e["sources"]
+            ],
+        }
+        for e in rows
+    ]
+    return _page(linked, offset, limit)
+
+
+@router.get("/outlets", response_model=list[models.Outlet], summary="Outlet comparison")
+def outlets(request: Request) -> list[dict[str, Any]]:
+    return state(request).dossier().outlets
+
+
+def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, Any]:
+    if rows is None:
+        return {"available": False, "note": d.notes.get(name), "items": []}
+    return {"available": True, "note": None, "items": rows}
+
+
+@router.get("/stances", response_model=models.Records, summary="Stances of actors on issues",
+            responses=ERRORS)
+def stances(request: Request, actor: Text = None, issue: Text = None) -> dict[str, Any]:
+    d = state(request).dossier()
+    f = check_filters(d, actor=actor, issue=issue)
+    rows = d.stances
+    if rows is not None:
+        rows = [
+            s for s in rows
+            if (not f.actor or s.get("actor") == f.actor) and (not f.issue or s.get("issue") == f.issue)
+        ]
+    return _records(d, "stances", rows)
+
+
+@router.get("/claims", response_model=models.Records, summary="Claims and their corroboration")
+def claims(request: Request) -> dict[str, Any]:
+    d = state(request).dossier()
+    return _records(d, "claims", d.claims)
+
+
+@router.get("/framing", response_model=models.Records, summary="Outlet framing")
+def framing(request: Request) -> dict[str, Any]:
+    d = state(request).dossier()
+    return _records(d, "framing", d.framing)
+
+
+SetParam = Annotated[
+    list[str] | None,
+    Query(
+        alias="set",
+        max_length=20,
+        description="What-if override, e.g. russia.immediate_ceasefire.salience=40 (repeatable)",
+    ),
+]
+
+
+@router.get("/forecast", response_model=models.Forecast,
+            summary="Forecast per issue, optionally with what-if overrides", responses=ERRORS)
+def forecast(
+    request: Request,
+    model: ModelName = "all",
+    runs: Annotated[int, Query(ge=0, le=MAX_RUNS, description="Monte Carlo runs")] = 200,
+    set_: SetParam = None,
+) -> dict[str, Any]:
+    return forecast_payload(state(request), model, runs, tuple(set_ or ()))
+
+
+def forecast_payload(
+    s: DossierState, model: str, runs: int, overrides: tuple[str, ...]
+) -> dict[str, Any]:
+    """The forecast as the API returns it; a bad override is a 422 naming it."""
+    from parley.errors import ParleyError
+
+    d = s.dossier()
+    for text in overrides:
+        if len(text) > 200:
+            raise HTTPException(422, detail=f"set={text[:40]!r}...: too long")
+    try:
+        view = s.forecast(model, runs, overrides)
+    except ParleyError as exc:
+        raise HTTPException(422, detail=str(exc)) from None
+    if view is None:
+        return {"available": False, "note": d.notes.get("forecast")}
+    return {
+        "available": True,
+        "source": view.source,
+        "runs": view.runs,
+        "overrides": view.overrides,
+        "rows": view.rows,
+    }
+
+
+@router.get("/search", response_model=list[models.SearchHit],
+            summary="Full-text search over articles and quotes", responses=ERRORS)
+def search_api(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words, all must match")],
+    limit: Limit = 50,
+) -> list[dict[str, Any]]:
+    s = state(request)
+    return link_hits(search(s.dossier(), s.all_texts(), q, limit=limit))
+
+
+def link_hits(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search hits with the URL each one opens."""
+    return [
+        {
+            **h,
+            "href": app_link(h["article_id"], kind="quote", start=h["start"], end=h["end"])
+            if h["kind"] == "quote"
+            else app_link(h["article_id"]),
+        }
+        for h in hits
+    ]

@@ -1,0 +1,99 @@
+"""What the app holds between requests: the open store, the case, and the dossier read from them.
+
+The dossier is read once and re-read when the store changes (a build added
+articles, so the article count or the corpus views moved on); at most one
+check per `RECHECK_SECONDS`. Article texts are read on demand.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from parley.present.report.dossier import Dossier, load_dossier
+from parley.present.report.optional import ForecastView, forecast_view
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from parley.case import Case
+    from parley.store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+RECHECK_SECONDS = 2.0
+MAX_RUNS = 500
+"""Monte Carlo runs one request may ask for (2000 takes seconds per model)."""
+
+
+class DossierState:
+    """The app's read-only view of one dossier."""
+
+    def __init__(self, store: Store, case: Case | None, *, runs: int = 200) -> None:
+        self.store, self.case, self.runs = store, case, runs
+        self._lock = threading.Lock()
+        self._dossier: Dossier | None = None
+        self._stamp: tuple[Any, ...] | None = None
+        self._checked = 0.0
+
+    def dossier(self) -> Dossier:
+        """The current dossier, re-read if the store changed since it was read."""
+        with self._lock:
+            now = time.monotonic()
+            if self._dossier is None or now - self._checked > RECHECK_SECONDS:
+                self._checked = now
+                stamp = self._stamp_now()
+                if stamp != self._stamp or self._dossier is None:
+                    LOGGER.info("reading the dossier (%s)", stamp)
+                    self._dossier = load_dossier(self.store, self.case, runs=self.runs)
+                    self._stamp = stamp
+                    self.texts.cache_clear()
+                    self._forecast.cache_clear()
+            return self._dossier
+
+    def _stamp_now(self) -> tuple[Any, ...]:
+        summary = self.store.summary()
+        views = next(self.store.rows("meta", ["value"], key="views"), {}).get("value")
+        return (summary["articles"], summary["quotes"], summary["events"], views)
+
+    @lru_cache(maxsize=256)  # noqa: B019  (one state object lives as long as the app)
+    def texts(self, article_id: str) -> str | None:
+        """The text of one article, or None."""
+        row = next(self.store.rows("articles", ["text"], id=article_id), None)
+        return row["text"] if row else None
+
+    def all_texts(self) -> dict[str, str]:
+        """Every article's text (for full-text search)."""
+        return {r["id"]: r["text"] for r in self.store.rows("articles", ["id", "text"])}
+
+    def body(self, article_id: str) -> Markup | None:
+        """An article's text as HTML with its records highlighted."""
+        from parley.present.report.marks import article_spans, highlight
+
+        text = self.texts(article_id)
+        if text is None:
+            return None
+        d = self.dossier()
+        return highlight(text, article_spans(article_id, d.quotes, d.events, d.stances))
+
+    def forecast(
+        self, model: str = "all", runs: int | None = None, overrides: tuple[str, ...] = ()
+    ) -> ForecastView | None:
+        """The forecast for `model` with what-if `overrides` (None without positions)."""
+        self.dossier()
+        return self._forecast(model, self.runs if runs is None else runs, overrides)
+
+    @lru_cache(maxsize=64)  # noqa: B019
+    def _forecast(self, model: str, runs: int, overrides: tuple[str, ...]) -> ForecastView | None:
+        base = self.dossier().forecast
+        if base is None:
+            return None
+        from parley.present.report.optional import positions_table
+
+        table, source = positions_table(self.store, self.case)
+        if table is None:
+            return None
+        return forecast_view(table, source, model=model, runs=runs, overrides=list(overrides))

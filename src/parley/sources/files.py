@@ -1,0 +1,144 @@
+"""Find input files and read each by its kind: text, HTML, JSON, JSONL or feed."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from parley.articles.build import build_article
+from parley.articles.model import Article
+from parley.articles.raw import RawDocument, Rejected
+from parley.sources.decode import Problem, binary_problem, decode, read_bytes
+from parley.sources.feeds import read_feed
+from parley.sources.manifest import Manifest
+from parley.sources.records import read_json, read_jsonl
+
+LOGGER = logging.getLogger(__name__)
+
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".feed": "feed",
+}
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+Result = Article | Rejected
+
+
+def iter_files(given: str | Path, skip: frozenset[Path] = frozenset()) -> Iterator[Path | Rejected]:
+    """The files under `given`: itself, or a folder's files recursively in sorted order.
+
+    Hidden files and folders (name starting with ".") and the paths in `skip` are
+    left out; a missing path or a URL comes back as a `Rejected`.
+    """
+    text = str(given)
+    if _URL.match(text):
+        yield Rejected(text, "URLs are not fetched: save the page and pass the file")
+        return
+    path = Path(given)
+    if not path.exists():
+        yield Rejected(text, "no such file or directory")
+    elif path.is_dir():
+        yield from _walk(path, skip, set())
+    elif path.resolve() not in skip:
+        yield path
+
+
+def _walk(folder: Path, skip: frozenset[Path], seen: set[Path]) -> Iterator[Path | Rejected]:
+    real = folder.resolve()
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        children = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield Rejected(str(folder), f"cannot list folder ({exc.strerror or exc})")
+        return
+    for child in children:
+        if child.name.startswith(".") or child.resolve() in skip:
+            continue
+        if child.is_dir():
+            yield from _walk(child, skip, seen)
+        elif child.is_file():
+            yield child
+
+
+def read_file(path: Path, source: str, manifest: Manifest | None) -> Iterator[Result]:
+    """Every article (or rejection) in one file, by extension, or by sniffing when unknown."""
+    kind = KINDS.get(path.suffix.lower())
+    if kind == "jsonl":
+        yield from read_jsonl(path, source, manifest)
+        return
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        yield Rejected(source, data.reason)
+        return
+    if kind == "feed" or (kind is None and sniff_bytes(data) == "feed"):
+        problem = binary_problem(data[:8192])
+        if problem:
+            yield Rejected(source, problem.reason)
+        else:
+            yield from from_feed(data, source, path, manifest)
+        return
+    text = decode(data)
+    if isinstance(text, Problem):
+        yield Rejected(source, text.reason)
+    elif not text.strip():
+        yield Rejected(source, "empty file (only whitespace)")
+    else:
+        yield from _read_text(text, kind or sniff_text(text), source, path, manifest)
+
+
+def from_feed(data: bytes, source: str, path: Path, manifest: Manifest | None) -> Iterator[Result]:
+    """A feed's items; an XHTML page saved as .xml is read as HTML instead."""
+    head = data[:2000].lower()
+    if b"<html" in head and b"<rss" not in head and b"<feed" not in head:
+        text = decode(data)
+        if isinstance(text, str):
+            return _read_text(text, "html", source, path, manifest)
+    return read_feed(data, source, path.name, manifest)
+
+
+def _read_text(
+    text: str, kind: str, source: str, path: Path, manifest: Manifest | None
+) -> Iterator[Result]:
+    if kind == "json":
+        yield from read_json(text, source, path.name, manifest)
+        return
+    raw = RawDocument(
+        source=source, kind="html" if kind == "html" else "text", content=text, file_name=path.name
+    )
+    yield build_article(raw, manifest.for_file(path.name) if manifest else None)
+
+
+def sniff_bytes(data: bytes) -> str | None:
+    """ "feed" when the bytes start like an RSS/Atom document, else `None`."""
+    head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf")):
+        return "feed" if re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head) else None
+    return None
+
+
+def sniff_text(text: str) -> str:
+    """The kind of a file with an unknown extension, from how its text starts."""
+    head = text[:2000].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.match(
+        r"<(head|body|article|div|p)[\s>]", head
+    ):
+        return "html"
+    if head.startswith(("{", "[")):
+        return "json"
+    return "text"

@@ -1,0 +1,169 @@
+"""Plain-text captures: title, outlet, byline, dates, tags recovered; page chrome stripped."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from parley.articles.model import Tag
+from parley.articles.plaintext import clean_text, split_glued
+
+BODY = "Negotiators met in Lisbon on Monday to discuss harbour fees, officials said."
+MORE = "The southern delegation said it would reply within a week."
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+def test_title_from_first_line_without_markdown_hash():
+    cleaned = clean_text(f"# Harbour talks resume\n\n{BODY}")
+    assert cleaned.meta.title == "Harbour talks resume"
+    assert paragraphs(cleaned.text) == [BODY]
+
+
+def test_long_first_paragraph_is_body_not_title():
+    cleaned = clean_text(f"{BODY} {MORE} {BODY}\n{MORE}")
+    assert cleaned.meta.title is None
+    assert paragraphs(cleaned.text)[0].startswith("Negotiators")
+
+
+def test_single_short_line_stays_body():
+    cleaned = clean_text("Talks resume on Monday")
+    assert cleaned.meta.title is None
+    assert cleaned.text == "Talks resume on Monday"
+
+
+def test_repeated_top_line_is_outlet_and_title_repeat_dropped():
+    text = f"Harbour Notes\nHarbour Notes\nTalks resume\n0:00\n-4:12\n\nTalks resume\n\n{BODY}"
+    cleaned = clean_text(text)
+    assert cleaned.meta.outlet == "Harbour Notes"
+    assert cleaned.meta.title == "Talks resume"
+    assert paragraphs(cleaned.text) == [BODY]
+
+
+def test_lines_become_blank_line_separated_paragraphs():
+    cleaned = clean_text(f"Talks resume\n{BODY}\n{MORE}")
+    assert cleaned.text == f"{BODY}\n\n{MORE}"
+
+
+def test_glued_header_gives_byline_and_drops_chrome():
+    header = (
+        "Ann Lee and Bo Ray in Lisbon and Cy Holm in Oslo"
+        "Publishedyesterday57Print this page"
+        "Unlock the Harbour Brief newsletter for free"
+        "Your guide to what the fee rules mean for the coast"
+    )
+    cleaned = clean_text(f"Talks resume\n\n{header}{BODY}")
+    assert cleaned.meta.authors == ("Ann Lee", "Bo Ray", "Cy Holm")
+    assert cleaned.text == BODY
+
+
+def test_by_line_gives_author():
+    cleaned = clean_text(f"Talks resume\n\nBy Ann Lee\n\n{BODY}")
+    assert cleaned.meta.authors == ("Ann Lee",)
+    assert cleaned.text == BODY
+
+
+def test_photo_credit_is_not_an_author():
+    cleaned = clean_text(f"Talks resume\n\nAnn Lee / Harbour Press / Pictures\n\n{BODY}")
+    assert cleaned.meta.authors == ()
+    assert cleaned.text == BODY
+
+
+def test_updated_at_dateline_gives_date():
+    cleaned = clean_text(f"Talks resume\n\nUpdated at 9:05 a.m. ET on April 2, 2025\n\n{BODY}")
+    assert cleaned.meta.published == date(2025, 4, 2)
+    assert cleaned.text == BODY
+
+
+def test_relative_published_leaves_date_unknown():
+    cleaned = clean_text(f"Talks resume\n\nPublished yesterday\n\n{BODY}")
+    assert cleaned.meta.published is None
+    assert cleaned.text == BODY
+
+
+def test_write_to_line_gives_authors():
+    tail = "Write to Ann Lee at ann.lee@news.example and Bo Ray at bo@news.example"
+    cleaned = clean_text(f"Talks resume\n\n{BODY}\n{tail}")
+    assert cleaned.meta.authors == ("Ann Lee", "Bo Ray")
+    assert cleaned.text == BODY
+
+
+def test_cross_links_dropped():
+    links = "Read: How the fee row began\n\nAnn Lee: Ports in trouble"
+    text = f"Talks resume\n\n{BODY}\n\n{links}\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_leave_a_reply_and_what_follows_dropped():
+    text = f"Talks resume\n\n{BODY}\n\nLeave a Reply\n\nYour email address will not be shown."
+    assert clean_text(text).text == BODY
+
+
+def test_podcast_link_list_and_lead_in_dropped():
+    text = (
+        f"Talks resume\n\n{BODY}\n\nListen on these platforms:\n\nApple Podcasts\n\nSpotify"
+        "\n\nDiscussion about this episode"
+    )
+    assert clean_text(text).text == BODY
+
+
+def test_trailing_tag_blob_becomes_tags():
+    blob = json.dumps(
+        {
+            "contentId": "x1",
+            "annotations": [
+                {
+                    "type": "PERSON",
+                    "predicate": "http://onto.example/mentions",
+                    "prefLabel": "Ann Lee",
+                },
+                {
+                    "type": "LOCATION",
+                    "predicate": "http://onto.example/about",
+                    "prefLabel": "Lisbon",
+                },
+            ],
+        }
+    )
+    cleaned = clean_text(f"Talks resume\n\n{BODY}{blob}")
+    assert cleaned.tags == (
+        Tag(type="PERSON", predicate="mentions", label="Ann Lee"),
+        Tag(type="LOCATION", predicate="about", label="Lisbon"),
+    )
+    assert cleaned.text == BODY
+
+
+def test_braces_inside_body_are_not_a_tag_blob():
+    text = f"Talks resume\n\n{BODY} The draft {{clause 4}} was debated."
+    assert clean_text(text).tags == ()
+
+
+def test_glued_sentences_split_into_paragraphs():
+    assert split_glued("It was “in full force”.But the sides disagreed.") == [
+        "It was “in full force”.",
+        "But the sides disagreed.",
+    ]
+
+
+def test_abbreviations_are_not_split():
+    assert split_glued("The U.S.-led talks met at 3.5 p.m. in Lisbon.") == [
+        "The U.S.-led talks met at 3.5 p.m. in Lisbon."
+    ]
+
+
+def test_glued_recirculation_teaser_dropped():
+    text = f"Talks resume\n\n{BODY}RecommendedAnn LeeWhy ports matter “Fees are high,” said Bo Ray."
+    assert paragraphs(clean_text(text).text) == [BODY, "“Fees are high,” said Bo Ray."]
+
+
+def test_teaser_title_with_section_dropped():
+    text = f"Talks resume\n\n{BODY}\n\nInside the harbour dispute | Harbour Film"
+    assert clean_text(text).text == BODY
+
+
+def test_known_title_dropped_not_inferred():
+    cleaned = clean_text(f"Harbour deal\n{BODY}\n{MORE}", known_title="Harbour deal")
+    assert cleaned.meta.title is None
+    assert cleaned.text == f"{BODY}\n\n{MORE}"

@@ -1,0 +1,86 @@
+"""Entity mentions from one parsed article: keys, labels, descriptors and actors."""
+
+from __future__ import annotations
+
+from parley.extract.entities import extract_mentions, surname_variant
+
+
+def mentions(nlp, text, case=None):
+    return extract_mentions(nlp(text), None, case)
+
+
+def by_text(found, text):
+    return [m for m in found if m.text == text]
+
+
+def test_surname_takes_the_full_name_of_the_article_as_key(nlp):
+    found = mentions(nlp, "Vladimir Putin met the envoy. Later Putin said he was pleased.")
+    assert {m.key for m in by_text(found, "Putin")} == {"Vladimir Putin"}
+
+
+def test_title_premodifier_becomes_descriptor_not_name(nlp):
+    found = mentions(nlp, "Russian President Vladimir Putin spoke on Tuesday.")
+    person = next(m for m in found if m.label == "PERSON")
+    assert (person.key, person.descriptor) == ("Vladimir Putin", "Russian President")
+
+
+def test_office_premodifier_becomes_descriptor(nlp):
+    found = mentions(nlp, "State Department spokeswoman Tammy Bruce confirmed the news.")
+    person = next(m for m in found if m.label == "PERSON")
+    assert person.descriptor == "State Department spokeswoman"
+
+
+def test_apposition_becomes_descriptor(nlp):
+    text = "Maria Olsen, a former senior adviser on trade at the Treasury, said the deal was weak."
+    person = next(m for m in mentions(nlp, text) if m.label == "PERSON")
+    assert person.descriptor.startswith("a former senior adviser on trade")
+
+
+def test_possessive_is_not_part_of_the_name(nlp):
+    found = mentions(nlp, "Joe Biden’s administration brokered the deal.")
+    assert [m.text for m in found if m.label == "PERSON"] == ["Joe Biden"]
+
+
+def test_nationality_adjective_is_norp_not_a_place(nlp):
+    found = mentions(nlp, "Ukrainian drones hit the depot while Ukrainian officials watched.")
+    assert all(m.label == "NORP" for m in found if m.text == "Ukrainian")
+
+
+def test_surname_tagged_as_organisation_becomes_the_person(nlp):
+    text = "Donald Trump spoke first. Trump’s call with the envoy was long."
+    assert {m.label for m in by_text(mentions(nlp, text), "Trump")} == {"PERSON"}
+
+
+def test_case_names_carry_their_actor(case_nlp, case):
+    found = mentions(case_nlp, "Officials in Kyiv and Moscow reacted to Sergei Lavrov.", case)
+    actors = {m.text: m.actor for m in found}
+    assert (actors["Kyiv"], actors["Moscow"], actors["Sergei Lavrov"]) == (
+        "ukraine",
+        "russia",
+        "russia",
+    )
+
+
+def test_spelling_variant_of_a_case_person_gets_the_actor(case_nlp, case):
+    found = mentions(case_nlp, "President Volodymyr Zelenskyy travelled abroad.", case)
+    assert [m.actor for m in found if m.label == "PERSON"] == ["ukraine"]
+
+
+def test_demonym_maps_to_the_case_actor(case_nlp, case):
+    found = mentions(case_nlp, "Russian officials said nothing.", case)
+    assert [m.actor for m in found if m.text == "Russian"] == ["russia"]
+
+
+def test_without_case_no_actor_is_invented(nlp):
+    assert all(m.actor is None for m in mentions(nlp, "Vladimir Putin visited Moscow."))
+
+
+def test_spans_point_at_the_mention_text(nlp):
+    text = "The Carnegie Endowment for International Peace published a report."
+    found = mentions(nlp, text)
+    assert found and all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_surname_variants():
+    assert surname_variant("Zelensky", "Zelenskyy")
+    assert not surname_variant("Hill", "Hall")
