@@ -114,3 +114,28 @@ def test_unknown_model_names_valid_ones() -> None:
 
     with pytest.raises(ParleyError, match="valid: compromise, median, nash, eum, anchor"):
         forecast(table([0, 100], [50, 50]), "oracle")
+
+
+def random_batch(rows: int, actors: int, seed: int = 3) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    position = rng.uniform(0, 100, (rows, actors))
+    position[rng.uniform(size=position.shape) < 0.2] = np.nan
+    return position, rng.uniform(5, 100, position.shape), rng.uniform(1, 10, position.shape)
+
+
+def test_eum_does_not_depend_on_chunking(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parley.bargain import eum as module
+
+    p, s, c = random_batch(12, 9)
+    whole = module.eum(p, s, c)
+    monkeypatch.setattr(module, "_CELLS", 2 * 81)  # two rows per chunk
+    assert np.array_equal(module.eum(p, s, c, workers=2), whole, equal_nan=True)
+
+
+def test_eum_float32_agrees_with_float64() -> None:
+    from parley.bargain.eum import eum
+
+    p, s, c = random_batch(40, 12)
+    fast = eum(p, s, c, options=EumOptions(precision="float32"))
+    exact = eum(p, s, c)
+    assert np.nanmax(np.abs(fast - exact)) < 0.01

@@ -66,7 +66,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The dossier `parley demo` builds from the built-in sample (about 15 s, once)."""
     from parley.build import build
     from parley.case import load_case
-    from parley.sample import ARTICLES_DIR, CASE_PATH as SAMPLE_CASE, MANIFEST_PATH
+    from parley.sample import ARTICLES_DIR, MANIFEST_PATH
+    from parley.sample import CASE_PATH as SAMPLE_CASE
     from parley.store import open_store
 
     db = str(tmp_path_factory.mktemp("demo") / "demo.db")

@@ -65,7 +65,11 @@ def fill_store(store) -> None:  # type: ignore[no-untyped-def]
     case = load_case(CASE_PATH)
     for aid, outlet, published, title, text, speaker, words, sentence in ARTICLES:
         article = Article(
-            id=aid, source=f"tiny/{aid}.txt", text=text, title=title, outlet=outlet,
+            id=aid,
+            source=f"tiny/{aid}.txt",
+            text=text,
+            title=title,
+            outlet=outlet,
             published=published,
         )
         day = (published.replace(day=published.day - 1)).isoformat()

@@ -14,7 +14,8 @@ def test_quotes_filter_by_speaker(tiny_client):
 
 def test_quotes_filter_by_outlet_and_dates(tiny_client):
     body = tiny_client.get(
-        "/api/quotes", params={"outlet": "Test Gazette", "date_from": "2025-03", "date_to": "2025-03-05"}
+        "/api/quotes",
+        params={"outlet": "Test Gazette", "date_from": "2025-03", "date_to": "2025-03-05"},
     ).json()
     assert [q["outlet"] for q in body["items"]] == ["Test Gazette"]
 
@@ -106,8 +107,13 @@ def test_quotes_page_filters_by_speaker(tiny_client):
 
 
 def test_whatif_page_shows_the_change(tiny_client):
-    params = {"model": "compromise", "actor": "south", "issue": "quota", "field": "salience",
-              "value": "5"}
+    params = {
+        "model": "compromise",
+        "actor": "south",
+        "issue": "quota",
+        "field": "salience",
+        "value": "5",
+    }
     text = tiny_client.get("/forecast", params=params).text
     assert "What if south&#39;s salience on quota were 5?" in text
     assert "delta-up" in text
@@ -123,8 +129,16 @@ def test_app_is_read_only(tiny_client):
 
 def test_api_paths_in_schema(tiny_client):
     paths = tiny_client.get("/openapi.json").json()["paths"]
-    for path in ("/api/summary", "/api/quotes", "/api/events", "/api/forecast", "/api/search",
-                 "/api/articles/{article_id}", "/api/stances", "/api/claims"):
+    for path in (
+        "/api/summary",
+        "/api/quotes",
+        "/api/events",
+        "/api/forecast",
+        "/api/search",
+        "/api/articles/{article_id}",
+        "/api/stances",
+        "/api/claims",
+    ):
         assert path in paths
 
 
@@ -135,8 +149,10 @@ def test_model_names_in_step_with_bargain():
     assert set(typing.get_args(ModelName)) == {"all", *MODEL_NAMES}
 
 
-@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("localhost", True),
-                                                ("::1", True), ("0.0.0.0", False)])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False)],
+)
 def test_loopback_hosts(host, loopback):
     from parley.present.cli.web import _is_loopback
 

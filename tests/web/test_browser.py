@@ -92,7 +92,9 @@ def test_report_is_accessible_enough(page, demo_report):
 
 def test_report_makes_no_network_requests(page, demo_report):
     outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url)
+    )
     page.goto(demo_report.as_uri())
     page.wait_for_selector("[data-ready]", timeout=CHART_TIMEOUT)
     assert outside == []
@@ -101,8 +103,19 @@ def test_report_makes_no_network_requests(page, demo_report):
 # -- the web app -------------------------------------------------------------------------
 
 
-PAGES = ("/", "/timeline", "/actors", "/quotes", "/stances", "/claims", "/outlets", "/forecast",
-         "/articles", "/search?q=ceasefire", "/api")
+PAGES = (
+    "/",
+    "/timeline",
+    "/actors",
+    "/quotes",
+    "/stances",
+    "/claims",
+    "/outlets",
+    "/forecast",
+    "/articles",
+    "/search?q=ceasefire",
+    "/api",
+)
 
 
 def test_every_page_renders_with_a_heading(page, demo_server, screenshot):

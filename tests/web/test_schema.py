@@ -16,16 +16,28 @@ def test_no_server_errors_on_generated_requests(demo_server: str, tmp_path: Path
         pytest.skip("schemathesis is not installed (pip install -e '.[test]')")
     result = subprocess.run(
         [
-            str(SCHEMATHESIS), "run", f"{demo_server}/openapi.json",
-            "--checks", "not_a_server_error",
-            "--phases", "coverage,fuzzing",
-            "--max-examples", "8",
-            "--seed", "1",
-            "--generation-database", "none",
-            "--request-timeout", "60",
+            str(SCHEMATHESIS),
+            "run",
+            f"{demo_server}/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--phases",
+            "coverage,fuzzing",
+            "--max-examples",
+            "8",
+            "--seed",
+            "1",
+            "--generation-database",
+            "none",
+            "--request-timeout",
+            "60",
             "--no-color",
         ],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout.split("Test cases:")[-1]

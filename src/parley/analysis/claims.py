@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from parley.analysis.stances import DatedStance, date_stances
+from parley.analysis.stances import first_day as _day
 
 if TYPE_CHECKING:
     from parley.articles.model import Article
@@ -133,7 +134,7 @@ def _windows(items: list[DatedStance]) -> list[list[DatedStance]]:
 
 def _claim(key: tuple[str, str, str], members: list[DatedStance], case: Case | None) -> Claim:
     actor, issue, stance = key
-    days = [s.date for s in members if _day(s.date)]
+    days = [s.date for s in members if s.date and _day(s.date)]
     first, last = (min(days), max(days)) if days else (None, None)
     best = max(members, key=lambda s: (not s.hedged, s.confidence, -len(s.evidence)))
     text = f"{_actor_name(case, actor)} {VERBS.get(stance, stance)} {issue}: “{best.evidence}”"
@@ -175,22 +176,6 @@ def _overlap(a: Claim, b: Claim) -> bool:
     if not (a0 and a1 and b0 and b1):
         return False
     return a0 - pad <= b1 and b0 - pad <= a1
-
-
-def _day(value: str | None) -> date | None:
-    """The first day of an ISO date, week or month value, or None."""
-    if not value:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
-        if re.fullmatch(r"\d{4}-W\d{2}", value):
-            return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            return date.fromisoformat(value + "-01")
-    except ValueError:
-        LOGGER.debug("undatable value %r", value)
-    return None
 
 
 # -- corrections ------------------------------------------------------------

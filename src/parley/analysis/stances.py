@@ -10,8 +10,10 @@ stepping back from mediation in May.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from parley.extract.records import Event, Stance
@@ -55,9 +57,9 @@ def stance_date(
 ) -> tuple[str | None, str | None]:
     """(date, how it was found) for a stance: an overlapping dated event, else the publication."""
     for event in events:
-        if event.date and event.date_precision in DATING_PRECISIONS:
-            if event.start < stance.end and stance.start < event.end:
-                return event.date, "event"
+        dated = event.date and event.date_precision in DATING_PRECISIONS
+        if dated and event.start < stance.end and stance.start < event.end:
+            return event.date, "event"
     if published:
         return published, "published"
     return None, None
@@ -97,11 +99,33 @@ def date_stances(
     return dated
 
 
+def date_order(s: DatedStance) -> tuple[bool, date, str, int]:
+    """Sort key: by first day (weeks and months at their first day), undated last."""
+    day = first_day(s.date)
+    return (day is None, day or date.min, s.article_id, s.start)
+
+
 def timeline(stances: Iterable[DatedStance]) -> dict[tuple[str, str], list[DatedStance]]:
     """Stances per (actor, issue), each list in date order (undated last)."""
     lines: dict[tuple[str, str], list[DatedStance]] = {}
     for s in stances:
         lines.setdefault((s.actor, s.issue), []).append(s)
     for items in lines.values():
-        items.sort(key=lambda s: (s.date is None, s.date or "", s.article_id, s.start))
+        items.sort(key=date_order)
     return dict(sorted(lines.items()))
+
+
+def first_day(value: str | None) -> date | None:
+    """The first day of an ISO date, week or month value, or None."""
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date.fromisoformat(value + "-01")
+    except ValueError:
+        LOGGER.debug("undatable value %r", value)
+    return None

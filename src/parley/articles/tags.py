@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -10,6 +11,12 @@ from typing import Any
 from parley.articles.model import Tag
 
 _LABEL_KEYS = ("prefLabel", "label", "name")
+# A tag blob is looked for only in the text's last characters, from at most this many "{".
+# Each failed attempt costs time in proportion to where it starts (the JSON error counts
+# lines), so without bounds a text of many braces takes minutes. The seed captures' blob
+# is under 8,000 characters.
+TAG_BLOB_MAX_CHARS = 200_000
+TAG_BLOB_MAX_TRIES = 64
 
 
 def split_tag_blob(text: str) -> tuple[str, tuple[Tag, ...]]:
@@ -20,14 +27,19 @@ def split_tag_blob(text: str) -> tuple[str, tuple[Tag, ...]]:
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, ()
+    offset = max(0, len(stripped) - TAG_BLOB_MAX_CHARS)
+    tail = stripped[offset:]
     decoder = json.JSONDecoder()
-    for match in re.finditer(r"\{", stripped):
+    for match in itertools.islice(re.finditer(r"\{", tail), TAG_BLOB_MAX_TRIES):
         try:
-            value, end = decoder.raw_decode(stripped, match.start())
+            value, end = decoder.raw_decode(tail, match.start())
         except json.JSONDecodeError:
             continue
-        if end == len(stripped) and isinstance(value, dict):
-            return stripped[: match.start()], tuple(dict.fromkeys(_find_tags(value)))
+        except RecursionError:  # nested deeper than the JSON parser goes: not a tag blob
+            break
+        if end == len(tail) and isinstance(value, dict):
+            tags = tuple(dict.fromkeys(_find_tags(value)))
+            return stripped[: offset + match.start()], tags
     return text, ()
 
 

@@ -69,7 +69,9 @@ def proposal_year(prnr: str) -> int:
     """The year a DEU proposal was introduced, from its id: d98191 -> 1998, d160288 -> 2016."""
     match = re.match(r"[a-z]+(\d\d)", prnr)
     if match is None:
-        raise ParleyError(f"DEU proposal id {prnr!r} does not start with letters and a 2-digit year")
+        raise ParleyError(
+            f"DEU proposal id {prnr!r} does not start with letters and a 2-digit year"
+        )
     year = int(match.group(1))
     return year + (1900 if year >= 50 else 2000)
 

@@ -126,19 +126,31 @@ def eum(
     status_quo: np.ndarray | None = None,
     *,
     options: EumOptions | None = None,
+    workers: int = 1,
 ) -> np.ndarray:
     """Expected utility forecast per row of (batch, actors) arrays; saliences on 0-100.
 
     Rows (issues x Monte Carlo runs) are processed in chunks of about `_CELLS`
     pair cells, so memory stays a few MB for any batch size and each round's
-    arrays stay in the CPU cache.
+    arrays stay in the CPU cache. `workers` > 1 runs chunks in that many
+    threads (NumPy releases the GIL inside its loops); results do not depend on it.
     """
     opts = options or EumOptions()
     step = max(1, _CELLS // max(1, position.shape[-1] ** 2))
     out = np.empty(position.shape[0])
-    for start in range(0, position.shape[0], step):
-        rows = slice(start, start + step)
+    chunks = [slice(start, start + step) for start in range(0, position.shape[0], step)]
+
+    def run(rows: slice) -> None:
         out[rows], _ = simulate(position[rows], salience[rows], capability[rows], opts)
+
+    if workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(run, chunks))
+    else:
+        for rows in chunks:
+            run(rows)
     return out
 
 
@@ -211,7 +223,6 @@ def _round(
         return fast_round(
             x,
             fx.present,
-            fx.pair,
             fx.s,
             fx.w,
             target_resists=opt.resistance == "target",
@@ -259,7 +270,9 @@ def _span(x: np.ndarray, present: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(span) & (span > 0), span, 1.0)[:, None, None]
 
 
-def _better(x: np.ndarray, gap: np.ndarray, mu: np.ndarray | None, present: np.ndarray) -> np.ndarray:
+def _better(
+    x: np.ndarray, gap: np.ndarray, mu: np.ndarray | None, present: np.ndarray
+) -> np.ndarray:
     """e[b, i, j] = (|x_i - mu| - |x_i - x_j|) / range, clipped to [-1, 1] (Q < 1 only)."""
     assert mu is not None
     dist = np.abs(x[:, :, None] - x[:, None, :])
@@ -274,22 +287,14 @@ def _pair_votes(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray
     position are 2 [G(mid) - G(lo)] with G(t) = sum_k w_k max(0, t - x_k); the
     upper position's are the mirror image with H(t) = sum_k w_k max(0, x_k - t)
     = G(t) + sum_k w_k x_k - t sum_k w_k. G is piecewise linear, evaluated from
-    sorted cumulative sums. mid is symmetric in i and j, so G(mid) is searched
-    for the pairs i < j only (one batched `searchsorted` over all rows, each
-    row shifted by a stride so rows do not mix) and mirrored.
+    sorted cumulative sums (`_Cumulative`), so a round is O(n^2 log n) per row
+    and no Python loop runs over rows, actors or pairs.
     """
-    b, n = x.shape
     g = _Cumulative(x, w, present)
-    iu, ju = np.triu_indices(n, 1)
-    mid = (x[:, iu] + x[:, ju]) / 2
-    g_mid = np.empty((b, n, n), dtype=x.dtype)
-    g_mid[:, iu, ju] = g_tri = g(mid)
-    g_mid[:, ju, iu] = g_tri
-    g_own = g(x)
-    g_mid[:, np.arange(n), np.arange(n)] = g_own  # mid of (i, i) is x_i
-    g_mid -= g_own[:, :, None]
+    g_mid = g.at_mids()
+    g_mid -= g(x)[:, :, None]
     xi, xj = x[:, :, None], x[:, None, :]
-    upper = (xi - (xi + xj) / 2) * w_total(w, present)[:, None, None]
+    upper = (xi - (xi + xj) / 2) * np.where(present, w, 0.0).sum(-1)[:, None, None]
     upper += g_mid
     votes = np.where(xi > xj, upper, g_mid)
     votes *= 2
@@ -297,22 +302,22 @@ def _pair_votes(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray
     return votes
 
 
-def w_total(w: np.ndarray, present: np.ndarray) -> np.ndarray:
-    return np.where(present, w, 0.0).sum(-1)
-
-
 class _Cumulative:
-    """G(t) = sum_k w_k max(0, t - x_k) per row, from sorted cumulative sums."""
+    """G(t) = sum_k w_k max(0, t - x_k) per row, from sorted cumulative sums.
+
+    Queries are located with one `searchsorted` over all rows at once: each
+    row's sorted positions are shifted by a stride so rows do not mix.
+    """
 
     def __init__(self, x: np.ndarray, w: np.ndarray, present: np.ndarray) -> None:
-        b, n = x.shape
+        b = x.shape[0]
         low = np.nanmin(np.where(present, x, np.nan)) if present.any() else 0.0
         top = np.where(present, x, -np.inf).max(-1, keepdims=True)
         top = np.where(np.isfinite(top), top, low)
         xs = np.where(present, x, top)  # absent actors weigh 0; park them at the top
-        order = np.argsort(xs, axis=-1)
-        xs = np.take_along_axis(xs, order, -1)
-        ws = np.take_along_axis(np.where(present, w, 0.0), order, -1)
+        self.order = np.argsort(xs, axis=-1)
+        self.xs = xs = np.take_along_axis(xs, self.order, -1)
+        ws = np.take_along_axis(np.where(present, w, 0.0), self.order, -1)
         zero = np.zeros((b, 1), dtype=x.dtype)
         self.cw = np.concatenate([zero, np.cumsum(ws, -1)], -1).ravel()
         self.cwx = np.concatenate([zero, np.cumsum(ws * xs, -1)], -1).ravel()
@@ -327,6 +332,22 @@ class _Cumulative:
         idx = idx.reshape(t.shape)
         idx += self.shift
         return t * self.cw[idx] - self.cwx[idx]
+
+    def at_mids(self) -> np.ndarray:
+        """G((x_i + x_j) / 2) as (B, n, n) in the actors' order.
+
+        The midpoints are built between sorted positions, so each row of
+        queries is ascending and `searchsorted` walks the array in order
+        (several times faster than random queries); the result is then put
+        back in the actors' order. Values are the same either way.
+        """
+        b, n = self.xs.shape
+        mids = (self.xs[:, :, None] + self.xs[:, None, :]) / 2
+        g = self(mids.reshape(b, n * n)).reshape(b, n, n)
+        rank = np.empty_like(self.order)
+        np.put_along_axis(rank, self.order, np.arange(n)[None, :], -1)
+        g = np.take_along_axis(g, rank[:, :, None], 1)
+        return np.take_along_axis(g, rank[:, None, :], 2)
 
 
 def _probability(votes: np.ndarray, pair: np.ndarray, mode: str) -> np.ndarray:
@@ -437,7 +458,7 @@ def _take_offers(
 
     took, is_comp = at_j(key) < np.inf, at_j(compromise)
     kind = np.where(at_j(conflict), CONFLICT, np.where(is_comp, COMPROMISE, CAPITULATION))
-    target = np.where(is_comp, x + at_j(gap) * at_j(share), at_j(np.broadcast_to(x[:, None, :], gap.shape)))
+    target = np.where(is_comp, x + at_j(gap) * at_j(share), np.take_along_axis(x, j[:, :, 0], -1))
     return np.where(took, target, x), np.where(took, kind, -1), np.where(took, j[:, :, 0], -1)
 
 

@@ -34,7 +34,6 @@ CONFLICT, COMPROMISE, CAPITULATION = 0, 1, 2
 def fast_round(
     x: np.ndarray,
     present: np.ndarray,
-    pair: np.ndarray,
     s: np.ndarray,
     w: np.ndarray,
     *,
@@ -43,12 +42,44 @@ def fast_round(
     priority: bool,
     conflict_moves: bool,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One round for (B, n) positions: new positions, offer kind (-1 none), proposer."""
+    """One round for (B, n) positions: new positions, offer kind (-1 none), proposer.
+
+    The round runs with each row's actors sorted by position (absent actors
+    parked at the top), so the vote search walks ascending queries and no
+    (B, n, n) array has to be permuted; only the (B, n) results are put back.
+    """
+    top = np.where(present, x, -np.inf).max(-1, keepdims=True)
+    order = np.argsort(np.where(present, x, np.inf), axis=-1)
+    xs = np.take_along_axis(np.where(present, x, np.where(np.isfinite(top), top, 0)), order, -1)
+    ps, ss, ws = (np.take_along_axis(a, order, -1) for a in (present, s, w))
+    new, kind, proposer = _sorted_round(
+        xs, ps, ss, ws, target_resists, two_pass, priority, conflict_moves
+    )
+    out = [np.empty_like(a) for a in (new, kind, proposer)]
+    proposer = np.where(proposer >= 0, np.take_along_axis(order, np.maximum(proposer, 0), -1), -1)
+    for dest, src in zip(out, (new, kind, proposer), strict=True):
+        np.put_along_axis(dest, order, src, -1)
+    return np.where(present, out[0], x), out[1], out[2]
+
+
+def _sorted_round(
+    x: np.ndarray,
+    present: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    target_resists: bool,
+    two_pass: bool,
+    priority: bool,
+    conflict_moves: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`fast_round` on rows whose positions are ascending."""
     gap = x[:, None, :] - x[:, :, None]  # x_j - x_i
     dist = np.abs(gap)
     dist /= _span(x, present)
     everyone = bool(present.all())
+    pair = None
     if not everyone:
+        pair = present[:, :, None] & present[:, None, :]
         dist *= pair  # absent actors neither threaten nor are threatened
     prob = _probability(x, w, present, gap)  # P_ij; 1 - P_ij is prob_t
     prob_t = np.swapaxes(prob, 1, 2)
@@ -71,7 +102,7 @@ def fast_round(
     e_ji *= s_ji
     np.subtract(base, e_ji, out=e_ji)
     valid = gap != 0
-    if not everyone:
+    if pair is not None:
         valid &= pair
     return _offers(x, gap, valid, e_ij, e_ji, priority, conflict_moves)
 
@@ -84,23 +115,22 @@ def _span(x: np.ndarray, present: np.ndarray) -> np.ndarray:
 
 
 def _probability(x: np.ndarray, w: np.ndarray, present: np.ndarray, gap: np.ndarray) -> np.ndarray:
-    """P_ij = V_ij / (V_ij + V_ji) with the votes from sorted cumulative weights.
+    """P_ij = V_ij / (V_ij + V_ji) for ascending rows x, votes from cumulative weights.
 
     V_ij = 2 [G(mid) - G(x_i)] + max(0, x_i - x_j) sum_k w_k, G(t) = sum_k
     w_k max(0, t - x_k). The search runs in float64 (row offsets would eat
-    float32's digits); G is evaluated relative to the lowest position.
+    float32's digits) over ascending queries; G is evaluated relative to the
+    lowest position.
     """
-    b, n = x.shape
-    low = float(x[present].min()) if present.any() else 0.0
-    rel = np.where(present, x - x.dtype.type(low), 0)
-    order = np.argsort(rel, axis=-1)
-    xs = np.take_along_axis(rel, order, -1)
-    ws = np.take_along_axis(np.where(present, w, 0), order, -1)
+    b = x.shape[0]
+    low = x.min(-1, keepdims=True)
+    rel = x - low
+    ws = np.where(present, w, 0)
     zero = np.zeros((b, 1), dtype=x.dtype)
     cw = np.concatenate([zero, np.cumsum(ws, -1)], -1).ravel()
-    cwx = np.concatenate([zero, np.cumsum(ws * xs, -1)], -1).ravel()
-    offset = np.arange(b, dtype=np.float64)[:, None] * (float(xs.max(initial=0.0)) + 1.0)
-    flat = (xs + offset).ravel()
+    cwx = np.concatenate([zero, np.cumsum(ws * rel, -1)], -1).ravel()
+    offset = np.arange(b, dtype=np.float64)[:, None] * (float(rel.max(initial=0.0)) + 1.0)
+    flat = (rel + offset).ravel()
 
     def g(t: np.ndarray) -> np.ndarray:
         idx = np.searchsorted(flat, (t.reshape(b, -1) + offset).ravel()).reshape(t.shape)
@@ -113,9 +143,9 @@ def _probability(x: np.ndarray, w: np.ndarray, present: np.ndarray, gap: np.ndar
     votes -= g(rel)[:, :, None]
     votes *= 2
     upper = np.maximum(-gap, 0)  # x_i - x_j where positive
-    upper *= w.sum(-1)[:, None, None]
+    upper *= ws.sum(-1)[:, None, None]
     votes += upper
-    votes = np.maximum(votes, 0, out=votes)  # rounding can leave -0.0001 for ties
+    np.maximum(votes, 0, out=votes)  # rounding can leave tiny negatives for ties
     denom = votes + np.swapaxes(votes, 1, 2)
     return np.divide(votes, denom, out=np.full_like(votes, 0.5), where=denom > 0)
 
@@ -125,10 +155,7 @@ def _risk(
 ) -> np.ndarray:
     """Risk exponents from the danger pass; dist is 0 for absent actors' pairs."""
     dp = dist * prob  # d_ia P_ia = d_ai (1 - P_ai)
-    if target_resists:
-        threat = s * dp.sum(-1)
-    else:
-        threat = np.einsum("bij,bj->bi", dp, s)
+    threat = s * dp.sum(-1) if target_resists else np.einsum("bij,bj->bi", dp, s)
     danger = 0.5 * dist.sum(-1) - threat
     hi = np.where(present, danger, -np.inf).max(-1, keepdims=True)
     lo = np.where(present, danger, np.inf).min(-1, keepdims=True)

@@ -84,7 +84,7 @@ def build(
     known = store.article_ids()
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths, manifest=manifest):
+        for item in read_articles(paths, manifest=manifest, skip=store.files):
             if on_article:
                 on_article(item.source)
             if not isinstance(item, Article):

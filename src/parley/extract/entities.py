@@ -91,6 +91,7 @@ def extract_mentions(
     """
     names = [n for n in (_clean(doc, ent) for ent in doc.ents) if n is not None]
     _repair_labels(doc, names)
+    names = _with_missed_surnames(doc, names)
     _assign_keys(names)
     actors = _actors(names, case)
     return [
@@ -148,6 +149,36 @@ def _clean(doc: Doc, ent: Span) -> _Name | None:
         hint=ent.ent_id_ or None,
         title=title,
     )
+
+
+def _with_missed_surnames(doc: Doc, names: list[_Name]) -> list[_Name]:
+    """Add surnames of people named in full that the model did not tag on their own.
+
+    The small model often misses a bare surname ("Lind said") once the full
+    name has been given; those are mentions of the same person.
+    """
+    surnames: dict[str, _Name] = {}
+    for name in names:
+        if name.label == PERSON and name.end - name.start > 1:
+            surnames.setdefault(doc[name.end - 1].text, name)
+    covered = {i for n in names for i in range(n.start, n.end)}
+    added = []
+    for token in doc:
+        full = surnames.get(token.text)
+        if full is None or token.i in covered or token.pos_ != "PROPN":
+            continue
+        added.append(
+            _Name(
+                token.i,
+                token.i + 1,
+                token.idx,
+                token.idx + len(token.text),
+                token.text,
+                PERSON,
+                full.hint,
+            )
+        )
+    return sorted([*names, *added], key=lambda n: n.start)
 
 
 def _given_names_before(doc: Doc, start: int, end: int) -> int:

@@ -85,11 +85,16 @@ class CaseRules:
     holders: tuple[tuple[re.Pattern[str], str], ...]
 
     def find(self, text: str, start: int, end: int) -> list[tuple[Term, int, int]]:
-        """Every (term, start, end) in `text[start:end]`; phrases may overlap."""
+        """Every (term, start, end) in `text[start:end]`; phrases may overlap.
+
+        Patterns carry no leading word boundary (it would stop the regex engine
+        from skipping ahead to a literal first word), so it is checked here.
+        """
         return [
             (term, m.start(), m.end())
             for term in self.terms
             for m in term.pattern.finditer(text, start, end)
+            if m.start() == 0 or not _WORD.match(text, m.start() - 1)
         ]
 
 
@@ -173,11 +178,15 @@ def _term(case_id: str, issue: str, field: str, polarity: int, item: Any) -> Ter
         cues = frozenset(str(c) for c in item.get("cues") or ()) or None
         item = item["pattern"]
     try:
-        pattern = re.compile(rf"\b(?:{item})\b")
+        pattern = re.compile(rf"(?:{item})\b")
     except re.error as exc:
-        raise CaseFileError(f"{where}: bad pattern {item!r} ({exc}); patterns are regexes") from None
+        raise CaseFileError(
+            f"{where}: bad pattern {item!r} ({exc}); patterns are regexes"
+        ) from None
     return Term(issue, polarity, pattern, cues)
 
+
+_WORD = re.compile(r"\w")
 
 # Hyphens and dashes become spaces ("cease-fire" -> "cease fire"), curly
 # apostrophes straight; one character for one, so offsets stay valid.

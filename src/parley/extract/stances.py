@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING
 
 from parley.case import name_key
 from parley.extract.records import Stance
-from parley.extract.stance_rules import CaseRules, Cue, Lexicon, Term, case_rules, lexicon, normalise
+from parley.extract.stance_rules import (
+    CaseRules,
+    Cue,
+    Lexicon,
+    Term,
+    case_rules,
+    lexicon,
+    normalise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -306,7 +314,9 @@ class _Finder:
                 continue
             if match.term.cues is not None and self._cue_key(tok) not in match.term.cues:
                 continue
-            if cue.reporting and not self._reports_own(tok, holder, _child_towards(tok, match.root)):
+            if cue.reporting and not self._reports_own(
+                tok, holder, _child_towards(tok, match.root)
+            ):
                 continue
             if self._quote_at(match.root) == (True, None):
                 continue  # the words are a quote from someone who is no case actor
@@ -339,7 +349,14 @@ class _Finder:
         return partners
 
     def _stance(
-        self, tok: Token, holder: Holder, issue: str, sign: int, match: _Match, hedged: bool, cue: Cue
+        self,
+        tok: Token,
+        holder: Holder,
+        issue: str,
+        sign: int,
+        match: _Match,
+        hedged: bool,
+        cue: Cue,
     ) -> Stance:
         confidence = BASE_CONFIDENCE
         if hedged:
@@ -395,9 +412,9 @@ class _Finder:
         a noun that is the subject of "include"/"be" is about the predicate
         ("its demands included limits on NATO expansion").
         """
-        if cue_tok.dep_ == "relcl" and root.i == cue_tok.head.i:
-            if not any(c.dep_ in ("dobj", "obj") for c in cue_tok.children):
-                return 1, 1
+        objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
+        if cue_tok.dep_ == "relcl" and root.i == cue_tok.head.i and not objects:
+            return 1, 1
         head = cue_tok.head
         if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
             found = self._path_sign(root, head, Cue(1, flips=True))
@@ -517,11 +534,13 @@ class _Finder:
     def _name(self, tok: Token) -> Holder | None:
         """The actor a holder word names: a case name, a holder word, a pronoun, a possessor."""
         if tok.lower_ in FIRST_PERSON and tok.text != "US":
-            quoted, speaker = self._quote_at(tok)
+            _quoted, speaker = self._quote_at(tok)
             return Holder(speaker, tok.idx, tok.idx + len(tok), pronoun=True) if speaker else None
         if tok.lower_ in PRONOUNS:
-            speaker = self._speaker_at(tok)
-            return self._resolve(tok) if speaker is None else speaker or None
+            named = self._speaker_at(tok)
+            if named is None:
+                return self._resolve(tok)
+            return named if isinstance(named, Holder) else None
         return self._phrase_name(tok)
 
     def _phrase_name(self, tok: Token) -> Holder | None:
@@ -607,7 +626,7 @@ class _Finder:
                 return True
             if self._inverted_condition(cur):
                 return True
-            if cur is not tok and self._cue(cur) is not None and self._cue(cur).reporting:
+            if cur is not tok and self._is_reporting(cur):
                 if self._commentator_says(cur):
                     return True
                 reported = True
@@ -650,15 +669,17 @@ class _Finder:
 
     def _has_obligation(self, tok: Token, own_only: bool = False) -> bool:
         for child in tok.children:
-            if child.dep_ == "aux" and child.lemma_.lower() in self.lex.obligations:
-                if child.lemma_ != "have":
-                    return True
+            modal = child.lemma_.lower()
+            if child.dep_ == "aux" and modal in self.lex.obligations and modal != "have":
+                return True
             if not own_only and child.dep_ == "xcomp" and tok.lemma_ in ("have", "need"):
                 return True
             if not own_only and child.dep_ == "xcomp" and child.lemma_ in ("have", "need"):
                 return True
-        return not own_only and tok.lemma_ in ("have", "need") and any(
-            c.dep_ == "xcomp" for c in tok.children
+        return (
+            not own_only
+            and tok.lemma_ in ("have", "need")
+            and any(c.dep_ == "xcomp" for c in tok.children)
         )
 
     def _is_reporting(self, tok: Token) -> bool:
@@ -674,6 +695,8 @@ class _Finder:
         for cur in (tok, *tok.ancestors):
             if cur.lemma_.lower() in hedges:
                 return True
-            if any(c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children):
+            if any(
+                c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children
+            ):
                 return True
         return False

@@ -8,7 +8,7 @@ Example:
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from parley.articles.model import Article
@@ -22,17 +22,20 @@ __all__ = ["Manifest", "Rejected", "load_manifest", "read_articles"]
 
 
 def read_articles(
-    paths: Sequence[str | Path], manifest: str | Path | Manifest | None = None
+    paths: Sequence[str | Path],
+    manifest: str | Path | Manifest | None = None,
+    skip: Iterable[str | Path] = (),
 ) -> Iterator[Article | Rejected]:
     """Stream the articles in files and folders (recursively, sorted, hidden files skipped).
 
     Each input yields one `Article` per article or one `Rejected` per bad file,
     line or item; bad input never raises. The manifest, if given, is read now
     and raises `InputError` when invalid; its metadata overrides the documents'.
+    Files in `skip` (and the manifest itself) are passed over when walking folders.
     """
     loaded = load_manifest(manifest) if isinstance(manifest, str | Path) else manifest
-    skip = frozenset({Path(loaded.path).resolve()}) if loaded else frozenset()
-    return _read_all(list(paths), loaded, skip)
+    skipped = [*skip, loaded.path] if loaded else list(skip)
+    return _read_all(list(paths), loaded, frozenset(Path(p).resolve() for p in skipped))
 
 
 def _read_all(

@@ -44,7 +44,7 @@ def iter_files(given: str | Path, skip: frozenset[Path] = frozenset()) -> Iterat
     Hidden files and folders (name starting with ".") and the paths in `skip` are
     left out; a missing path or a URL comes back as a `Rejected`.
     """
-    text = str(given)
+    text = display_name(str(given))
     if _URL.match(text):
         yield Rejected(text, "URLs are not fetched: save the page and pass the file")
         return
@@ -65,7 +65,7 @@ def _walk(folder: Path, skip: frozenset[Path], seen: set[Path]) -> Iterator[Path
     try:
         children = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:
-        yield Rejected(str(folder), f"cannot list folder ({exc.strerror or exc})")
+        yield Rejected(display_name(str(folder)), f"cannot list folder ({exc.strerror or exc})")
         return
     for child in children:
         if child.name.startswith(".") or child.resolve() in skip:
@@ -78,6 +78,7 @@ def _walk(folder: Path, skip: frozenset[Path], seen: set[Path]) -> Iterator[Path
 
 def read_file(path: Path, source: str, manifest: Manifest | None) -> Iterator[Result]:
     """Every article (or rejection) in one file, by extension, or by sniffing when unknown."""
+    source = display_name(source)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
         yield from read_jsonl(path, source, manifest)
@@ -122,6 +123,14 @@ def _read_text(
         source=source, kind="html" if kind == "html" else "text", content=text, file_name=path.name
     )
     yield build_article(raw, manifest.for_file(path.name) if manifest else None)
+
+
+def display_name(name: str) -> str:
+    """A path as storable text: bytes of a file name that are not UTF-8 shown as `\\udcNN`.
+
+    (Python keeps such bytes as lone surrogates, which no database column accepts.)
+    """
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def sniff_bytes(data: bytes) -> str | None:

@@ -81,12 +81,18 @@ def _read_text(path: Path) -> str:
 
 def _csv_rows(where: str, text: str, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text), delimiter="\t" if kind == "tsv" else ",")
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    try:
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise InputError(where, f"line 1: malformed CSV ({exc})") from None
     if not any(key in columns for key in KEYS):
         found = ", ".join(columns) or "none"
         raise InputError(where, f"manifest needs a `file` or `url` column (found: {found})")
-    for number, row in enumerate(reader, start=2):
-        yield number, {(k or "").strip().lower(): v for k, v in row.items()}
+    try:
+        for number, row in enumerate(reader, start=2):
+            yield number, {(k or "").strip().lower(): v for k, v in row.items()}
+    except csv.Error as exc:  # a field over the csv module's size limit, a NUL byte...
+        raise InputError(where, f"line {reader.line_num}: malformed CSV ({exc})") from None
 
 
 def _jsonl_rows(where: str, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -97,6 +103,8 @@ def _jsonl_rows(where: str, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(where, f"line {number}: malformed JSON ({exc.msg})") from exc
+        except RecursionError:
+            raise InputError(where, f"line {number}: JSON nested too deeply") from None
         if not isinstance(row, dict):
             raise InputError(where, f"line {number}: expected a JSON object per line")
         yield number, {str(k).strip().lower(): v for k, v in row.items()}

@@ -12,7 +12,14 @@ from parley.articles.build import build_article, looks_like_html
 from parley.articles.dates import parse_date
 from parley.articles.model import Article
 from parley.articles.raw import Kind, Metadata, RawDocument, Rejected
-from parley.sources.decode import MAX_LINE_BYTES, SNIFF_BYTES, Problem, binary_problem, decode
+from parley.sources.decode import (
+    MAX_LINE_BYTES,
+    SNIFF_BYTES,
+    Problem,
+    binary_problem,
+    decode,
+    read_bytes,
+)
 from parley.sources.manifest import Manifest
 
 # Field names, first match wins, as article records from scrapers and news APIs spell them.
@@ -33,6 +40,8 @@ AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 URL_FIELDS = ("url", "link", "canonical_url")
 # Keys under which a single JSON object may wrap its list of records.
 WRAPPER_FIELDS = ("articles", "items", "records", "data", "results")
+# Python's JSON parser raises RecursionError for arrays and objects nested about 1,000 deep.
+TOO_DEEP = "JSON nested too deeply (more levels than the JSON parser allows)"
 
 Result = Article | Rejected
 
@@ -48,6 +57,9 @@ def read_json(
             yield from _records_from_lines(text.splitlines(), source, file_name, manifest)
         else:
             yield Rejected(source, json_reason(exc, text))
+        return
+    except RecursionError:
+        yield Rejected(source, TOO_DEEP)
         return
     value = _unwrap(value)
     if isinstance(value, dict):
@@ -79,7 +91,8 @@ def _small_jsonl(
     path: Path, source: str, manifest: Manifest | None, problem: Problem | None
 ) -> Iterator[Result]:
     """A JSONL file that must be decoded whole (UTF-16), or is empty or binary."""
-    text = problem or decode(path.read_bytes())
+    data = problem or read_bytes(path)
+    text = data if isinstance(data, Problem) else decode(data)
     if isinstance(text, Problem):
         yield Rejected(source, text.reason)
         return
@@ -90,13 +103,13 @@ def _stream_lines(
     handle: Any, source: str, file_name: str, manifest: Manifest | None
 ) -> Iterator[Result]:
     seen = False
-    for number, line in enumerate(handle, start=1):
+    for number, (line, size) in enumerate(_bounded_lines(handle), start=1):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
-        if len(line) > MAX_LINE_BYTES:
+        if size > MAX_LINE_BYTES:
             yield Rejected(
                 f"{source}#line {number}",
-                f"line too long ({len(line)} bytes; the limit is {MAX_LINE_BYTES})",
+                f"line too long ({size} bytes; the limit is {MAX_LINE_BYTES})",
             )
             continue
         try:
@@ -112,6 +125,19 @@ def _stream_lines(
             yield _line_record(text, number, source, file_name, manifest)
     if not seen:
         yield Rejected(source, "no records (the file holds only blank lines)")
+
+
+def _bounded_lines(handle: Any) -> Iterator[tuple[bytes, int]]:
+    """(line, its length) per line; a line over the limit is skipped through, not held whole."""
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        size = len(line)
+        if size > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            line = b""
+            while chunk := handle.readline(MAX_LINE_BYTES):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+        yield line, size
 
 
 def _records_from_lines(
@@ -132,6 +158,8 @@ def _line_record(
         value = json.loads(line.strip())
     except json.JSONDecodeError as exc:
         return Rejected(where, json_reason(exc, line.strip()).replace("JSON (", "JSON record (", 1))
+    except RecursionError:
+        return Rejected(where, TOO_DEEP)
     if not isinstance(value, dict):
         return Rejected(where, f"record is not a JSON object (got {_kind(value)})")
     return record_article(value, f"{source}#{number}", where, file_name, manifest)
@@ -216,7 +244,7 @@ def _unwrap(value: Any) -> Any:
 def _all_lines_json(text: str) -> bool:
     try:
         return all(isinstance(json.loads(line), dict) for line in text.splitlines() if line.strip())
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 

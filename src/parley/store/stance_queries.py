@@ -104,9 +104,15 @@ def _dated_with_ids(
 def stances(
     store: Store, *, actor: str | None = None, issue: str | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Stances in date order (undated last), with their source, date and evidence text."""
+    """Each actor's stances per issue in date order (undated last): the position timeline.
+
+    Rows carry their source, date (`date_source` says whether it is the reported
+    event's or the publication's) and evidence text.
+    """
+    from parley.analysis.stances import date_order
+
     pairs = _dated_with_ids(store, actor=actor, issue=issue)
-    pairs.sort(key=lambda p: (p[1].date is None, p[1].date or "", p[1].actor, p[1].issue))
+    pairs.sort(key=lambda p: (p[1].actor, p[1].issue, date_order(p[1])))
     for stance_id, s in pairs:
         yield {"id": stance_id, **s.to_dict()}
 

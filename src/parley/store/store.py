@@ -96,6 +96,14 @@ class Store:
     ) -> None:
         self.close()
 
+    @property
+    def files(self) -> list[Path]:
+        """The files of a SQLite dossier (database, journal, WAL), so a build can pass them over."""
+        if not self.url.startswith("sqlite:///"):
+            return []
+        path = Path(self.url.removeprefix("sqlite:///"))
+        return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+
     def close(self) -> None:
         self.engine.dispose()
 

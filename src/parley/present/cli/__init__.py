@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from parley.errors import ParleyError
@@ -19,25 +21,20 @@ from parley.present.cli.app import app
 
 
 def main() -> None:
-    """Entry point: run the app, turning `ParleyError` into `Error: ...` and exit 1."""
+    """Entry point: run the app, turning `ParleyError` into `Error: ...` and exit status 1.
+
+    Log records at `PARLEY_LOG` level (default ERROR) go to standard error;
+    skipped inputs are reported once, by the command itself.
+    """
+    logging.basicConfig(
+        level=os.environ.get("PARLEY_LOG", "ERROR").upper(),
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
-        app(standalone_mode=False)
+        app()
     except ParleyError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(1)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
 
 
 __all__ = ["app", "main"]

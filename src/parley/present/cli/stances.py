@@ -1,4 +1,4 @@
-"""`parley stances | positions | claims | outlets`: who wants what, who agrees, how outlets tell it."""
+"""`parley stances | positions | claims | outlets`: who wants what, who agrees, who tells it how."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def stances(
     issue: IssueOption = None,
     limit: LimitOption = 0,
 ) -> None:
-    """List actors' stances on issues in date order, each with its evidence.
+    """Show each actor's position timeline: its stances per issue in date order, with evidence.
 
     The date is the reported event's where the article gives one, else the
     publication date. "support" pushes the issue towards 100, "oppose" towards 0.
@@ -37,9 +37,9 @@ def stances(
             for row in stance_queries.stances(store, actor=actor, issue=issue)
         )
         columns = [
-            ("date", "Date", 10),
             ("actor", "Actor", 14),
             ("issue", "Issue", 24),
+            ("date", "Date", 10),
             ("stance", "Stance", 7),
             ("confidence", "Conf.", 5),
             ("evidence", "Evidence", 70),
@@ -86,7 +86,7 @@ def claims(
     ] = False,
     limit: LimitOption = 0,
 ) -> None:
-    """List claims several articles make, with their sources, contradictions and single-outlet flags.
+    """List claims made by several articles, with sources, contradictions and one-outlet flags.
 
     Example: parley claims --db seeds.db --contested
     """

@@ -12,7 +12,8 @@ from parley.present.cli.app import app
 from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, reading
 
 RunsOption = Annotated[
-    int, typer.Option("--runs", help="Monte Carlo runs for the forecast intervals.", min=0, max=5000)
+    int,
+    typer.Option("--runs", help="Monte Carlo runs for the forecast intervals.", min=0, max=5000),
 ]
 
 
@@ -31,7 +32,7 @@ def report(
     outlets and forecasts; every fact links to its highlighted span in the
     article. With --case, the case's actors, issues and positions are added.
 
-    Example: parley report --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml --out dossier.html
+    Example: parley report --db seeds.db --case case.yaml --out dossier.html
     """
     from parley.case import load_case
     from parley.present.render import console
@@ -50,7 +51,9 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
     runs: RunsOption = 200,
 ) -> None:
     """Serve the dossier as a read-only web app with a JSON API (schema at /openapi.json).
@@ -60,7 +63,7 @@ def serve(
     actor, issue, outlet and dates. Listens on this machine only unless --host
     says otherwise. Stop it with Ctrl-C.
 
-    Example: parley serve --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml --port 8000
+    Example: parley serve --db seeds.db --case case.yaml --port 8000
     """
     import uvicorn
 
@@ -93,7 +96,9 @@ def print_demo_report(db: str, case_path: Path) -> None:
     from parley.present.report import write_report
 
     beside = Path.cwd() / db if "://" in db else Path(db).resolve()  # a database URL: write here
-    out = beside.with_name("parley-demo.html") if "://" not in db else Path.cwd() / "parley-demo.html"
+    out = (
+        beside.with_name("parley-demo.html") if "://" not in db else Path.cwd() / "parley-demo.html"
+    )
     with reading(db) as store:
         write_report(store, out, load_case(case_path))
     console.print(

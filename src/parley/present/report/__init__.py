@@ -25,7 +25,9 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["article_bodies", "figures", "render_report", "write_report"]
 
 
-def article_bodies(store: Store, dossier: Dossier, ids: list[str] | None = None) -> dict[str, Markup]:
+def article_bodies(
+    store: Store, dossier: Dossier, ids: list[str] | None = None
+) -> dict[str, Markup]:
     """Highlighted HTML of each article's text (all articles, or only `ids`)."""
     from parley.present.report.marks import article_spans, highlight
 
@@ -34,7 +36,9 @@ def article_bodies(store: Store, dossier: Dossier, ids: list[str] | None = None)
     for row in store.rows("articles", ["id", "text"]):
         if wanted is not None and row["id"] not in wanted:
             continue
-        spans = article_spans(row["id"], dossier.quotes, dossier.events, dossier.stances)
+        spans = article_spans(
+            row["id"], dossier.quotes, dossier.events, dossier.stances, dossier.claims
+        )
         bodies[row["id"]] = highlight(row["text"], spans)
     return bodies
 
@@ -54,7 +58,9 @@ def figures(dossier: Dossier, link: Any) -> dict[str, dict[str, Any] | None]:
             if dossier.stances
             else None
         ),
-        "forecast": charts.forecast_figure(dossier.forecast.primary()) if dossier.forecast else None,
+        "forecast": charts.forecast_figure(dossier.forecast.primary())
+        if dossier.forecast
+        else None,
     }
 
 
@@ -67,16 +73,20 @@ def render_report(store: Store, case: Case | None = None, *, runs: int = 200) ->
     dossier = load_dossier(store, case, runs=runs)
     title = f"Dossier: {case.title}" if case else "Parley dossier"
     figs = figures(dossier, report_link)
-    return environment().get_template("report.html").render(
-        title=title,
-        made=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        dossier=dossier,
-        nav=[(f"#{key}", label) for key, label in REPORT_SECTIONS],
-        current=None,
-        link=report_link,
-        figures=figs,
-        bodies=article_bodies(store, dossier),
-        plotly_packed=plotly_js_packed() if any(figs.values()) else None,
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            title=title,
+            made=datetime.now().strftime("%Y-%m-%d %H:%M"),
+            dossier=dossier,
+            nav=[(f"#{key}", label) for key, label in REPORT_SECTIONS],
+            current=None,
+            link=report_link,
+            figures=figs,
+            bodies=article_bodies(store, dossier),
+            plotly_packed=plotly_js_packed() if any(figs.values()) else None,
+        )
     )
 
 

@@ -24,9 +24,11 @@ FONT = {"family": "system-ui, sans-serif", "size": 13}
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
+    for axis in ("xaxis", "yaxis"):
+        extra[axis] = {"automargin": True, **extra.get(axis, {})}
     return {
         "font": FONT,
-        "margin": {"l": 150, "r": 20, "t": 30, "b": 50},
+        "margin": {"l": 20, "r": 20, "t": 30, "b": 40},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"align": "left"},
@@ -143,6 +145,7 @@ def stance_figure(
         "zmin": -1,
         "zmax": 1,
         "colorscale": "RdBu",
+        "reversescale": True,  # plotly's RdBu runs blue to red; oppose (-1) should be red
         "text": text,
         "customdata": hrefs,
         "hovertemplate": "<b>%{y}</b> on <b>%{x}</b><br>%{text}<extra></extra>",
@@ -150,7 +153,7 @@ def stance_figure(
     }
     return {
         "data": [trace],
-        "layout": _layout(height=140 + 34 * len(actors), xaxis={"tickangle": -30}),
+        "layout": _layout(height=200 + 40 * len(actors), xaxis={"tickangle": -30}),
     }
 
 

@@ -127,7 +127,9 @@ def _actors(
     case: Case | None, entities: list[dict[str, Any]], quotes: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Case actors (or, without a case, the actors named on entities) with their people."""
-    ids = case.actor_ids if case else tuple(dict.fromkeys(e["actor"] for e in entities if e["actor"]))
+    ids = (
+        case.actor_ids if case else tuple(dict.fromkeys(e["actor"] for e in entities if e["actor"]))
+    )
     quoted = Counter(q["actor"] for q in quotes if q["actor"])
     rows = []
     for actor_id in ids:

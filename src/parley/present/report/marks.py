@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -53,7 +54,7 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
     cuts = sorted({0, size, *(s.start for s in kept), *(s.end for s in kept)})
     out: list[str] = []
     placed: set[str] = set()
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         covering = [s for s in kept if s.start <= left and s.end >= right]
         covering.sort(key=lambda s: (-(s.end - s.start), s.anchor))
         piece = str(escape(text[left:right]))
@@ -80,8 +81,9 @@ def article_spans(
     quotes: Iterable[dict[str, Any]],
     events: Iterable[dict[str, Any]],
     stances: Iterable[dict[str, Any]] | None = None,
+    claims: Iterable[dict[str, Any]] | None = None,
 ) -> list[Span]:
-    """The spans of one article's quotes, event sources and stances."""
+    """The spans of one article's quotes, event sources, stances and claims other than stances."""
     spans = [
         Span(
             q["start"],
@@ -116,4 +118,18 @@ def article_spans(
                     f"Stance: {s.get('actor')} {s.get('stance')} {s.get('issue')}",
                 )
             )
+    for c in claims or ():
+        if c.get("kind") == "stance":
+            continue  # its statements are stances, highlighted above
+        for s in c.get("evidence") or ():
+            if s.get("article_id") == article_id:
+                spans.append(
+                    Span(
+                        s["start"],
+                        s["end"],
+                        "claim",
+                        anchor("claim", article_id, s["start"], s["end"]),
+                        f"Claim ({c.get('kind')})",
+                    )
+                )
     return spans

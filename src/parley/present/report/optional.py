@@ -94,14 +94,25 @@ def read_claims(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Claims with their corroborating and contradicting sources."""
     from parley.store import stance_queries
 
-    return list(stance_queries.claims(store))
+    return [_claim_row(c) for c in stance_queries.claims(store, case)]
+
+
+def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim with its backing statements as evidence links, one per article."""
+    evidence = list({s["article_id"]: s for s in claim.get("statements") or []}.values())
+    return {
+        **claim,
+        "evidence": evidence,
+        "corroborating": len(claim.get("outlets") or []),
+        "contradicting": len(claim.get("contradicted_by") or []),
+    }
 
 
 def read_framing(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Per outlet framing: how each outlet reports actors and issues."""
     from parley.store import stance_queries
 
-    return list(stance_queries.framing(store))
+    return list(stance_queries.outlets(store))
 
 
 # -- forecasts ----------------------------------------------------------------
@@ -131,12 +142,12 @@ def positions_table(store: Store | None, case: Case | None) -> tuple[PositionTab
 
 def _evidence_positions(store: Store, case: Case) -> PositionTable | None:
     try:
-        from parley.analysis.positions import positions_from_store
+        from parley.analysis.positions import evidence_positions
     except ImportError:
         return None
     try:
-        table = positions_from_store(store, case)
-    except (ParleyError, ValueError) as exc:
+        table, _citations = evidence_positions(store, case)
+    except (ParleyError, ValueError, ImportError) as exc:
         LOGGER.info("no positions from evidence: %s", exc)
         return None
     if table is None or not _has_positions(table):

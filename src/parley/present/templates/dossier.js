@@ -7,6 +7,7 @@
     document.querySelectorAll("[data-figure]").forEach(function (box) {
       var spec = JSON.parse(document.getElementById(box.dataset.figure).textContent);
       box.textContent = "";
+      if (spec.layout && spec.layout.height) { box.style.height = spec.layout.height + "px"; }
       window.Plotly.newPlot(box, spec.data, spec.layout, { displaylogo: false, responsive: true })
         .then(function () {
           box.setAttribute("data-ready", "true");

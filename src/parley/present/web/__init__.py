@@ -23,7 +23,11 @@ __all__ = ["create_app"]
 
 
 def create_app(store: Store, case: Case | None = None, *, runs: int = 200) -> FastAPI:
-    """The app over `store` (kept open while the app lives); `case` adds actors, issues, positions."""
+    """The app over `store` (kept open while the app lives).
+
+    `case` adds the case's actors, issues and positions; `runs` is the number
+    of Monte Carlo runs behind each forecast interval.
+    """
     from fastapi import FastAPI
     from fastapi.exceptions import RequestValidationError
     from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -49,7 +53,9 @@ def create_app(store: Store, case: Case | None = None, *, runs: int = 200) -> Fa
 
 def _wants_html(request: object) -> bool:
     path = request.url.path  # type: ignore[attr-defined]
-    return not (path.startswith("/api") or path.startswith("/openapi") or path.startswith("/static"))
+    return not (
+        path.startswith("/api") or path.startswith("/openapi") or path.startswith("/static")
+    )
 
 
 async def _http_error(request, exc):  # type: ignore[no-untyped-def]
@@ -73,11 +79,18 @@ def _error(request, status: int, detail: object, headers=None):  # type: ignore[
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)
     from parley.present.web.pages import render
 
-    message = detail if isinstance(detail, str) else "; ".join(_describe(e) for e in detail)  # type: ignore[union-attr]
+    message = detail if isinstance(detail, str) else "; ".join(map(_describe, detail))  # type: ignore[call-overload]
     title = "Not found" if status == 404 else "Bad request"
     try:
-        return render(request, "app_section.html", status=status, section="error", title=title,
-                      heading=title, message=message)
+        return render(
+            request,
+            "app_section.html",
+            status=status,
+            section="error",
+            title=title,
+            heading=title,
+            message=message,
+        )
     except Exception:  # the dossier itself cannot be read: fall back to JSON
         LOGGER.exception("cannot render the error page")
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)

@@ -36,7 +36,12 @@ def state(request: Request) -> DossierState:
 
 
 def _page(items: list[Any], offset: int, limit: int) -> dict[str, Any]:
-    return {"total": len(items), "offset": offset, "limit": limit, "items": items[offset : offset + limit]}
+    return {
+        "total": len(items),
+        "offset": offset,
+        "limit": limit,
+        "items": items[offset : offset + limit],
+    }
 
 
 @router.get("/summary", response_model=models.Summary, summary="Counts and date range")
@@ -45,8 +50,12 @@ def summary(request: Request) -> dict[str, Any]:
     return {**d.summary, "outlet_names": d.outlet_names}
 
 
-@router.get("/articles", response_model=models.ArticlePage, summary="Articles, newest first",
-            responses=ERRORS)
+@router.get(
+    "/articles",
+    response_model=models.ArticlePage,
+    summary="Articles, newest first",
+    responses=ERRORS,
+)
 def articles(
     request: Request,
     outlet: Text = None,
@@ -66,15 +75,19 @@ def articles(
     return _page(rows, offset, limit)
 
 
-@router.get("/articles/{article_id}", response_model=models.ArticleDetail,
-            summary="One article with its text and highlighted spans", responses=ERRORS)
+@router.get(
+    "/articles/{article_id}",
+    response_model=models.ArticleDetail,
+    summary="One article with its text and highlighted spans",
+    responses=ERRORS,
+)
 def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     s = state(request)
     d = s.dossier()
     meta, text = d.article(article_id), s.texts(article_id)
     if meta is None or text is None:
         raise HTTPException(404, detail=f"article_id={article_id!r}: no such article")
-    spans = article_spans(article_id, d.quotes, d.events, d.stances)
+    spans = article_spans(article_id, d.quotes, d.events, d.stances, d.claims)
     return {
         **meta,
         "href": app_link(article_id),
@@ -83,8 +96,9 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     }
 
 
-@router.get("/entities", response_model=models.EntityPage, summary="Canonical entities",
-            responses=ERRORS)
+@router.get(
+    "/entities", response_model=models.EntityPage, summary="Canonical entities", responses=ERRORS
+)
 def entities(
     request: Request, actor: Text = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -99,8 +113,9 @@ def actors(request: Request) -> list[dict[str, Any]]:
     return state(request).dossier().actors
 
 
-@router.get("/quotes", response_model=models.QuotePage, summary="Quotes, filtered",
-            responses=ERRORS)
+@router.get(
+    "/quotes", response_model=models.QuotePage, summary="Quotes, filtered", responses=ERRORS
+)
 def quotes(
     request: Request,
     speaker: Text = None,
@@ -113,10 +128,18 @@ def quotes(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     d = state(request).dossier()
-    f = check_filters(d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from,
-                      date_to=date_to, q=q)
-    rows = filter_quotes(d.quotes, speaker=f.speaker, outlet=f.outlet, actor=f.actor,
-                         date_from=f.date_from, date_to=f.date_to, text=f.q)
+    f = check_filters(
+        d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from, date_to=date_to, q=q
+    )
+    rows = filter_quotes(
+        d.quotes,
+        speaker=f.speaker,
+        outlet=f.outlet,
+        actor=f.actor,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        text=f.q,
+    )
     linked = [
         {**r, "href": app_link(r["article_id"], kind="quote", start=r["start"], end=r["end"])}
         for r in rows
@@ -124,8 +147,12 @@ def quotes(
     return _page(linked, offset, limit)
 
 
-@router.get("/events", response_model=models.EventPage, summary="Merged events in date order",
-            responses=ERRORS)
+@router.get(
+    "/events",
+    response_model=models.EventPage,
+    summary="Merged events in date order",
+    responses=ERRORS,
+)
 def events(
     request: Request,
     actor: Text = None,
@@ -138,14 +165,17 @@ def events(
 ) -> dict[str, Any]:
     d = state(request).dossier()
     f = check_filters(d, actor=actor, outlet=outlet, date_from=date_from, date_to=date_to, q=q)
-    rows = filter_events(d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from,
-                         date_to=f.date_to, text=f.q)
+    rows = filter_events(
+        d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to, text=f.q
+    )
     linked = [
         {
             **e,
             "sources": [
-                {**s, "href": app_link(s["article_id"], kind="event", start=s["start"],
-                                       end=s["end"])}
+                {
+                    **s,
+                    "href": app_link(s["article_id"], kind="event", start=s["start"], end=s["end"]),
+                }
                 for s in e["sources"]
             ],
         }
@@ -165,16 +195,22 @@ def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, 
     return {"available": True, "note": None, "items": rows}
 
 
-@router.get("/stances", response_model=models.Records, summary="Stances of actors on issues",
-            responses=ERRORS)
+@router.get(
+    "/stances",
+    response_model=models.Records,
+    summary="Stances of actors on issues",
+    responses=ERRORS,
+)
 def stances(request: Request, actor: Text = None, issue: Text = None) -> dict[str, Any]:
     d = state(request).dossier()
     f = check_filters(d, actor=actor, issue=issue)
     rows = d.stances
     if rows is not None:
         rows = [
-            s for s in rows
-            if (not f.actor or s.get("actor") == f.actor) and (not f.issue or s.get("issue") == f.issue)
+            s
+            for s in rows
+            if (not f.actor or s.get("actor") == f.actor)
+            and (not f.issue or s.get("issue") == f.issue)
         ]
     return _records(d, "stances", rows)
 
@@ -201,8 +237,12 @@ SetParam = Annotated[
 ]
 
 
-@router.get("/forecast", response_model=models.Forecast,
-            summary="Forecast per issue, optionally with what-if overrides", responses=ERRORS)
+@router.get(
+    "/forecast",
+    response_model=models.Forecast,
+    summary="Forecast per issue, optionally with what-if overrides",
+    responses=ERRORS,
+)
 def forecast(
     request: Request,
     model: ModelName = "all",
@@ -237,8 +277,12 @@ def forecast_payload(
     }
 
 
-@router.get("/search", response_model=list[models.SearchHit],
-            summary="Full-text search over articles and quotes", responses=ERRORS)
+@router.get(
+    "/search",
+    response_model=list[models.SearchHit],
+    summary="Full-text search over articles and quotes",
+    responses=ERRORS,
+)
 def search_api(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words, all must match")],

@@ -13,7 +13,7 @@ from parley.present.report.dossier import filter_events, filter_quotes, in_range
 from parley.present.report.marks import article_spans
 from parley.present.report.optional import PRIMARY_MODEL, input_value
 from parley.present.report.templating import app_link, environment
-from parley.present.web.api import ArticleId, ERRORS, forecast_payload, link_hits, state
+from parley.present.web.api import ERRORS, ArticleId, forecast_payload, link_hits, state
 from parley.present.web.params import DateText, ModelName, Text, bad, blank, check_filters
 
 LOGGER = logging.getLogger(__name__)
@@ -39,21 +39,26 @@ Field = Annotated[str | None, Query(pattern=r"^(position|salience|capability)?$"
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
     """A page: the template with the dossier, the navigation and app links."""
     d = state(request).dossier()
-    html = environment().get_template(template).render(
-        dossier=d,
-        nav=NAV,
-        current=request.url.path,
-        link=app_link,
-        filters=context.pop("filters", {}),
-        charts=any(context.get(k) for k in ("figure",)),
-        **context,
+    html = (
+        environment()
+        .get_template(template)
+        .render(
+            dossier=d,
+            nav=NAV,
+            current=request.url.path,
+            link=app_link,
+            filters=context.pop("filters", {}),
+            charts=any(context.get(k) for k in ("figure",)),
+            **context,
+        )
     )
     return HTMLResponse(html, status_code=status)
 
 
 def section(request: Request, name: str, heading: str, **context: Any) -> HTMLResponse:
-    return render(request, "app_section.html", section=name, title=heading, heading=heading,
-                  **context)
+    return render(
+        request, "app_section.html", section=name, title=heading, heading=heading, **context
+    )
 
 
 @router.get("/", summary="Overview page")
@@ -74,10 +79,13 @@ def timeline(
 ) -> HTMLResponse:
     d = state(request).dossier()
     f = check_filters(d, actor=actor, outlet=outlet, date_from=date_from, date_to=date_to, q=q)
-    rows = filter_events(d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from,
-                         date_to=f.date_to, text=f.q)
+    rows = filter_events(
+        d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to, text=f.q
+    )
     span = (f.date_from or d.summary["first"], f.date_to or d.summary["last"])
-    figure = charts.timeline_figure(rows, app_link, span if len(span[0] or "") == 10 else (None, None))
+    figure = charts.timeline_figure(
+        rows, app_link, span if len(span[0] or "") == 10 else (None, None)
+    )
     return section(request, "timeline", "Timeline", rows=rows, figure=figure, filters=f)
 
 
@@ -97,10 +105,18 @@ def quotes(
     q: Text = None,
 ) -> HTMLResponse:
     d = state(request).dossier()
-    f = check_filters(d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from,
-                      date_to=date_to, q=q)
-    rows = filter_quotes(d.quotes, speaker=f.speaker, outlet=f.outlet, actor=f.actor,
-                         date_from=f.date_from, date_to=f.date_to, text=f.q)
+    f = check_filters(
+        d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from, date_to=date_to, q=q
+    )
+    rows = filter_quotes(
+        d.quotes,
+        speaker=f.speaker,
+        outlet=f.outlet,
+        actor=f.actor,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        text=f.q,
+    )
     return section(request, "quotes", "Quotes", rows=rows, filters=f)
 
 
@@ -109,12 +125,17 @@ def stances(request: Request, actor: Text = None, issue: Text = None) -> HTMLRes
     d = state(request).dossier()
     f = check_filters(d, actor=actor, issue=issue)
     rows = [
-        s for s in d.stances or []
+        s
+        for s in d.stances or []
         if (not f.actor or s.get("actor") == f.actor) and (not f.issue or s.get("issue") == f.issue)
     ]
-    figure = charts.stance_figure(
-        rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link
-    ) if rows else None
+    figure = (
+        charts.stance_figure(
+            rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link
+        )
+        if rows
+        else None
+    )
     view = {"stances": rows or None, "notes": d.notes}
     return section(request, "stances", "Stances", view=view, figure=figure, filters=f)
 
@@ -136,8 +157,10 @@ def articles(
     d = state(request).dossier()
     f = check_filters(d, outlet=outlet, date_from=date_from, date_to=date_to)
     rows = [
-        a for a in d.articles
-        if (not f.outlet or a["outlet"] == f.outlet) and in_range(a["published"], f.date_from, f.date_to)
+        a
+        for a in d.articles
+        if (not f.outlet or a["outlet"] == f.outlet)
+        and in_range(a["published"], f.date_from, f.date_to)
     ]
     return section(request, "articles", "Articles", rows=rows, filters=f)
 
@@ -149,11 +172,19 @@ def article(request: Request, article_id: ArticleId) -> HTMLResponse:
     meta, body = d.article(article_id), s.body(article_id)
     if meta is None or body is None:
         raise HTTPException(404, detail=f"article_id={article_id!r}: no such article")
-    spans = sorted(article_spans(article_id, d.quotes, d.events, d.stances),
-                   key=lambda sp: (sp.start, sp.end))
+    spans = sorted(
+        article_spans(article_id, d.quotes, d.events, d.stances, d.claims),
+        key=lambda sp: (sp.start, sp.end),
+    )
     records = list({sp.anchor: sp for sp in spans}.values())
-    return render(request, "app_article.html", title=meta["title"] or meta["source"],
-                  article=meta, body=body, records=records)
+    return render(
+        request,
+        "app_article.html",
+        title=meta["title"] or meta["source"],
+        article=meta,
+        body=body,
+        records=records,
+    )
 
 
 @router.get("/search", summary="Search page", responses=ERRORS)
@@ -180,15 +211,27 @@ def forecast(
     if not baseline_payload["available"]:
         return render(request, "app_forecast.html", title="Forecast", heading="Forecast", view=None)
     baseline = s.forecast(model, s.runs, ())
-    form = {"model": model, "actor": blank(actor), "issue": blank(issue), "field": blank(field),
-            "value": value}
+    form = {
+        "model": model,
+        "actor": blank(actor),
+        "issue": blank(issue),
+        "field": blank(field),
+        "value": value,
+    }
     change, current, view = _whatif(s, baseline, form)
     figure = charts.forecast_figure(view.primary(model if model != "all" else PRIMARY_MODEL))
     return render(
-        request, "app_forecast.html", title="Forecast", heading="Forecast and what-if",
-        view=view, baseline=baseline if change else None, figure=figure, form=_defaults(form, view),
-        change=change, old_value=current, models=("all", "compromise", "median", "nash", "eum",
-                                                "anchor"),
+        request,
+        "app_forecast.html",
+        title="Forecast",
+        heading="Forecast and what-if",
+        view=view,
+        baseline=baseline if change else None,
+        figure=figure,
+        form=_defaults(form, view),
+        change=change,
+        old_value=current,
+        models=("all", "compromise", "median", "nash", "eum", "anchor"),
     )
 
 

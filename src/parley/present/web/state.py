@@ -77,7 +77,7 @@ class DossierState:
         if text is None:
             return None
         d = self.dossier()
-        return highlight(text, article_spans(article_id, d.quotes, d.events, d.stances))
+        return highlight(text, article_spans(article_id, d.quotes, d.events, d.stances, d.claims))
 
     def forecast(
         self, model: str = "all", runs: int | None = None, overrides: tuple[str, ...] = ()
