@@ -141,3 +141,26 @@ def test_an_adjective_judges_the_issue_named_before(stances_of):
 
 def test_no_case_means_no_stances(trade_nlp):
     assert extract_stances(trade_nlp("Southia rejected a fishing ban."), None, None, [], []) == []
+
+
+def test_coordinated_subjects_share_the_stance(stances_of):
+    found = stances_of("Northland and Southia agreed to tariff cuts.")
+    assert triples(found) == {
+        ("northland", "tariff_cut", "support"),
+        ("southia", "tariff_cut", "support"),
+    }
+
+
+def test_the_agent_of_a_passive_holds_the_stance(stances_of):
+    found = stances_of("New tariffs were rejected by Southia.")
+    assert triples(found) == {("southia", "tariff_cut", "support")}
+
+
+def test_a_restricted_phrase_accepts_its_cue_inside_another(stances_of):
+    found = stances_of("The Harbour Union threatened to walk away from the talks.")
+    assert triples(found) == {("union", "union_mediation", "oppose")}
+
+
+def test_a_negated_issue_phrase_inverts_the_stance(stances_of):
+    found = stances_of("Anna Berg said Northland would never accept tariff cuts.")
+    assert triples(found) == {("northland", "tariff_cut", "oppose")}

@@ -26,10 +26,17 @@ def expect_target_highlighted(page, prefix: str) -> None:
 
 
 def click_first_point(page, chart_id: str) -> None:
+    """Click the first data point drawn inside the plot area (points off the axis range exist too)."""
     page.wait_for_selector(f"#{chart_id}[data-ready]", timeout=CHART_TIMEOUT)
-    point = page.locator(f"#{chart_id} .scatterlayer .point").first
-    box = point.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(f"#{chart_id}").scroll_into_view_if_needed()
+    area = page.locator(f"#{chart_id} .nsewdrag").first.bounding_box()
+    for point in page.locator(f"#{chart_id} .scatterlayer .point").all():
+        box = point.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        if area["x"] < x < area["x"] + area["width"] and area["y"] < y < area["y"] + area["height"]:
+            page.mouse.click(x, y)
+            return
+    raise AssertionError(f"no point of #{chart_id} is inside its plot area")
 
 
 # -- the one-file report ---------------------------------------------------------------

@@ -312,7 +312,7 @@ class _Finder:
         for match in matches:
             if match.start <= tok.idx < match.end or holder.start <= match.start < holder.end:
                 continue
-            if match.term.cues is not None and self._cue_key(tok) not in match.term.cues:
+            if match.term.cues is not None and not self._cued(tok, match.root, match.term.cues):
                 continue
             if cue.reporting and not self._reports_own(
                 tok, holder, _child_towards(tok, match.root)
@@ -335,11 +335,26 @@ class _Finder:
             for who in (holder, *self._partners(tok, holder))
         ]
 
+    def _cued(self, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:
+        """Whether the cue, or a cue word between it and the phrase, is one of `cues`."""
+        for tok in (root, *root.ancestors):
+            if tok.i != root.i and self._cue(tok) is not None and self._cue_key(tok) in cues:
+                return True
+            if tok.i == cue_tok.i:
+                return False
+        return False
+
     def _partners(self, tok: Token, holder: Holder) -> list[Holder]:
-        """Actors an agreement was made with ("the ceasefire the US agreed with Ukraine")."""
-        if self._cue_key(tok) not in ("agree", "agreement"):
-            return []
+        """Co-holders: coordinated subjects ("Ukraine and Russia agreed"), and for an
+        agreement the actors it was made with ("the ceasefire the US agreed with Ukraine")."""
         partners = []
+        span = self.doc.char_span(holder.start, holder.end, alignment_mode="expand")
+        for conj in span.root.conjuncts if span is not None and not holder.pronoun else ():
+            found = self._name(conj)
+            if found and not found.pronoun and found.actor != holder.actor:
+                partners.append(found)
+        if self._cue_key(tok) not in ("agree", "agreement"):
+            return partners
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 for pobj in prep.children:
@@ -382,13 +397,13 @@ class _Finder:
 
     def _path_sign(self, root: Token, cue_tok: Token, cue: Cue) -> tuple[int, int] | None:
         """(sign, length) of the path from a phrase's head up to the cue, or None if off-path."""
-        sign, length, tok = 1, 0, root
+        sign, length, tok = (-1 if self._negated(root) else 1), 0, root
         while tok.i != cue_tok.i:
             head = tok.head
             if head.i == tok.i or length >= MAX_PATH:
                 return self._special_scope(root, cue_tok)
             if head.i == cue_tok.i:
-                if tok.dep_ in NOT_CONTENT and not (tok.dep_ == "relcl" and cue_tok.pos_ == "NOUN"):
+                if tok.dep_ in NOT_CONTENT and not self._content_edge(tok, cue_tok):
                     return None
                 if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                     return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
@@ -405,6 +420,15 @@ class _Finder:
             tok, length = head, length + 1
         return sign, length
 
+    def _content_edge(self, child: Token, cue_tok: Token) -> bool:
+        """Edges that are content only in some constructions: a noun's relative clause, and
+        the subject of a passive with an agent ("a ceasefire was rejected by Moscow")."""
+        if child.dep_ == "relcl":
+            return cue_tok.pos_ == "NOUN"
+        if child.dep_ == "nsubjpass":
+            return any(c.dep_ == "agent" for c in cue_tok.children)
+        return False
+
     def _special_scope(self, root: Token, cue_tok: Token) -> tuple[int, int] | None:
         """Phrases a cue governs without dominating them.
 
@@ -413,8 +437,13 @@ class _Finder:
         ("its demands included limits on NATO expansion").
         """
         objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
-        if cue_tok.dep_ == "relcl" and root.i == cue_tok.head.i and not objects:
-            return 1, 1
+        if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
+            noun = cue_tok.head
+            if root.i == noun.i:
+                return 1, 1
+            if noun.i in {a.i for a in root.ancestors}:
+                found = self._path_sign(root, noun, Cue(1, flips=True))
+                return None if found is None else (found[0], found[1] + 1)
         head = cue_tok.head
         if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
             found = self._path_sign(root, head, Cue(1, flips=True))
@@ -475,6 +504,9 @@ class _Finder:
         """Whether a cue sits inside what another cue is about."""
         cur = tok
         while cur.head.i != cur.i:
+            if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
+                cur = cur.head
+                continue
             if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
                 return False
             cur = cur.head

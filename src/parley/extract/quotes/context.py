@@ -3,6 +3,7 @@ the attribution frames (the writer's words) to the left and right of each quote.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,20 +23,25 @@ class QuoteDoc:
     doc: Doc
     spans: list[QuoteSpan]
     lexicon: Lexicon
+    text: str = ""
     in_quote: list[int] = field(default_factory=list)
+    members: dict[int, list[Token]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.in_quote = [self._quote_of(token) for token in self.doc]
+        self.text = self.doc.text  # `Doc.text` joins every token on each access
+        starts = [span.start for span in self.spans]
+        self.in_quote = [self._quote_of(token, starts) for token in self.doc]
+        for token in self.doc:
+            if self.in_quote[token.i] != -1:
+                self.members.setdefault(self.in_quote[token.i], []).append(token)
 
-    def _quote_of(self, token: Token) -> int:
+    def _quote_of(self, token: Token, starts: list[int]) -> int:
         core = token.idx + (len(token.text) - len(token.text.lstrip(MARKS)))
-        for n, span in enumerate(self.spans):
-            if span.start <= core < span.end:
-                return n
-        return -1
+        n = bisect.bisect_right(starts, core) - 1
+        return n if n >= 0 and core < self.spans[n].end else -1
 
     def tokens_of(self, n: int) -> list[Token]:
-        return [t for t in self.doc if self.in_quote[t.i] == n]
+        return self.members.get(n, [])
 
     def is_mark(self, token: Token) -> bool:
         return bool(token.text) and not token.text.strip(MARKS)
@@ -67,7 +73,7 @@ class QuoteDoc:
     def right_frame(self, n: int) -> list[Token]:
         """The writer's tokens after quote `n` to the sentence end, when its sentence goes on."""
         span = self.spans[n]
-        text = self.doc.text
+        text = self.text
         last = self.tokens_of(n)
         if not last or span.continued or "\n" in last[-1].whitespace_:
             return []
@@ -107,7 +113,7 @@ class QuoteDoc:
             if step < 0 and "\n" in token.text_with_ws:
                 break
             if other not in (-1, n):
-                if not self._sentence_goes_on(self.doc.text, self.spans[other]):
+                if not self._sentence_goes_on(self.text, self.spans[other]):
                     break
             elif token.text in SENTENCE_END or (token.is_space and "\n" in token.text):
                 break
@@ -120,7 +126,7 @@ class QuoteDoc:
 
     def right_frame_allowed(self, n: int) -> bool:
         span = self.spans[n]
-        return not span.continued and self._sentence_goes_on(self.doc.text, span)
+        return not span.continued and self._sentence_goes_on(self.text, span)
 
     @staticmethod
     def _sentence_goes_on(text: str, span: QuoteSpan) -> bool:
@@ -133,9 +139,9 @@ class QuoteDoc:
         return True
 
     def char_before_open(self, n: int) -> str:
-        """The last non-space character before quote `n`'s opening mark ("\\n" at a paragraph start)."""
+        """The last non-space character before quote `n`'s opening mark ("\\n" at the start)."""
         i = self.spans[n].open - 1
-        text = self.doc.text
+        text = self.text
         while i >= 0 and text[i] in " \t":
             i -= 1
         return text[i] if i >= 0 else "\n"

@@ -1,4 +1,4 @@
-"""`extract_quotes`: direct, partial and indirect quotes with their speakers, from one parsed Doc."""
+"""`extract_quotes`: direct, partial and indirect quotes with their speakers, from a parsed Doc."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def _quote(
     qdoc: QuoteDoc, speakers: Speakers, n: int, previous: tuple[int, Quote] | None
 ) -> Quote | None:
     span = qdoc.spans[n]
-    text = qdoc.doc.text[span.start : span.end]
+    text = qdoc.text[span.start : span.end]
     tokens = qdoc.tokens_of(n)
     if not tokens:
         return None
@@ -166,7 +166,7 @@ def _is_title(qdoc: QuoteDoc, n: int, text: str, kind: QuoteKind, found: Attribu
     words = WORD.findall(text)
     if len(words) > MAX_TITLE_WORDS:
         return False
-    before = qdoc.doc.text[max(0, span.open - 40) : span.open].lower().split()[-3:]
+    before = qdoc.text[max(0, span.open - 40) : span.open].lower().split()[-3:]
     if any(w.strip(",.:;()") in qdoc.lexicon.title_cues for w in before):
         return True
     capitalised = len(words) >= 2 and all(
@@ -207,7 +207,7 @@ def _gap_sentence_ends(qdoc: QuoteDoc, n: int, previous: tuple[int, Quote] | Non
     """Sentence ends in the writer's text since the previous quote (None: too far)."""
     if previous is None:
         return None
-    gap = qdoc.doc.text[qdoc.spans[previous[0]].close + 1 : qdoc.spans[n].open]
+    gap = qdoc.text[qdoc.spans[previous[0]].close + 1 : qdoc.spans[n].open]
     if len(gap) > MAX_CONTINUATION_GAP or gap.count("\n") > 1:
         return None
     ends = sum(gap.count(c) for c in SENTENCE_END)
@@ -269,7 +269,7 @@ def _indirect_quotes(qdoc: QuoteDoc, speakers: Speakers, cues: list[Token]) -> l
             Quote(
                 start=start,
                 end=end,
-                text=qdoc.doc.text[start:end],
+                text=qdoc.text[start:end],
                 kind="indirect",
                 speaker=speaker.name,
                 speaker_start=speaker.start,
@@ -321,7 +321,7 @@ def _clean_bounds(qdoc: QuoteDoc, tokens: list[Token]) -> tuple[int, int] | None
     if len(tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if any(ch in MARKS for ch in qdoc.doc.text[start:end]):
+    if any(ch in MARKS for ch in qdoc.text[start:end]):
         return None
     if any(s.open < end and start <= s.close for s in qdoc.spans):
         return None

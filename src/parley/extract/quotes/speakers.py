@@ -73,8 +73,10 @@ class Speakers:
     candidates: list[Candidate] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     cue_speakers: dict[int, Speaker | None] = field(default_factory=dict)
+    entity_at: dict[int, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.entity_at = {t: ent for ent in self.qdoc.doc.ents for t in range(ent.start, ent.end)}
         self.candidates = self._name_candidates()
 
     # -- candidates -------------------------------------------------------------------------
@@ -223,7 +225,7 @@ class Speakers:
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to."""
         doc = self.qdoc.doc
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = self.entity_at.get(token.i)
         if ent is not None:
             ent = _paragraph_part(ent, token)
             speaks = ent.label_ in self.qdoc.lexicon.speaker_labels
@@ -325,7 +327,7 @@ def _clip(span: Span) -> str | None:
     if not tokens:
         return None
     doc = span.doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] or None
+    return doc[tokens[0].i : tokens[-1].i + 1].text or None
 
 
 def _object_like(subject: Token, verb: Token) -> bool:
@@ -338,8 +340,8 @@ def _object_like(subject: Token, verb: Token) -> bool:
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo:hi].text
 
 
 def _paragraph_part(span: Span, token: Token) -> Span:
