@@ -158,19 +158,19 @@ def run(shared: Path, show_errors: bool = False) -> Score:
         quotes = extract_quotes(nlp(article.text), article, case)
         predicted = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
         score = score_file(gold.get(name, []), predicted)
-        recall, precision, speaker = score.row()
-        print(
-            f"{name:28} {score.gold:5} {score.predicted:5} {recall:7.3f} {precision:6.3f} {speaker:8.3f}"
-        )
+        print(_row(name, score))
         if show_errors:
             for error in score.errors:
                 print(f"    {error}")
         total.add(score)
-    recall, precision, speaker = total.row()
-    print(
-        f"{'overall':28} {total.gold:5} {total.predicted:5} {recall:7.3f} {precision:6.3f} {speaker:8.3f}"
-    )
+    print(_row("overall", total))
     return total
+
+
+def _row(name: str, score: Score) -> str:
+    recall, precision, speaker = score.row()
+    counts = f"{score.gold:5} {score.predicted:5}"
+    return f"{name:28} {counts} {recall:7.3f} {precision:6.3f} {speaker:8.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,8 @@ Parley extracts, recall over the annotated ones.
 Speed: the seeds are parsed once with `nlp.pipe` and every extractor runs on
 the shared doc. "Before" is parse + the other extractors; "after" adds stance
 extraction and the corpus claim grouping. The throughput ratio after/before
-is printed (1.00 = free). The script also counts calls into the spaCy
+is printed (1.00 = free). Times are CPU time of this process, so other
+work on a shared machine does not move the ratio. The script also counts calls into the spaCy
 pipeline during stance extraction (must be 0: no second parse).
 
 Run from the project root:
@@ -103,26 +104,26 @@ def run_seeds(seeds: Path, manifest: Path, case_path: Path, rounds: int) -> dict
     stances: list[tuple[str, Any]] = []
     parses = 0
     for round_ in range(rounds):
-        started = time.perf_counter()
+        started = time.process_time()
         docs = list(nlp.pipe([a.text for a in articles]))
-        totals["parse"] += time.perf_counter() - started
+        totals["parse"] += time.process_time() - started
         extractions = []
         for doc, article in zip(docs, articles, strict=True):
-            started = time.perf_counter()
+            started = time.process_time()
             extraction = extract_article(doc, article, case)
-            totals["extract"] += time.perf_counter() - started
+            totals["extract"] += time.process_time() - started
             with _CountCalls(nlp) as calls:
-                started = time.perf_counter()
+                started = time.process_time()
                 found = extract_stances(doc, article, case, extraction.mentions, extraction.quotes)
-                totals["stances"] += time.perf_counter() - started
+                totals["stances"] += time.process_time() - started
             parses += calls.count
             extractions.append((article, extraction))
             if round_ == 0:
                 stances += [(Path(article.source).name, s) for s in found]
-        started = time.perf_counter()
+        started = time.process_time()
         with _CountCalls(nlp) as calls:
             _claims(extractions, case)
-        totals["claims"] += time.perf_counter() - started
+        totals["claims"] += time.process_time() - started
         parses += calls.count
     # extract_article already runs extract_stances once: "before" takes it out.
     before = totals["parse"] + totals["extract"] - totals["stances"]

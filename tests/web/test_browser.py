@@ -9,9 +9,17 @@ import re
 
 import pytest
 
+pytest.importorskip("playwright", reason="playwright is not installed (pip install -e '.[test]')")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 CHART_TIMEOUT = 30_000  # ms; plotly.js takes seconds to start on a busy 2-core machine
+
+
+def shot(name: str):
+    from tests.web.conftest import SCREENSHOTS
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"
 
 
 def expect_target_highlighted(page, prefix: str) -> None:
@@ -26,7 +34,7 @@ def expect_target_highlighted(page, prefix: str) -> None:
 
 
 def click_first_point(page, chart_id: str) -> None:
-    """Click the first data point drawn inside the plot area (points off the axis range exist too)."""
+    """Click the first point drawn inside the plot area (points off the axis range exist too)."""
     page.wait_for_selector(f"#{chart_id}[data-ready]", timeout=CHART_TIMEOUT)
     page.locator(f"#{chart_id}").scroll_into_view_if_needed()
     area = page.locator(f"#{chart_id} .nsewdrag").first.bounding_box()
@@ -40,24 +48,43 @@ def click_first_point(page, chart_id: str) -> None:
 
 
 # -- the one-file report ---------------------------------------------------------------
+# One loaded report serves the tests that do not need a fresh page (plotly.js takes
+# seconds to start on a busy machine); each test resets what it changes.
 
 
-def test_report_timeline_point_opens_its_source_span(page, demo_report, screenshot):
+@pytest.fixture(scope="module")
+def report_page(browser, demo_report):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.outside_requests = []
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("file:", "data:")) else page.outside_requests.append(r.url)
+        ),
+    )
     page.goto(demo_report.as_uri())
-    screenshot("report-top")
-    click_first_point(page, "timeline-chart")
-    expect_target_highlighted(page, "e-")
-    screenshot("report-event-source")
+    page.wait_for_selector("#timeline-chart[data-ready]", timeout=CHART_TIMEOUT)
+    yield page
+    page.close()
 
 
-def test_report_event_source_link_lands_on_span(page, demo_report):
-    page.goto(demo_report.as_uri())
-    page.locator("#timeline a.source").first.click()
-    expect_target_highlighted(page, "e-")
+def test_report_timeline_point_opens_its_source_span(report_page):
+    report_page.screenshot(path=str(shot("report-top")))
+    click_first_point(report_page, "timeline-chart")
+    expect_target_highlighted(report_page, "e-")
+    report_page.screenshot(path=str(shot("report-event-source")))
 
 
-def test_report_quote_filter_by_speaker(page, demo_report, screenshot):
-    page.goto(demo_report.as_uri())
+def test_report_event_source_link_lands_on_span(report_page):
+    link = report_page.locator("#timeline a.source").nth(1)
+    target = link.get_attribute("href")
+    link.click()
+    report_page.wait_for_function(f"location.hash === '{target}'")
+    expect_target_highlighted(report_page, "e-")
+
+
+def test_report_quote_filter_by_speaker(report_page):
+    page = report_page
     rows = page.locator("#quote-table tbody tr")
     total = rows.count()
     speaker = page.locator("#qf-speaker option").nth(1).get_attribute("value")
@@ -68,22 +95,13 @@ def test_report_quote_filter_by_speaker(page, demo_report, screenshot):
     assert 0 < visible.count() < total
     assert re.match(rf"{visible.count()} of {total} quotes shown", page.inner_text("#quote-count"))
     page.locator("#quotes").scroll_into_view_if_needed()
-    screenshot("report-quotes-filtered")
+    page.screenshot(path=str(shot("report-quotes-filtered")))
+    page.select_option("#qf-speaker", "")
+    assert page.locator("#quote-table tbody tr[hidden]").count() == 0
 
 
-def test_report_keyboard_skip_link_and_filters(page, demo_report):
-    page.goto(demo_report.as_uri())
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
-    page.focus("#qf-speaker")
-    page.keyboard.press("ArrowDown")
-    assert page.locator("#quote-table tbody tr[hidden]").count() > 0
-
-
-def test_report_is_accessible_enough(page, demo_report):
-    page.goto(demo_report.as_uri())
+def test_report_is_accessible_enough(report_page):
+    page = report_page
     assert page.locator("h1").count() == 1
     for section in page.locator("main section").all():
         assert section.locator("h2").count() >= 1
@@ -97,14 +115,20 @@ def test_report_is_accessible_enough(page, demo_report):
         assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label")
 
 
-def test_report_makes_no_network_requests(page, demo_report):
-    outside: list[str] = []
-    page.on(
-        "request", lambda r: None if r.url.startswith(("file:", "data:")) else outside.append(r.url)
-    )
+def test_report_makes_no_network_requests(report_page):
+    report_page.wait_for_selector("#forecast-chart[data-ready]", timeout=CHART_TIMEOUT)
+    assert report_page.outside_requests == []
+
+
+def test_report_keyboard_skip_link_and_filters(page, demo_report):
     page.goto(demo_report.as_uri())
-    page.wait_for_selector("[data-ready]", timeout=CHART_TIMEOUT)
-    assert outside == []
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.focus("#qf-speaker")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#quote-table tbody tr[hidden]").count() > 0
 
 
 # -- the web app -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def test_no_server_errors_on_generated_requests(demo_server: str, tmp_path: Path
             "--phases",
             "coverage,fuzzing",
             "--max-examples",
-            "8",
+            "5",
             "--seed",
             "1",
             "--generation-database",

@@ -88,6 +88,7 @@ def _sorted_round(
     risk = _risk(dist, prob, s, target_resists, present) if two_pass else None
     lo = 0.5 - 0.5 * dist
     hi = 1.0 - lo
+    h5: np.ndarray | np.float32
     if risk is None:
         lr, hr, h5 = lo, hi, np.float32(0.5)
     else:

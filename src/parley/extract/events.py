@@ -18,6 +18,7 @@ attacks, sanctions, aid and statements, found in one parsed article.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 from collections import Counter
@@ -130,6 +131,7 @@ def extract_events(
     publication date, else the article's most frequent explicit year.
     """
     lexicon = trigger_lexicon()
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     year = _anchor_year(article, timexes)
     events: list[Event] = []
     for sent in doc.sents:
@@ -429,9 +431,28 @@ def _phrase(token: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
 
 
 def _mentions_in(doc: Doc, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions that start inside one of these tokens, in mention order."""
-    ranges = [(t.idx, t.idx + len(t)) for t in tokens]
-    return [m for m in mentions if any(s <= m.start < e for s, e in ranges)]
+    """The mentions that start inside one of these tokens, in mention order.
+
+    Bisects the sorted token ranges: a trigger per token of a long sentence, each
+    checked against every mention, must not cost mentions x tokens x tokens.
+    """
+    if not tokens:
+        return []
+    ranges = sorted((t.idx, t.idx + len(t)) for t in tokens)
+    starts = [start for start, _ in ranges]
+    lo, hi = starts[0], max(end for _, end in ranges)
+
+    def inside(char: int) -> bool:
+        at = bisect.bisect_right(starts, char) - 1
+        return at >= 0 and char < ranges[at][1]
+
+    first = bisect.bisect_left(mentions, lo, key=_start)  # mentions are sorted by start
+    last = bisect.bisect_left(mentions, hi, key=_start)
+    return [m for m in mentions[first:last] if inside(m.start)]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _resolve_pronoun(pronoun: Token, mentions: Sequence[Mention]) -> list[Mention]:
@@ -487,20 +508,23 @@ def _precision(value: str | None) -> Any:
 
 
 def _summary(doc: Doc, token: Token) -> tuple[int, int, str]:
-    """The trigger's clause, cut to `MAX_SUMMARY_CHARS` around the trigger: (start, end, text)."""
+    """The trigger's sentence as (start, end, text), cut around the trigger when long.
+
+    Leading dashes, bullets and stray quote marks are dropped; a cut is shown with "…".
+    """
     sent = token.sent
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
-        head = head.head
-    left = max(head.left_edge.i, sent.start)
-    right = min(head.right_edge.i + 1, sent.end)
-    while right - left > 1 and doc[right - 1].is_punct and doc[right - 1].text not in ")”\"'":
+    left, right = sent.start, sent.end
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > token.i and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
     if end - start > MAX_SUMMARY_CHARS:
         start, end = _window(doc, token, left, right)
     text = " ".join(doc.text[start:end].split())
-    return start, end, text
+    head = "…" if start > doc[left].idx else ""
+    tail = "…" if end < doc[right - 1].idx + len(doc[right - 1]) else ""
+    return start, end, f"{head}{text}{tail}"
 
 
 def _window(doc: Doc, token: Token, left: int, right: int) -> tuple[int, int]:

@@ -32,9 +32,13 @@ class Mention:
 class Quote:
     """Reported speech with its speaker.
 
-    `start`/`end` cover the quoted words (without the marks for direct and
-    partial quotes); `speaker` is the speaker's name key (as `Mention.key`),
-    or None when no speaker was found.
+    `start`/`end` cover the quoted words without the marks (direct and partial
+    quotes) or the reported clause (indirect); `text` is the article text there.
+    `speaker` is the speaker's name as written at `speaker_start:speaker_end`;
+    for a pronoun ("he said") that span is the antecedent's name mention. It is
+    None when no named speaker was found (`speaker_descriptor` may still say
+    "a senior official"). `speaker_descriptor` is the role the article gives
+    ("Russian President", "a former adviser ..."); `cue` the speech verb lemma.
     """
 
     start: int

@@ -437,7 +437,11 @@ class _Finder:
         ("its demands included limits on NATO expansion").
         """
         objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
-        if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
+        if (
+            cue_tok.dep_ == "relcl"
+            and not objects
+            and cue_tok.i not in {a.i for a in root.ancestors}
+        ):
             noun = cue_tok.head
             if root.i == noun.i:
                 return 1, 1

@@ -40,6 +40,8 @@ AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 URL_FIELDS = ("url", "link", "canonical_url")
 # Keys under which a single JSON object may wrap its list of records.
 WRAPPER_FIELDS = ("articles", "items", "records", "data", "results")
+# An over-long line is skipped through in pieces of this size.
+_SKIP_CHUNK = 1024 * 1024
 # Python's JSON parser raises RecursionError for arrays and objects nested about 1,000 deep.
 TOO_DEEP = "JSON nested too deeply (more levels than the JSON parser allows)"
 
@@ -133,7 +135,7 @@ def _bounded_lines(handle: Any) -> Iterator[tuple[bytes, int]]:
         size = len(line)
         if size > MAX_LINE_BYTES and not line.endswith(b"\n"):
             line = b""
-            while chunk := handle.readline(MAX_LINE_BYTES):
+            while chunk := handle.readline(_SKIP_CHUNK):
                 size += len(chunk)
                 if chunk.endswith(b"\n"):
                     break

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SENTENCE_END = {".", "!", "?"}
+# Tokens looked at on each side of a quote for its sentence: longer than any sentence seen
+# in news text; keeps runs of short quoted strings (a JSON blob left in a page) linear.
+MAX_WINDOW = 80
 
 
 @dataclass
@@ -107,7 +110,8 @@ class QuoteDoc:
 
     def _walk(self, i: int, step: int, n: int) -> list[Token]:
         found: list[Token] = []
-        while 0 <= i < len(self.doc):
+        stop = i + step * MAX_WINDOW
+        while 0 <= i < len(self.doc) and i != stop:
             token = self.doc[i]
             other = self.in_quote[i]
             if step < 0 and "\n" in token.text_with_ws:

@@ -89,29 +89,32 @@ def quotes(
 
 
 @app.command()
-def timeline(db: DbOption = DEFAULT_DB, limit: LimitOption = 0) -> None:
-    """Show dated events in order, each with the number of articles that report it.
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    undated: Annotated[
+        bool, typer.Option("--undated", help="Also list events the articles give no date for.")
+    ] = False,
+    limit: LimitOption = 0,
+) -> None:
+    """Show events in date order, each with the number of articles that report it.
 
-    Example: parley timeline --db seeds.db
+    Example: parley timeline --db seeds.db --undated
     """
     from parley.present.render import print_table
     from parley.store import queries
 
-    def rows():
-        for event in queries.events(store):
-            yield {
-                **event,
-                "n": len(event["sources"]),
-                "outlets": sorted({s["source"].rsplit("/", 1)[-1] for s in event["sources"]}),
-            }
-
     with reading(db) as store:
+        rows = (
+            {**event, "n": len(event["sources"])}
+            for event in queries.events(store)
+            if undated or event["date"]
+        )
         columns = [
             ("date", "Date", 10),
             ("date_precision", "Precision", 9),
             ("type", "Type", 10),
             ("actors", "Actors", 26),
-            ("summary", "What happened", 70),
+            ("summary", "What happened", 80),
             ("n", "Sources", 7),
         ]
-        print_table(rows(), columns, title="Timeline", limit=limit)
+        print_table(rows, columns, title="Timeline", limit=limit)
