@@ -36,10 +36,11 @@ HOSTILE = st.text(
     ),
     max_size=300,
 )
-WORDS = st.sampled_from(
+NEWSY = (
     "Talks resumed in Geneva on Monday , said the minister “ ” \" ' . \n By Ann Lee "
-    "March 3, 2025 Published Share this article Advertisement # { } < >".split(" ")
+    "March 3, 2025 Published Share this article Advertisement # { } < >"
 )
+WORDS = st.sampled_from(NEWSY.split(" "))
 PROSE = st.lists(st.one_of(WORDS, HOSTILE), max_size=40).map(" ".join)
 
 JSON_SCALARS = st.one_of(
@@ -47,11 +48,15 @@ JSON_SCALARS = st.one_of(
 )
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["text", "html", "title", "published", "authors", "url", "source", "x"]),
-        inner,
-        max_size=5,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["text", "html", "title", "published", "authors", "url", "source", "x"]
+            ),
+            inner,
+            max_size=5,
+        )
     ),
     max_leaves=12,
 )
@@ -81,9 +86,7 @@ def _encoded(texts: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 def _html_pages() -> st.SearchStrategy[str]:
     tags = st.sampled_from(["p", "div", "b", "script", "article", "nav", "table", "li", "h1"])
     pieces = st.lists(
-        st.one_of(
-            tags.map(lambda t: f"<{t}>"), tags.map(lambda t: f"</{t}>"), PROSE, HOSTILE
-        ),
+        st.one_of(tags.map(lambda t: f"<{t}>"), tags.map(lambda t: f"</{t}>"), PROSE, HOSTILE),
         max_size=30,
     ).map("".join)
     head = st.sampled_from(["", "<html><head><title>T</title></head>", "<!doctype html><html>"])
@@ -105,8 +108,10 @@ def _feeds() -> st.SearchStrategy[str]:
     items = st.lists(item_parts.map(lambda t: f"<item>{t}</item>"), max_size=3).map("".join)
     rss = items.map(lambda t: f'<?xml version="1.0"?><rss><channel><title>X</title>{t}</channel>')
     atom = items.map(
-        lambda t: '<feed xmlns="http://www.w3.org/2005/Atom">'
-        + t.replace("item>", "entry>").replace("description>", "summary>")
+        lambda t: (
+            '<feed xmlns="http://www.w3.org/2005/Atom">'
+            + t.replace("item>", "entry>").replace("description>", "summary>")
+        )
     )
     closed = st.one_of(rss.map(lambda t: t + "</rss>"), atom.map(lambda t: t + "</feed>"))
     return st.one_of(closed, rss, atom)

@@ -175,6 +175,14 @@ def test_manifest_field_over_csv_limit_refused(tmp_path: Path):
         load_manifest(path)
 
 
+def test_manifest_error_naming_columns_stays_on_one_line(tmp_path: Path):
+    path = tmp_path / "manifest.csv"
+    path.write_text('"out\nlet",title\nx,y\n')
+    with pytest.raises(InputError) as raised:
+        load_manifest(path)
+    assert raised.value.reason == "manifest needs a `file` or `url` column (found: out let, title)"
+
+
 # -- compressed feeds and entity bombs -------------------------------------------------------
 
 
@@ -213,9 +221,9 @@ def test_compressed_feed_refused_never_expanded(tmp_path: Path, name: str, make,
 
 
 def billion_laughs() -> str:
-    levels = "".join(
-        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
-    ).replace("&lol0;", "lol")
+    levels = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)).replace(
+        "&lol0;", "lol"
+    )
     return f'<?xml version="1.0"?><!DOCTYPE rss [{levels}]>' + rss("Talks &lol9; resumed.")[21:]
 
 

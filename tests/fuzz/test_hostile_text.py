@@ -9,18 +9,20 @@ from parley.articles.model import Article, article_id
 from parley.build.work import extract_article
 from tests.fuzz.support import check_span, check_text_span, time_limit
 
+# Sizes are kept small: spaCy's own parse time grows faster than linearly with sentence
+# length (6,000 quotation marks in one "sentence" take 16 s to parse here).
 HOSTILE_TEXTS = {
     "zero-width in a name": "Vladimir\u200bPutin said “we will not\u200d sign” on Monday.",
     "zero-width between names": "Sergei\u2060 Lavrov met Marco\ufeff Rubio in Kyiv last week.",
-    "right-to-left override in a quote": "Zelensky said “\u202ewe reject\u202c the plan” on 3 March.",
+    "right-to-left override in a quote": "Zelensky said “\u202ewe reject\u202c the plan” today.",
     "isolates around a name": "\u2067Putin\u2069 told reporters: “\u2066No\u2069 ceasefire.”",
     "mark before a quote": "Rubio said \u200f“talks resume next month,” adding nothing.",
-    "quote never closes": "Putin said “we will not sign " + "and the talks go on, " * 1500,
-    "straight quote never closes": 'Lavrov said "no ' + "deal is near. " * 1500,
-    "only opening marks": "“ ‘ « " * 800 + "Putin said so.",
-    "only closing marks": "” ’ » " * 800 + "Rubio said so.",
-    "alternating marks": '"' * 3000 + " Zelensky said " + "'" * 3000,
-    "one huge sentence": "Putin said that " + "Lavrov said that " * 800 + "talks resume.",
+    "quote never closes": "Putin said “we will not sign " + "and the talks go on, " * 400,
+    "straight quote never closes": 'Lavrov said "no ' + "deal is near. " * 400,
+    "only opening marks": "“ ‘ « " * 300 + "Putin said so.",
+    "only closing marks": "” ’ » " * 300 + "Rubio said so.",
+    "alternating marks": '"' * 500 + " Zelensky said " + "'" * 500,
+    "one huge sentence": "Putin said that " + "Lavrov said that " * 300 + "talks resume.",
 }
 
 

@@ -82,6 +82,8 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     known = store.article_ids()
+    if case is not None:
+        store.save_case(case)
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_articles(paths, manifest=manifest, skip=store.files):

@@ -86,7 +86,7 @@ def _csv_rows(where: str, text: str, kind: str) -> Iterator[tuple[int, dict[str,
     except csv.Error as exc:
         raise InputError(where, f"line 1: malformed CSV ({exc})") from None
     if not any(key in columns for key in KEYS):
-        found = ", ".join(columns) or "none"
+        found = _one_line(", ".join(columns)) or "none"
         raise InputError(where, f"manifest needs a `file` or `url` column (found: {found})")
     try:
         for number, row in enumerate(reader, start=2):
@@ -155,6 +155,12 @@ def _authors(value: Any) -> tuple[str, ...]:
         return tuple(a for a in (_text(v) for v in value) if a)
     text = _text(value)
     return tuple(a.strip() for a in text.split(";") if a.strip()) if text else ()
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    """`text` for an error message: whitespace runs (newlines too) as one space, cut short."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _file_key(name: str | None) -> str | None:

@@ -8,6 +8,7 @@ killed half-way leaves only whole articles behind.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -25,6 +26,8 @@ from parley.store import schema
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
 
@@ -179,6 +182,23 @@ class Store:
                 rows = tables.get(table.name) or []
                 for chunk in _chunks(rows, 5000):
                     conn.execute(insert(table), chunk)
+
+    def save_case(self, case: Case) -> None:
+        """Remember the case file a build used, so later commands need no `--case`."""
+        self._set_meta("case", json.dumps(case.raw, default=str))
+
+    def case(self) -> Case | None:
+        """The case file of the last build that gave one, or None."""
+        from parley.case import case_from_dict
+
+        with self.engine.connect() as conn:
+            raw = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == "case"))
+        return case_from_dict(json.loads(raw)) if raw else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+            conn.execute(insert(schema.meta), {"key": key, "value": value})
 
     # -- reading ---------------------------------------------------------
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from parley.present.cli.app import app
+from parley.present.cli.options import DEFAULT_DB, DbOption, case_of, reading
 
 ModelOption = Annotated[
     str,
@@ -51,6 +52,15 @@ def forecast(
         typer.Option("--trace", help="Print the expected utility model's rounds for this issue."),
     ] = None,
     fmt: FormatOption = "table",
+    from_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--from-evidence",
+            help="Build positions and saliences from the dossier's stances (--db); the case "
+            "file's explicit positions override them.",
+        ),
+    ] = False,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Forecast where each issue lands, per model, with the actors' positions for context.
 
@@ -61,19 +71,73 @@ def forecast(
     from parley.bargain.scenarios import apply_overrides
     from parley.errors import ParleyError
 
-    if (case is None) == (table is None):
-        raise ParleyError("give exactly one of --case FILE or --table FILE")
-    data = positions_from_case(case) if case else read_table(table)  # type: ignore[arg-type]
+    citations = None
+    if from_evidence:
+        if table is not None:
+            raise ParleyError("--from-evidence builds the table from the dossier: drop --table")
+        data, citations = _evidence_table(db, case)
+    elif (case is None) == (table is None):
+        raise ParleyError("give exactly one of --case FILE or --table FILE (or --from-evidence)")
+    else:
+        data = positions_from_case(case) if case else read_table(table)  # type: ignore[arg-type]
     data = apply_overrides(data, set_ or [])
     if trace:
         _print_trace(data, trace)
         return
     rows = forecast_report(data, model, runs)
     if fmt == "json":
-        typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))
+        forecasts = [r.to_dict() for r in rows]
+        if citations is not None:
+            inputs = [c.to_dict() for c in citations]
+            typer.echo(json.dumps({"forecasts": forecasts, "inputs": inputs}, indent=2))
+        else:
+            typer.echo(json.dumps(forecasts, indent=2))
         return
     _check_format(fmt)
+    if citations is not None:
+        _print_citations(citations)
     _print_forecasts(rows)
+
+
+def _evidence_table(db: str, case_path: Path | None) -> tuple[Any, list[Any]]:
+    """Positions built from the dossier's stances, with the evidence behind each input."""
+    from parley.analysis.positions import evidence_positions
+    from parley.errors import ParleyError
+
+    with reading(db) as store:
+        case = case_of(store, case_path)
+        if case is None:
+            raise ParleyError(f"{db} was built without a case file: give --case FILE")
+        return evidence_positions(store, case)
+
+
+def _print_citations(citations: list[Any]) -> None:
+    """Which evidence each actor x issue input came from."""
+    from parley.present.render import print_table
+
+    rows = []
+    for citation in citations:
+        row = citation.to_dict()
+        first = row["evidence"][0] if row["evidence"] else None
+        row["n"] = len(row["evidence"])
+        row["first"] = _span_label(first) if first else ""
+        rows.append(row)
+    columns = [
+        ("actor", "Actor", 14),
+        ("issue", "Issue", 24),
+        ("position", "Position", 8),
+        ("salience", "Salience", 8),
+        ("origin", "From", 8),
+        ("n", "Evidence", 8),
+        ("first", "First evidence (article:start-end)", 40),
+    ]
+    print_table(rows, columns, title="Inputs and their evidence")
+
+
+def _span_label(span: dict[str, Any]) -> str:
+    if span.get("article_id") is None:
+        return span.get("source") or "case file"
+    return f"{span['article_id']}:{span['start']}-{span['end']}"
 
 
 @backtest_app.command("deu")

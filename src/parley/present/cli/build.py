@@ -59,18 +59,16 @@ def demo(
 
     Example: parley demo --db demo.db
     """
+    from parley.present.cli.web import print_demo_report
+    from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
 
     code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
-    from parley.present.render import console
-
     console.print(
         f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
-        f"[bold]parley export events --db {db}[/]"
+        f"[bold]parley stances --db {db}[/], [bold]parley forecast --db {db} --from-evidence[/]"
     )
-    from parley.present.cli.web import print_demo_report
-
-    print_demo_report(db, CASE_PATH)
+    print_demo_report(db)
     raise typer.Exit(code)
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from parley.store import Store, open_store
+
+if TYPE_CHECKING:
+    from parley.case import Case
 
 DbOption = Annotated[
     str,
@@ -21,7 +24,12 @@ DbOption = Annotated[
 ]
 CaseOption = Annotated[
     Path | None,
-    typer.Option("--case", help="Case file (YAML) naming the actors and issues.", dir_okay=False),
+    typer.Option(
+        "--case",
+        help="Case file (YAML) naming the actors and issues. Reading commands default to the "
+        "case the dossier was built with.",
+        dir_okay=False,
+    ),
 ]
 ManifestOption = Annotated[
     Path | None,
@@ -35,6 +43,15 @@ LimitOption = Annotated[
     int, typer.Option("--limit", "-n", help="Show at most this many rows (0: all).")
 ]
 DEFAULT_DB = "parley.db"
+
+
+def case_of(store: Store, path: Path | None) -> Case | None:
+    """The case given by `--case`, else the one the dossier was built with."""
+    if path is not None:
+        from parley.case import load_case
+
+        return load_case(path)
+    return store.case()
 
 
 @contextmanager

@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from parley.present.cli.app import app
-from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, LimitOption, reading
+from parley.present.cli.options import (
+    DEFAULT_DB,
+    CaseOption,
+    DbOption,
+    LimitOption,
+    case_of,
+    reading,
+)
 
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Only this case actor id.")]
 IssueOption = Annotated[str | None, typer.Option("--issue", help="Only this case issue id.")]
@@ -57,12 +64,11 @@ def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
 
     Example: parley positions --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml
     """
-    from parley.case import load_case
     from parley.present.render import print_table
     from parley.store import stance_queries
 
-    loaded = load_case(case) if case else None
     with reading(db) as store:
+        loaded = case_of(store, case)
         rows = stance_queries.positions(store, loaded)
     issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
     actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
@@ -90,11 +96,8 @@ def claims(
 
     Example: parley claims --db seeds.db --contested
     """
-    from parley.case import load_case
     from parley.present.render import print_table
     from parley.store import stance_queries
-
-    loaded = load_case(case) if case else None
 
     def rows() -> Iterator[dict[str, Any]]:
         for claim in stance_queries.claims(store, loaded, contested=contested):
@@ -106,6 +109,7 @@ def claims(
             }
 
     with reading(db) as store:
+        loaded = case_of(store, case)
         columns = [
             ("when", "Date", 10),
             ("text", "Claim", 70),

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from parley.present.cli.app import app
-from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, reading
+from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, case_of, reading
 
 RunsOption = Annotated[
     int,
@@ -34,12 +34,11 @@ def report(
 
     Example: parley report --db seeds.db --case case.yaml --out dossier.html
     """
-    from parley.case import load_case
     from parley.present.render import console
     from parley.present.report import write_report
 
     with reading(db) as store:
-        path = write_report(store, out, load_case(case) if case else None, runs=runs)
+        path = write_report(store, out, case_of(store, case), runs=runs)
     size = path.stat().st_size / 1e6
     console.print(f"Wrote {path} ({size:.1f} MB). Open it in a browser: file://{path.resolve()}")
 
@@ -67,14 +66,13 @@ def serve(
     """
     import uvicorn
 
-    from parley.case import load_case
     from parley.present.render import console, errors
     from parley.present.web import create_app
 
     if not _is_loopback(host):
         errors.print(f"[yellow]note[/] listening on {host}: other machines can read this dossier")
     with reading(db) as store:
-        web = create_app(store, load_case(case) if case else None, runs=runs)
+        web = create_app(store, case_of(store, case), runs=runs)
         web.state.dossier.dossier()  # read it now: a broken dossier fails before listening
         console.print(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
         uvicorn.run(web, host=host, port=port, log_level="warning")
@@ -89,19 +87,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def print_demo_report(db: str, case_path: Path) -> None:
+def print_demo_report(db: str) -> None:
     """Write `parley-demo.html` beside the demo dossier and say how to open it and the app."""
-    from parley.case import load_case
     from parley.present.render import console
     from parley.present.report import write_report
 
-    beside = Path.cwd() / db if "://" in db else Path(db).resolve()  # a database URL: write here
-    out = (
-        beside.with_name("parley-demo.html") if "://" not in db else Path.cwd() / "parley-demo.html"
-    )
+    folder = Path.cwd() if "://" in db else Path(db).resolve().parent
+    out = folder / "parley-demo.html"
     with reading(db) as store:
-        write_report(store, out, load_case(case_path))
+        write_report(store, out, store.case())
     console.print(
         f"Report: [bold]{out}[/] (open file://{out} in a browser)\n"
-        f"App: [bold]parley serve --db {db} --case {case_path}[/] then open http://127.0.0.1:8000/"
+        f"App: [bold]parley serve --db {db}[/] then open http://127.0.0.1:8000/"
     )

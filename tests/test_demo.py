@@ -1,0 +1,63 @@
+"""`parley demo` end to end on the built-in sample, and what a user does next with it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def parley(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "parley", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    folder = tmp_path_factory.mktemp("demo")
+    return folder / "demo.db", parley("demo", "--db", str(folder / "demo.db"), cwd=folder)
+
+
+def test_demo_builds_every_sample_article_and_writes_the_report(demo):
+    db, result = demo
+    assert result.returncode == 0, result.stderr
+    assert "Stored 10 new article(s); 0 already in the dossier; 0 skipped" in result.stdout
+    report = db.parent / "parley-demo.html"
+    assert report.stat().st_size > 10_000
+    assert f"parley serve --db {db}" in " ".join(result.stdout.split())
+
+
+def test_forecast_from_evidence_cites_evidence_for_every_input(demo):
+    db, _ = demo
+    result = parley(
+        "forecast", "--from-evidence", "--db", str(db), "--model", "compromise", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {f["issue"] for f in data["forecasts"]} >= {"immediate_ceasefire", "sanctions_on_russia"}
+    for item in data["inputs"]:
+        assert item["evidence"], item
+        if item["origin"] == "evidence":
+            assert all(e["article_id"] and e["end"] > e["start"] for e in item["evidence"])
+
+
+def test_reading_commands_use_the_case_the_dossier_was_built_with(demo):
+    db, _ = demo
+    result = subprocess.run(
+        [sys.executable, "-m", "parley", "positions", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+    assert result.returncode == 0, result.stderr
+    from parley.case import load_case
+    from parley.sample import CASE_PATH
+
+    case = load_case(CASE_PATH)
+    assert all(issue in result.stdout for issue in case.issue_ids)
+    assert all(actor in result.stdout for actor in case.actor_ids)
