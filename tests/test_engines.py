@@ -85,5 +85,7 @@ def test_bad_engine_settings_are_clear_errors(kwargs, message):
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path):
     engine = make_engine(engine="dask", scheduler="tcp://127.0.0.1:9")
-    with pytest.raises(ParleyError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+    with pytest.raises(
+        ParleyError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    ):
         list(engine.run([[]], None))

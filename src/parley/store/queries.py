@@ -5,7 +5,7 @@ Each function streams plain dicts whose fields are the export contract.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import and_, select
@@ -99,7 +99,9 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
             yield {**dict(row), "sources": sources.get(row["id"], [])}
 
 
-EXPORTS = {
+Export = Callable[..., Iterator[dict[str, Any]]]  # called with the store
+
+EXPORTS: dict[str, Export] = {
     "articles": articles,
     "entities": entities,
     "quotes": quotes,

@@ -8,7 +8,7 @@ always agree with the stances in the dossier).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -210,5 +210,8 @@ def outlets(store: Store) -> list[dict[str, Any]]:
     return [frame.to_dict() for frame in outlet_frames(store)]
 
 
-STANCE_EXPORTS = {"stances": stances, "claims": claims}
+STANCE_EXPORTS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
+    "stances": stances,
+    "claims": claims,
+}
 STANCE_EXPORT_FIELDS = {"stances": STANCE_FIELDS, "claims": CLAIM_FIELDS}

@@ -292,8 +292,10 @@ def _record_rows(
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows with distinct ids, first one kept (an extractor may report a span twice)."""
-    seen: set[str] = set()
-    return [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]
+    first: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        first.setdefault(row["id"], row)
+    return list(first.values())
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterable[Sequence[dict[str, Any]]]:
