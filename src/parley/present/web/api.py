@@ -5,21 +5,24 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from parley.present.report.dossier import filter_events, filter_quotes, in_range, search
+from parley.present.report.dossier import search
 from parley.present.report.marks import article_spans
 from parley.present.report.templating import app_link
 from parley.present.web import models
 from parley.present.web.params import (
-    DateText,
+    ARTICLE_FILTERS,
+    EVENT_FILTERS,
+    PAGING,
+    QUOTE_FILTERS,
+    STANCE_FILTERS,
+    Filters,
     Limit,
     ModelName,
-    Offset,
-    Text,
-    check_filters,
+    filters,
 )
-from parley.present.web.state import MAX_RUNS, DossierState
+from parley.present.web.state import MAX_RUNS, DossierState, app_state
 
 LOGGER = logging.getLogger(__name__)
 
@@ -29,24 +32,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": models.Problem, "description": "No such record"},
     422: {"model": models.Problem, "description": "A parameter is invalid"},
 }
-
-
-def state(request: Request) -> DossierState:
-    return request.app.state.dossier
-
-
-def _page(items: list[Any], offset: int, limit: int) -> dict[str, Any]:
-    return {
-        "total": len(items),
-        "offset": offset,
-        "limit": limit,
-        "items": items[offset : offset + limit],
-    }
+ArticleFilters = Annotated[Filters, Depends(filters(*ARTICLE_FILTERS, *PAGING))]
+EntityFilters = Annotated[Filters, Depends(filters("actor", *PAGING))]
+QuoteFilters = Annotated[Filters, Depends(filters(*QUOTE_FILTERS, *PAGING))]
+EventFilters = Annotated[Filters, Depends(filters(*EVENT_FILTERS, *PAGING))]
+StanceFilters = Annotated[Filters, Depends(filters(*STANCE_FILTERS))]
 
 
 @router.get("/summary", response_model=models.Summary, summary="Counts and date range")
 def summary(request: Request) -> dict[str, Any]:
-    d = state(request).dossier()
+    d = app_state(request).dossier()
     return {**d.summary, "outlet_names": d.outlet_names}
 
 
@@ -56,23 +51,9 @@ def summary(request: Request) -> dict[str, Any]:
     summary="Articles, newest first",
     responses=ERRORS,
 )
-def articles(
-    request: Request,
-    outlet: Text = None,
-    date_from: DateText = None,
-    date_to: DateText = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> dict[str, Any]:
-    d = state(request).dossier()
-    f = check_filters(d, outlet=outlet, date_from=date_from, date_to=date_to)
-    rows = [
-        {**a, "href": app_link(a["id"])}
-        for a in d.articles
-        if (not f.outlet or a["outlet"] == f.outlet)
-        and in_range(a["published"], f.date_from, f.date_to)
-    ]
-    return _page(rows, offset, limit)
+def articles(request: Request, f: ArticleFilters) -> dict[str, Any]:
+    rows = f.articles(app_state(request).dossier().articles)
+    return f.page([{**a, "href": app_link(a["id"])} for a in rows])
 
 
 @router.get(
@@ -82,7 +63,7 @@ def articles(
     responses=ERRORS,
 )
 def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
-    s = state(request)
+    s = app_state(request)
     d = s.dossier()
     meta, text = d.article(article_id), s.texts(article_id)
     if meta is None or text is None:
@@ -99,52 +80,27 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
 @router.get(
     "/entities", response_model=models.EntityPage, summary="Canonical entities", responses=ERRORS
 )
-def entities(
-    request: Request, actor: Text = None, limit: Limit = 100, offset: Offset = 0
-) -> dict[str, Any]:
-    d = state(request).dossier()
-    f = check_filters(d, actor=actor)
-    rows = [e for e in d.entities if not f.actor or e["actor"] == f.actor]
-    return _page(rows, offset, limit)
+def entities(request: Request, f: EntityFilters) -> dict[str, Any]:
+    rows = app_state(request).dossier().entities
+    return f.page([e for e in rows if not f.actor or e["actor"] == f.actor])
 
 
 @router.get("/actors", response_model=list[models.Actor], summary="Case actors")
 def actors(request: Request) -> list[dict[str, Any]]:
-    return state(request).dossier().actors
+    return app_state(request).dossier().actors
 
 
 @router.get(
     "/quotes", response_model=models.QuotePage, summary="Quotes, filtered", responses=ERRORS
 )
-def quotes(
-    request: Request,
-    speaker: Text = None,
-    outlet: Text = None,
-    actor: Text = None,
-    date_from: DateText = None,
-    date_to: DateText = None,
-    q: Text = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> dict[str, Any]:
-    d = state(request).dossier()
-    f = check_filters(
-        d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from, date_to=date_to, q=q
+def quotes(request: Request, f: QuoteFilters) -> dict[str, Any]:
+    rows = f.quotes(app_state(request).dossier().quotes)
+    return f.page(
+        [
+            {**r, "href": app_link(r["article_id"], kind="quote", start=r["start"], end=r["end"])}
+            for r in rows
+        ]
     )
-    rows = filter_quotes(
-        d.quotes,
-        speaker=f.speaker,
-        outlet=f.outlet,
-        actor=f.actor,
-        date_from=f.date_from,
-        date_to=f.date_to,
-        text=f.q,
-    )
-    linked = [
-        {**r, "href": app_link(r["article_id"], kind="quote", start=r["start"], end=r["end"])}
-        for r in rows
-    ]
-    return _page(linked, offset, limit)
 
 
 @router.get(
@@ -153,21 +109,8 @@ def quotes(
     summary="Merged events in date order",
     responses=ERRORS,
 )
-def events(
-    request: Request,
-    actor: Text = None,
-    outlet: Text = None,
-    date_from: DateText = None,
-    date_to: DateText = None,
-    q: Text = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> dict[str, Any]:
-    d = state(request).dossier()
-    f = check_filters(d, actor=actor, outlet=outlet, date_from=date_from, date_to=date_to, q=q)
-    rows = filter_events(
-        d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to, text=f.q
-    )
+def events(request: Request, f: EventFilters) -> dict[str, Any]:
+    rows = f.events(app_state(request).dossier().events)
     linked = [
         {
             **e,
@@ -181,12 +124,12 @@ def events(
         }
         for e in rows
     ]
-    return _page(linked, offset, limit)
+    return f.page(linked)
 
 
 @router.get("/outlets", response_model=list[models.Outlet], summary="Outlet comparison")
 def outlets(request: Request) -> list[dict[str, Any]]:
-    return state(request).dossier().outlets
+    return app_state(request).dossier().outlets
 
 
 def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, Any]:
@@ -201,29 +144,20 @@ def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, 
     summary="Stances of actors on issues",
     responses=ERRORS,
 )
-def stances(request: Request, actor: Text = None, issue: Text = None) -> dict[str, Any]:
-    d = state(request).dossier()
-    f = check_filters(d, actor=actor, issue=issue)
-    rows = d.stances
-    if rows is not None:
-        rows = [
-            s
-            for s in rows
-            if (not f.actor or s.get("actor") == f.actor)
-            and (not f.issue or s.get("issue") == f.issue)
-        ]
-    return _records(d, "stances", rows)
+def stances(request: Request, f: StanceFilters) -> dict[str, Any]:
+    d = app_state(request).dossier()
+    return _records(d, "stances", None if d.stances is None else f.stances(d.stances))
 
 
 @router.get("/claims", response_model=models.Records, summary="Claims and their corroboration")
 def claims(request: Request) -> dict[str, Any]:
-    d = state(request).dossier()
+    d = app_state(request).dossier()
     return _records(d, "claims", d.claims)
 
 
 @router.get("/framing", response_model=models.Records, summary="Outlet framing")
 def framing(request: Request) -> dict[str, Any]:
-    d = state(request).dossier()
+    d = app_state(request).dossier()
     return _records(d, "framing", d.framing)
 
 
@@ -249,7 +183,7 @@ def forecast(
     runs: Annotated[int, Query(ge=0, le=MAX_RUNS, description="Monte Carlo runs")] = 200,
     set_: SetParam = None,
 ) -> dict[str, Any]:
-    return forecast_payload(state(request), model, runs, tuple(set_ or ()))
+    return forecast_payload(app_state(request), model, runs, tuple(set_ or ()))
 
 
 def forecast_payload(
@@ -288,7 +222,7 @@ def search_api(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words, all must match")],
     limit: Limit = 50,
 ) -> list[dict[str, Any]]:
-    s = state(request)
+    s = app_state(request)
     return link_hits(search(s.dossier(), s.all_texts(), q, limit=limit))
 
 

@@ -5,16 +5,28 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from parley.present.report import charts
-from parley.present.report.dossier import filter_events, filter_quotes, in_range, search
+from parley.present.report.dossier import search
 from parley.present.report.marks import article_spans
 from parley.present.report.optional import PRIMARY_MODEL, input_value
 from parley.present.report.templating import app_link, environment
-from parley.present.web.api import ERRORS, ArticleId, forecast_payload, link_hits, state
-from parley.present.web.params import DateText, ModelName, Text, bad, blank, check_filters
+from parley.present.web.api import ERRORS, ArticleId, forecast_payload, link_hits
+from parley.present.web.params import (
+    ARTICLE_FILTERS,
+    EVENT_FILTERS,
+    QUOTE_FILTERS,
+    STANCE_FILTERS,
+    Filters,
+    ModelName,
+    Text,
+    bad,
+    blank,
+    filters,
+)
+from parley.present.web.state import app_state
 
 LOGGER = logging.getLogger(__name__)
 
@@ -34,11 +46,15 @@ NAV = (
     ("/api", "API"),
 )
 Field = Annotated[str | None, Query(pattern=r"^(position|salience|capability)?$")]
+ArticleFilters = Annotated[Filters, Depends(filters(*ARTICLE_FILTERS))]
+QuoteFilters = Annotated[Filters, Depends(filters(*QUOTE_FILTERS))]
+EventFilters = Annotated[Filters, Depends(filters(*EVENT_FILTERS))]
+StanceFilters = Annotated[Filters, Depends(filters(*STANCE_FILTERS))]
 
 
 def render(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
     """A page: the template with the dossier, the navigation and app links."""
-    d = state(request).dossier()
+    d = app_state(request).dossier()
     html = (
         environment()
         .get_template(template)
@@ -63,25 +79,15 @@ def section(request: Request, name: str, heading: str, **context: Any) -> HTMLRe
 
 @router.get("/", summary="Overview page")
 def overview(request: Request) -> HTMLResponse:
-    d = state(request).dossier()
+    d = app_state(request).dossier()
     heading = d.summary and "Dossier overview"
     return render(request, "app_overview.html", title="Overview", heading=heading)
 
 
 @router.get("/timeline", summary="Timeline page", responses=ERRORS)
-def timeline(
-    request: Request,
-    actor: Text = None,
-    outlet: Text = None,
-    date_from: DateText = None,
-    date_to: DateText = None,
-    q: Text = None,
-) -> HTMLResponse:
-    d = state(request).dossier()
-    f = check_filters(d, actor=actor, outlet=outlet, date_from=date_from, date_to=date_to, q=q)
-    rows = filter_events(
-        d.events, actor=f.actor, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to, text=f.q
-    )
+def timeline(request: Request, f: EventFilters) -> HTMLResponse:
+    d = app_state(request).dossier()
+    rows = f.events(d.events)
     span = (f.date_from or d.summary["first"], f.date_to or d.summary["last"])
     figure = charts.timeline_figure(
         rows, app_link, span if len(span[0] or "") == 10 else (None, None)
@@ -95,40 +101,15 @@ def actors(request: Request) -> HTMLResponse:
 
 
 @router.get("/quotes", summary="Quotes page", responses=ERRORS)
-def quotes(
-    request: Request,
-    speaker: Text = None,
-    outlet: Text = None,
-    actor: Text = None,
-    date_from: DateText = None,
-    date_to: DateText = None,
-    q: Text = None,
-) -> HTMLResponse:
-    d = state(request).dossier()
-    f = check_filters(
-        d, speaker=speaker, outlet=outlet, actor=actor, date_from=date_from, date_to=date_to, q=q
-    )
-    rows = filter_quotes(
-        d.quotes,
-        speaker=f.speaker,
-        outlet=f.outlet,
-        actor=f.actor,
-        date_from=f.date_from,
-        date_to=f.date_to,
-        text=f.q,
-    )
+def quotes(request: Request, f: QuoteFilters) -> HTMLResponse:
+    rows = f.quotes(app_state(request).dossier().quotes)
     return section(request, "quotes", "Quotes", rows=rows, filters=f)
 
 
 @router.get("/stances", summary="Stance matrix page", responses=ERRORS)
-def stances(request: Request, actor: Text = None, issue: Text = None) -> HTMLResponse:
-    d = state(request).dossier()
-    f = check_filters(d, actor=actor, issue=issue)
-    rows = [
-        s
-        for s in d.stances or []
-        if (not f.actor or s.get("actor") == f.actor) and (not f.issue or s.get("issue") == f.issue)
-    ]
+def stances(request: Request, f: StanceFilters) -> HTMLResponse:
+    d = app_state(request).dossier()
+    rows = f.stances(d.stances or [])
     figure = (
         charts.stance_figure(
             rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link
@@ -151,23 +132,14 @@ def outlets(request: Request) -> HTMLResponse:
 
 
 @router.get("/articles", summary="Article list page", responses=ERRORS)
-def articles(
-    request: Request, outlet: Text = None, date_from: DateText = None, date_to: DateText = None
-) -> HTMLResponse:
-    d = state(request).dossier()
-    f = check_filters(d, outlet=outlet, date_from=date_from, date_to=date_to)
-    rows = [
-        a
-        for a in d.articles
-        if (not f.outlet or a["outlet"] == f.outlet)
-        and in_range(a["published"], f.date_from, f.date_to)
-    ]
+def articles(request: Request, f: ArticleFilters) -> HTMLResponse:
+    rows = f.articles(app_state(request).dossier().articles)
     return section(request, "articles", "Articles", rows=rows, filters=f)
 
 
 @router.get("/articles/{article_id}", summary="Article reader page", responses=ERRORS)
 def article(request: Request, article_id: ArticleId) -> HTMLResponse:
-    s = state(request)
+    s = app_state(request)
     d = s.dossier()
     meta, body = d.article(article_id), s.body(article_id)
     if meta is None or body is None:
@@ -191,7 +163,7 @@ def article(request: Request, article_id: ArticleId) -> HTMLResponse:
 def search_page(
     request: Request, q: Annotated[str | None, Query(max_length=200)] = None
 ) -> HTMLResponse:
-    s = state(request)
+    s = app_state(request)
     words = blank(q)
     hits = link_hits(search(s.dossier(), s.all_texts(), words, limit=200)) if words else []
     return section(request, "search", "Search", rows=hits, filters={"q": words})
@@ -206,7 +178,7 @@ def forecast(
     field: Field = None,
     value: Annotated[float | None, Query(ge=0, le=1000)] = None,
 ) -> HTMLResponse:
-    s = state(request)
+    s = app_state(request)
     baseline_payload = forecast_payload(s, model, s.runs, ())
     if not baseline_payload["available"]:
         return render(request, "app_forecast.html", title="Forecast", heading="Forecast", view=None)

@@ -17,6 +17,7 @@ from parley.present.report.dossier import Dossier, load_dossier
 from parley.present.report.optional import ForecastView, forecast_view
 
 if TYPE_CHECKING:
+    from fastapi import Request
     from markupsafe import Markup
 
     from parley.case import Case
@@ -27,6 +28,11 @@ LOGGER = logging.getLogger(__name__)
 RECHECK_SECONDS = 2.0
 MAX_RUNS = 500
 """Monte Carlo runs one request may ask for (2000 takes seconds per model)."""
+
+
+def app_state(request: Request) -> DossierState:
+    """The state of the app serving `request`."""
+    return request.app.state.dossier  # type: ignore[no-any-return]
 
 
 class DossierState:
