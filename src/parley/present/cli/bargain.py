@@ -147,7 +147,11 @@ def backtest_deu(
     ],
     model: ModelOption = "all",
     capability: Annotated[
-        str, typer.Option("--capability", help="equal, votes (Council votes in force when each proposal was decided) or gdp.")
+        str,
+        typer.Option(
+            "--capability",
+            help="equal, votes (Council votes in force when each proposal was decided) or gdp.",
+        ),
     ] = "equal",
     split: Annotated[
         Path | None,

@@ -18,6 +18,7 @@ from parley.present.web.params import (
     QUOTE_FILTERS,
     STANCE_FILTERS,
     Filters,
+    CurrentDossier,
     Limit,
     ModelName,
     filters,
@@ -51,9 +52,8 @@ def summary(request: Request) -> dict[str, Any]:
     summary="Articles, newest first",
     responses=ERRORS,
 )
-def articles(request: Request, f: ArticleFilters) -> dict[str, Any]:
-    rows = f.articles(app_state(request).dossier().articles)
-    return f.page([{**a, "href": app_link(a["id"])} for a in rows])
+def articles(d: CurrentDossier, f: ArticleFilters) -> dict[str, Any]:
+    return f.page([{**a, "href": app_link(a["id"])} for a in f.articles(d.articles)])
 
 
 @router.get(
@@ -80,9 +80,8 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
 @router.get(
     "/entities", response_model=models.EntityPage, summary="Canonical entities", responses=ERRORS
 )
-def entities(request: Request, f: EntityFilters) -> dict[str, Any]:
-    rows = app_state(request).dossier().entities
-    return f.page([e for e in rows if not f.actor or e["actor"] == f.actor])
+def entities(d: CurrentDossier, f: EntityFilters) -> dict[str, Any]:
+    return f.page([e for e in d.entities if not f.actor or e["actor"] == f.actor])
 
 
 @router.get("/actors", response_model=list[models.Actor], summary="Case actors")
@@ -93,14 +92,8 @@ def actors(request: Request) -> list[dict[str, Any]]:
 @router.get(
     "/quotes", response_model=models.QuotePage, summary="Quotes, filtered", responses=ERRORS
 )
-def quotes(request: Request, f: QuoteFilters) -> dict[str, Any]:
-    rows = f.quotes(app_state(request).dossier().quotes)
-    return f.page(
-        [
-            {**r, "href": app_link(r["article_id"], kind="quote", start=r["start"], end=r["end"])}
-            for r in rows
-        ]
-    )
+def quotes(d: CurrentDossier, f: QuoteFilters) -> dict[str, Any]:
+    return f.page([{**r, "href": span_link(r, "quote")} for r in f.quotes(d.quotes)])
 
 
 @router.get(
@@ -109,20 +102,10 @@ def quotes(request: Request, f: QuoteFilters) -> dict[str, Any]:
     summary="Merged events in date order",
     responses=ERRORS,
 )
-def events(request: Request, f: EventFilters) -> dict[str, Any]:
-    rows = f.events(app_state(request).dossier().events)
+def events(d: CurrentDossier, f: EventFilters) -> dict[str, Any]:
     linked = [
-        {
-            **e,
-            "sources": [
-                {
-                    **s,
-                    "href": app_link(s["article_id"], kind="event", start=s["start"], end=s["end"]),
-                }
-                for s in e["sources"]
-            ],
-        }
-        for e in rows
+        {**e, "sources": [{**s, "href": span_link(s, "event")} for s in e["sources"]]}
+        for e in f.events(d.events)
     ]
     return f.page(linked)
 
@@ -144,8 +127,7 @@ def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, 
     summary="Stances of actors on issues",
     responses=ERRORS,
 )
-def stances(request: Request, f: StanceFilters) -> dict[str, Any]:
-    d = app_state(request).dossier()
+def stances(d: CurrentDossier, f: StanceFilters) -> dict[str, Any]:
     return _records(d, "stances", None if d.stances is None else f.stances(d.stances))
 
 
@@ -229,11 +211,11 @@ def search_api(
 def link_hits(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Search hits with the URL each one opens."""
     return [
-        {
-            **h,
-            "href": app_link(h["article_id"], kind="quote", start=h["start"], end=h["end"])
-            if h["kind"] == "quote"
-            else app_link(h["article_id"]),
-        }
+        {**h, "href": span_link(h, "quote") if h["kind"] == "quote" else app_link(h["article_id"])}
         for h in hits
     ]
+
+
+def span_link(row: dict[str, Any], kind: str) -> str:
+    """The reader URL that opens `row`'s span (article_id, start, end) as a `kind` record."""
+    return app_link(row["article_id"], kind=kind, start=row["start"], end=row["end"])

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from parley.present.report.dossier import (
     DATE_PATTERN,
@@ -37,6 +37,14 @@ DateText = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items")]
+
+
+def current_dossier(request: Request) -> Dossier:
+    """The app's dossier; as a dependency, read once per request (FastAPI caches it)."""
+    return app_state(request).dossier()
+
+
+CurrentDossier = Annotated[Dossier, Depends(current_dossier)]
 
 
 def bad(param: str, value: object, fix: str) -> HTTPException:
@@ -155,12 +163,12 @@ def filters(*names: str) -> Callable[..., Filters]:
     if unknown:
         raise ValueError(f"unknown filter parameter(s) {unknown}; valid: {', '.join(PARAMETERS)}")
 
-    def dependency(request: Request, **raw: Any) -> Filters:
-        return check_filters(app_state(request).dossier(), **raw)
+    def dependency(dossier: Dossier, **raw: Any) -> Filters:
+        return check_filters(dossier, **raw)
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
+        [inspect.Parameter("dossier", keyword, annotation=CurrentDossier)]
         + [
             inspect.Parameter(n, keyword, annotation=PARAMETERS[n][0], default=PARAMETERS[n][1])
             for n in names
