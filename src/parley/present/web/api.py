@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.types import DecoratedCallable
 
 from parley.present.report.dossier import search
 from parley.present.report.marks import article_spans
@@ -17,8 +19,8 @@ from parley.present.web.params import (
     PAGING,
     QUOTE_FILTERS,
     STANCE_FILTERS,
-    Filters,
     CurrentDossier,
+    Filters,
     Limit,
     ModelName,
     filters,
@@ -33,6 +35,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": models.Problem, "description": "No such record"},
     422: {"model": models.Problem, "description": "A parameter is invalid"},
 }
+
+
+def route(path: str, model: Any, summary: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A GET route with parameters: its `model` and its 404 and 422 responses are documented."""
+    return router.get(path, response_model=model, summary=summary, responses=ERRORS)
+
+
 ArticleFilters = Annotated[Filters, Depends(filters(*ARTICLE_FILTERS, *PAGING))]
 EntityFilters = Annotated[Filters, Depends(filters("actor", *PAGING))]
 QuoteFilters = Annotated[Filters, Depends(filters(*QUOTE_FILTERS, *PAGING))]
@@ -46,21 +55,15 @@ def summary(request: Request) -> dict[str, Any]:
     return {**d.summary, "outlet_names": d.outlet_names}
 
 
-@router.get(
-    "/articles",
-    response_model=models.ArticlePage,
-    summary="Articles, newest first",
-    responses=ERRORS,
-)
+@route("/articles", models.ArticlePage, "Articles, newest first")
 def articles(d: CurrentDossier, f: ArticleFilters) -> dict[str, Any]:
     return f.page([{**a, "href": app_link(a["id"])} for a in f.articles(d.articles)])
 
 
-@router.get(
+@route(
     "/articles/{article_id}",
-    response_model=models.ArticleDetail,
-    summary="One article with its text and highlighted spans",
-    responses=ERRORS,
+    models.ArticleDetail,
+    "One article with its text and highlighted spans",
 )
 def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     s = app_state(request)
@@ -77,9 +80,7 @@ def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/entities", response_model=models.EntityPage, summary="Canonical entities", responses=ERRORS
-)
+@route("/entities", models.EntityPage, "Canonical entities")
 def entities(d: CurrentDossier, f: EntityFilters) -> dict[str, Any]:
     return f.page([e for e in d.entities if not f.actor or e["actor"] == f.actor])
 
@@ -89,19 +90,12 @@ def actors(request: Request) -> list[dict[str, Any]]:
     return app_state(request).dossier().actors
 
 
-@router.get(
-    "/quotes", response_model=models.QuotePage, summary="Quotes, filtered", responses=ERRORS
-)
+@route("/quotes", models.QuotePage, "Quotes, filtered")
 def quotes(d: CurrentDossier, f: QuoteFilters) -> dict[str, Any]:
     return f.page([{**r, "href": span_link(r, "quote")} for r in f.quotes(d.quotes)])
 
 
-@router.get(
-    "/events",
-    response_model=models.EventPage,
-    summary="Merged events in date order",
-    responses=ERRORS,
-)
+@route("/events", models.EventPage, "Merged events in date order")
 def events(d: CurrentDossier, f: EventFilters) -> dict[str, Any]:
     linked = [
         {**e, "sources": [{**s, "href": span_link(s, "event")} for s in e["sources"]]}
@@ -121,12 +115,7 @@ def _records(d: Any, name: str, rows: list[dict[str, Any]] | None) -> dict[str, 
     return {"available": True, "note": None, "items": rows}
 
 
-@router.get(
-    "/stances",
-    response_model=models.Records,
-    summary="Stances of actors on issues",
-    responses=ERRORS,
-)
+@route("/stances", models.Records, "Stances of actors on issues")
 def stances(d: CurrentDossier, f: StanceFilters) -> dict[str, Any]:
     return _records(d, "stances", None if d.stances is None else f.stances(d.stances))
 
@@ -153,12 +142,7 @@ SetParam = Annotated[
 ]
 
 
-@router.get(
-    "/forecast",
-    response_model=models.Forecast,
-    summary="Forecast per issue, optionally with what-if overrides",
-    responses=ERRORS,
-)
+@route("/forecast", models.Forecast, "Forecast per issue, optionally with what-if overrides")
 def forecast(
     request: Request,
     model: ModelName = "all",
@@ -193,12 +177,7 @@ def forecast_payload(
     }
 
 
-@router.get(
-    "/search",
-    response_model=list[models.SearchHit],
-    summary="Full-text search over articles and quotes",
-    responses=ERRORS,
-)
+@route("/search", list[models.SearchHit], "Full-text search over articles and quotes")
 def search_api(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words, all must match")],

@@ -19,6 +19,7 @@ from parley.present.web.params import (
     EVENT_FILTERS,
     QUOTE_FILTERS,
     STANCE_FILTERS,
+    CurrentDossier,
     Filters,
     ModelName,
     Text,
@@ -85,8 +86,7 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/timeline", summary="Timeline page", responses=ERRORS)
-def timeline(request: Request, f: EventFilters) -> HTMLResponse:
-    d = app_state(request).dossier()
+def timeline(request: Request, d: CurrentDossier, f: EventFilters) -> HTMLResponse:
     rows = f.events(d.events)
     span = (f.date_from or d.summary["first"], f.date_to or d.summary["last"])
     figure = charts.timeline_figure(
@@ -101,14 +101,12 @@ def actors(request: Request) -> HTMLResponse:
 
 
 @router.get("/quotes", summary="Quotes page", responses=ERRORS)
-def quotes(request: Request, f: QuoteFilters) -> HTMLResponse:
-    rows = f.quotes(app_state(request).dossier().quotes)
-    return section(request, "quotes", "Quotes", rows=rows, filters=f)
+def quotes(request: Request, d: CurrentDossier, f: QuoteFilters) -> HTMLResponse:
+    return section(request, "quotes", "Quotes", rows=f.quotes(d.quotes), filters=f)
 
 
 @router.get("/stances", summary="Stance matrix page", responses=ERRORS)
-def stances(request: Request, f: StanceFilters) -> HTMLResponse:
-    d = app_state(request).dossier()
+def stances(request: Request, d: CurrentDossier, f: StanceFilters) -> HTMLResponse:
     rows = f.stances(d.stances or [])
     figure = (
         charts.stance_figure(
@@ -132,9 +130,8 @@ def outlets(request: Request) -> HTMLResponse:
 
 
 @router.get("/articles", summary="Article list page", responses=ERRORS)
-def articles(request: Request, f: ArticleFilters) -> HTMLResponse:
-    rows = f.articles(app_state(request).dossier().articles)
-    return section(request, "articles", "Articles", rows=rows, filters=f)
+def articles(request: Request, d: CurrentDossier, f: ArticleFilters) -> HTMLResponse:
+    return section(request, "articles", "Articles", rows=f.articles(d.articles), filters=f)
 
 
 @router.get("/articles/{article_id}", summary="Article reader page", responses=ERRORS)

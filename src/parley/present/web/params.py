@@ -67,7 +67,10 @@ EVENT_FILTERS = ("actor", "outlet", "date_from", "date_to", "q")
 ARTICLE_FILTERS = ("outlet", "date_from", "date_to")
 STANCE_FILTERS = ("actor", "issue")
 PAGING = ("limit", "offset")
-"""Parameter lists for `filters`: the filters each view applies, and paging for the API."""
+"""Parameter lists for `filters`: the filters each view applies, and paging for the API.
+
+Paging goes in the same dependency so that a bad `limit` is rejected before the
+filters are checked against the dossier (one 422 listing every malformed value)."""
 
 
 @dataclass
@@ -166,6 +169,7 @@ def filters(*names: str) -> Callable[..., Filters]:
     def dependency(dossier: Dossier, **raw: Any) -> Filters:
         return check_filters(dossier, **raw)
 
+    # FastAPI reads a dependency's query parameters from its signature.
     keyword = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter("dossier", keyword, annotation=CurrentDossier)]
