@@ -14,6 +14,7 @@ with that `case:` id (inline rules win per issue). The rules file may also give
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ class Case:
         return surnames.get(words[-1]) if words else None
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Normalise a name for matching: accents, case, dots, possessives, spacing."""
     text = unicodedata.normalize("NFKD", name)

@@ -250,7 +250,8 @@ def _is_dateline(doc: Doc, name: _Name) -> bool:
     """An all-caps place opening a story: "WASHINGTON—" or "KYIV, Ukraine -"."""
     if not name.text.isupper() or len(name.text) < 3 or name.end >= len(doc):
         return False
-    at_line_start = name.start_char == 0 or doc.text[name.start_char - 1] == "\n"
+    before = doc[name.start - 1] if name.start > 0 else None
+    at_line_start = before is None or (not before.whitespace_ and before.text.endswith("\n"))
     return at_line_start and doc[name.end].text in DASHES | {","}
 
 

@@ -521,7 +521,8 @@ def _summary(doc: Doc, token: Token) -> tuple[int, int, str]:
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
     if end - start > MAX_SUMMARY_CHARS:
         start, end = _window(doc, token, left, right)
-    text = " ".join(doc.text[start:end].split())
+    # A span's text, not doc.text: doc.text is rebuilt from every token on each access.
+    text = " ".join(doc.char_span(start, end).text.split())
     head = "…" if start > doc[left].idx else ""
     tail = "…" if end < doc[right - 1].idx + len(doc[right - 1]) else ""
     return start, end, f"{head}{text}{tail}"
