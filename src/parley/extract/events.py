@@ -518,18 +518,17 @@ def _summary(doc: Doc, token: Token) -> tuple[int, int, str]:
         left += 1
     while right - 1 > token.i and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
-    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
-    if end - start > MAX_SUMMARY_CHARS:
-        start, end = _window(doc, token, left, right)
+    whole = doc[left:right]
+    span = whole if len(whole.text) <= MAX_SUMMARY_CHARS else _window(doc, token, left, right)
+    head = "…" if span.start > left else ""
+    tail = "…" if span.end < right else ""
     # A span's text, not doc.text: doc.text is rebuilt from every token on each access.
-    text = " ".join(doc.char_span(start, end).text.split())
-    head = "…" if start > doc[left].idx else ""
-    tail = "…" if end < doc[right - 1].idx + len(doc[right - 1]) else ""
-    return start, end, f"{head}{text}{tail}"
+    text = " ".join(span.text.split())
+    return span.start_char, span.end_char, f"{head}{text}{tail}"
 
 
-def _window(doc: Doc, token: Token, left: int, right: int) -> tuple[int, int]:
-    """A span of at most `MAX_SUMMARY_CHARS` characters around the trigger, on token bounds."""
+def _window(doc: Doc, token: Token, left: int, right: int) -> Span:
+    """The longest span of at most `MAX_SUMMARY_CHARS` characters around the trigger."""
     lo, hi = token.i, token.i + 1
     while True:
         grew = False
@@ -543,4 +542,4 @@ def _window(doc: Doc, token: Token, left: int, right: int) -> tuple[int, int]:
                 lo, hi = a, b
                 grew = True
         if not grew:
-            return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            return doc[lo:hi]
