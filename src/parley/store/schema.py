@@ -29,6 +29,11 @@ from sqlalchemy import (
 metadata = MetaData()
 
 
+def _span() -> tuple[Column, Column]:
+    """Character offsets into the article text: `text[start:end]`."""
+    return Column("start", Integer, nullable=False), Column("end", Integer, nullable=False)
+
+
 def _article_fk() -> Column:
     return Column(
         "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
@@ -55,8 +60,7 @@ mentions = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     _article_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("text", Text, nullable=False),
     Column("label", String(16), nullable=False),
     Column("key", Text, nullable=False),
@@ -70,8 +74,7 @@ quotes = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     _article_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("text", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("speaker", Text),
@@ -88,8 +91,7 @@ timexes = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     _article_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("text", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("value", String(64), nullable=False),
@@ -102,8 +104,7 @@ event_mentions = Table(
     metadata,
     Column("id", String(64), primary_key=True),
     _article_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("type", String(32), nullable=False),
     Column("summary", Text, nullable=False),
     Column("date", String(32)),
@@ -152,8 +153,7 @@ event_sources = Table(
     Column("event_id", String(64), nullable=False),
     Column("article_id", String(32), nullable=False),
     Column("source", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Index("ix_event_sources_event", "event_id"),
 )
 
@@ -162,8 +162,7 @@ stances = Table(
     metadata,
     Column("id", String(96), primary_key=True),
     _article_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(),
     Column("actor", String(64), nullable=False),
     Column("issue", String(64), nullable=False),
     Column("stance", String(8), nullable=False),
