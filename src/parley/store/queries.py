@@ -90,7 +90,9 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
     ev, src = schema.events, schema.event_sources
     with store.engine.connect() as conn:
         sources: dict[str, list[dict[str, Any]]] = {}
-        for row in conn.execute(select(src).order_by(src.c.event_id, src.c.article_id)).mappings():
+        for row in conn.execute(
+            select(src).order_by(src.c.event_id, src.c.article_id, src.c.start, src.c.end)
+        ).mappings():
             sources.setdefault(row["event_id"], []).append(
                 {f: row[f] for f in ("article_id", "source", "start", "end")}
             )
