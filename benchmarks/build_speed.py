@@ -6,7 +6,7 @@ so every article is distinct and costs one full parse. Each measurement runs in
 its own subprocess, so peak memory (max RSS) is that run's alone.
 
     python benchmarks/build_speed.py --articles 1000
-    python benchmarks/build_speed.py --articles 10000 --source sample --workers 1 2 --dask
+    python benchmarks/build_speed.py --articles 10000 --source paragraphs --workers 1 2 --dask
     python benchmarks/build_speed.py --articles 1000 --memory-scale 10  # 10x corpus, 10x memory?
 """
 
@@ -26,7 +26,15 @@ SHARED = ROOT.parent / "shared"
 
 
 def base_texts(source: str) -> tuple[list[str], Path | None]:
-    """The texts to vary, and the case file to build with."""
+    """The texts to vary, and the case file to build with.
+
+    `seeds`: the five seed articles (about 1,300 words each); `sample`: the ten
+    built-in briefs (about 280 words); `paragraphs`: each paragraph of the briefs
+    as a short wire item (about 60 words), for corpora of 10,000 and more.
+    """
+    if source == "paragraphs":
+        texts, case = base_texts("sample")
+        return [p for t in texts for p in t.split("\n\n") if len(p.split()) >= 20], case
     if source == "seeds" and (SHARED / "seeds").is_dir():
         from parley.sources import read_articles
 
@@ -130,7 +138,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--source", choices=("seeds", "sample"), default="seeds")
+    parser.add_argument("--source", choices=("seeds", "sample", "paragraphs"), default="seeds")
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument(
         "--dask", action="store_true", help="also build on a local 2-worker Dask cluster"
@@ -182,7 +190,9 @@ def main() -> None:
                 )
             )
     bare = rows[0][1]
-    print(f"corpus: {args.articles} articles varied from {len(texts)} {args.source} texts")
+    words = sum(len(texts[i % len(texts)].split()) for i in range(args.articles))
+    origin = f"{len(texts)} {args.source} texts"
+    print(f"corpus: {args.articles} articles ({words:,} words) varied from {origin}")
     print(f"{'run':44} {'articles':>8} {'seconds':>8} {'art/s':>7} {'ratio':>6} {'peak MB':>8}")
     for name, r in rows:
         rate = r["articles"] / r["seconds"]
