@@ -116,3 +116,20 @@ def test_paths_become_sqlite_and_postgres_urls_get_a_driver():
 def test_reading_a_missing_dossier_is_a_clear_error(tmp_path: Path):
     with pytest.raises(StoreError, match=r"no dossier here\. Build one first"):
         open_store(tmp_path / "missing.db", create=False)
+
+
+def test_check_finds_a_record_of_any_article_table_outside_its_article(fresh_store):
+    from parley.extract.records import Stance
+    from parley.store.check import check_store
+
+    article = make_article()
+    beyond = len(article.text) + 5
+    fresh_store.add_article(
+        article,
+        Extraction(stances=[Stance(0, beyond, "russia", "immediate_ceasefire", "oppose", 0.9)]),
+    )
+    problems = [str(p) for p in check_store(fresh_store)]
+    assert (
+        f"stances {article.id}:s0-{beyond}-russia-immediate_ceasefire: span outside its article"
+        in problems
+    )

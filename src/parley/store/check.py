@@ -14,8 +14,9 @@ from sqlalchemy import Select, Table, func, or_, select
 from parley.store import schema
 from parley.store.store import Store
 
-SPAN_TABLES = (schema.mentions, schema.quotes, schema.timexes, schema.event_mentions)
-TEXT_TABLES = (schema.mentions, schema.quotes, schema.timexes)
+# Every per-article table has a span; those with a `text` column repeat the span's words.
+SPAN_TABLES = schema.ARTICLE_TABLES
+TEXT_TABLES = tuple(t for t in SPAN_TABLES if "text" in t.c)
 
 
 @dataclass(frozen=True, slots=True)
