@@ -97,3 +97,11 @@ def test_any_mix_of_time_words_resolves_without_error(tag, words, dct) -> None:
 
 def test_empty_text_has_no_expressions(tag) -> None:
     assert tag("", date(2025, 3, 19)) == []
+
+
+def test_infinitive_headline_with_a_date_does_not_recurse(tag) -> None:
+    # A fragment whose root is a bare infinitive ("To ...") is its own head; the
+    # tense lookup once followed it forever and lost the whole article.
+    text = "To reach a deal within the next 90 days."
+    timexes = tag(text, date(2025, 3, 19))
+    assert [t.text for t in timexes] == ["the next 90 days"]

@@ -496,7 +496,7 @@ class _Finder:
             return NESTED
         cur = tok
         for _ in range(8):
-            found = own if cur is tok else self._own_holder(cur)
+            found = own if cur.i == tok.i else self._own_holder(cur)
             if found is not None:
                 return found if isinstance(found, Holder) else None
             if cur.dep_ not in CLIMB or cur.head.i == cur.i:
@@ -662,7 +662,7 @@ class _Finder:
                 return True
             if self._inverted_condition(cur):
                 return True
-            if cur is not tok and self._is_reporting(cur):
+            if cur.i != tok.i and self._is_reporting(cur):
                 if self._commentator_says(cur):
                     return True
                 reported = True

@@ -302,7 +302,7 @@ def tense_of(token: Token) -> Tense | None:
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -333,7 +333,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     if "MD" in tags:
         # "would/could/may meet on Friday" points forward; "could have met" is past
         return "past" if words & PERFECT_AUX else "future"
-    if words == {"to"} and verb.head is not verb:
+    if words == {"to"} and verb.head.i != verb.i:
         head = _verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return "future" if head in ("present", "future") else None
     if tags & {"VBZ", "VBP"}:
