@@ -63,3 +63,19 @@ def test_not_a_mapping_is_an_error(tmp_path: Path):
 def test_real_case_file_loads(seed_case):
     assert "united_states" in seed_case.actor_ids
     assert seed_case.actor_for("Zelensky") == "ukraine"
+
+
+def test_issue_label_is_given_or_made_from_the_id() -> None:
+    from parley.case import case_from_dict
+
+    case = case_from_dict(
+        {
+            "actors": [{"id": "a"}],
+            "issues": [
+                {"id": "tariff_truce", "proposition": "p"},
+                {"id": "x", "proposition": "q", "label": "Export controls", "keywords": ["chips"]},
+            ],
+        }
+    )
+    assert [i.label for i in case.issues] == ["Tariff truce", "Export controls"]
+    assert case.issues[1].keywords == ("chips",)

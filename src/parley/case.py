@@ -45,11 +45,18 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """A proposition bargained over, on a 0-100 scale."""
+    """A proposition bargained over, on a 0-100 scale.
+
+    `label` is the short name people read in tables ("Immediate ceasefire"); a
+    case file may give it, otherwise it is made from the id. `keywords` are
+    optional extra words naming the issue.
+    """
 
     id: str
     proposition: str
     scale: dict[int, str] = field(default_factory=dict)
+    label: str = ""
+    keywords: tuple[str, ...] = ()
     rules: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -155,6 +162,8 @@ def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
                 id=str(item["id"]),
                 proposition=str(item.get("proposition", "")),
                 scale=scale,
+                label=str(item.get("label") or _label_from_id(str(item["id"]))),
+                keywords=tuple(str(k) for k in item.get("keywords") or ()),
                 rules=rules,
             )
         )
@@ -183,6 +192,12 @@ def bundled_rules(case_id: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise CaseFileError(f"{resource}: a rules file is a mapping with 'issues'")
     return data
+
+
+def _label_from_id(issue_id: str) -> str:
+    """A label made from an id: `immediate_ceasefire` -> "Immediate ceasefire"."""
+    words = re.sub(r"[_-]+", " ", issue_id).strip()
+    return words[:1].upper() + words[1:]
 
 
 def _check_unique(where: str, kind: str, ids: list[str]) -> None:

@@ -201,7 +201,8 @@ def _hypothetical(token: Token, lexicon: Lexicon) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "mark")}
     if aux & (lexicon.hypothetical_auxiliaries | lexicon.hypothetical_marks):
         return True
-    return verb.i == token.i and "to" in aux  # an infinitive: "wants to meet", "inclination to talk"
+    # an infinitive: "wants to meet", "inclination to talk"
+    return verb.i == token.i and "to" in aux
 
 
 def _negated(token: Token, lexicon: Lexicon) -> bool:
