@@ -185,3 +185,8 @@ def _range(value: str | None) -> tuple[date, date] | None:
 def _range_start(value: str | None) -> date:
     span = _range(value)
     return span[0] if span else date.max
+
+
+def link_events(events: Iterable[tuple[str, str, Event]]) -> list[tuple[str, str, Event]]:
+    """The reports as given (placeholder until corpus dating lands)."""
+    return list(events)
