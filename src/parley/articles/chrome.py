@@ -42,6 +42,7 @@ class ChromeRules:
     link_list_items: tuple[re.Pattern[str], ...]
     inline_teaser: re.Pattern[str]
     inline_teaser_max_words: int
+    dateline_prefixes: tuple[re.Pattern[str], ...] = ()
 
     def chrome_rule(self, text: str) -> LineRule | None:
         """The first rule that marks `text` as chrome, or `None`."""
@@ -56,6 +57,14 @@ class ChromeRules:
         if not match or len(match.group("teaser").split()) > self.inline_teaser_max_words:
             return text
         return text[match.end() :].strip()
+
+    def strip_dateline(self, text: str) -> str:
+        """`text` without a dateline opening it ("WASHINGTON—", "KYIV, Ukraine (Agency) —")."""
+        for pattern in self.dateline_prefixes:
+            match = pattern.match(text)
+            if match and match.end() < len(text) and text[match.end()].isupper():
+                return text[match.end() :]
+        return text
 
     def is_dateline(self, text: str) -> bool:
         return len(text.split()) <= 16 and any(p.fullmatch(text) for p in self.datelines)
@@ -99,4 +108,5 @@ def load_rules() -> ChromeRules:
         link_list_items=tuple(_compile(p) for p in data["link_list_items"]),
         inline_teaser=_inline_teaser(data["inline_teaser_labels"]),
         inline_teaser_max_words=int(data["inline_teaser_max_words"]),
+        dateline_prefixes=tuple(_compile(p, True) for p in data.get("dateline_prefixes") or ()),
     )
