@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="extractor runs (best is kept)")
     args = parser.parse_args(argv)
     if not (args.corpus / "text").is_dir():
-        print(f"no corpus at {args.corpus}: ../shared must sit beside the checkout", file=sys.stderr)
+        print(
+            f"no corpus at {args.corpus}: ../shared must sit beside the checkout", file=sys.stderr
+        )
         return 2
     from parley.articles.model import Article
     from parley.extract.entities import extract_mentions
@@ -74,9 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     per_k = 1000 / len(corpus)
     print(f"articles: {len(corpus)}; parse: {parse:.1f} s CPU ({parse * per_k:.1f} s per 1,000)")
     for name, cost in (("timex", best_timex), ("events", best_events)):
-        print(f"{name:7} {cost * per_k:6.2f} s per 1,000 articles = {100 * cost / parse:5.2f}% of parse")
+        print(
+            f"{name:7} {cost * per_k:6.2f} s per 1,000 articles"
+            f" = {100 * cost / parse:5.2f}% of parse"
+        )
     both = best_timex + best_events
-    print(f"{'both':7} {both * per_k:6.2f} s per 1,000 articles = {100 * both / parse:5.2f}% of parse")
+    print(
+        f"{'both':7} {both * per_k:6.2f} s per 1,000 articles = {100 * both / parse:5.2f}% of parse"
+    )
     return 0
 
 

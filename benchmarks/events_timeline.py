@@ -113,9 +113,8 @@ def extract_corpus(corpus: Corpus) -> tuple[dict[str, list[Any]], dict[str, str]
             continue
         doc = nlp(article.text)
         name = Path(article.source).name
-        found = extract_events(
-            doc, article, case, extract_mentions(doc, article, case), find_timexes(doc, article.published)
-        )
+        mentions = extract_mentions(doc, article, case)
+        found = extract_events(doc, article, case, mentions, find_timexes(doc, article.published))
         triples += [(name, name, event) for event in found]
         texts[name] = article.text
     events: dict[str, list[Any]] = {name: [] for name in texts}
@@ -185,25 +184,39 @@ def score(gold: list[dict[str, Any]], events: dict[str, list[Any]]) -> dict[str,
     for _, _, gi, key in sorted(pairs):
         if gi not in matched_gold and key not in matched_event:
             matched_gold[gi], matched_event[key] = key, gi
+
     def event_of(gi: int) -> Any:
         file, ei = matched_gold[gi]
         return events[file][ei]
+
     clear = [gi for gi, g in enumerate(gold) if g["clear"]]
     found = [
-        gi for gi in clear if gi in matched_gold and right_date(
+        gi
+        for gi in clear
+        if gi in matched_gold
+        and right_date(
             gold[gi]["date"], event_of(gi).date, getattr(event_of(gi), "approximate", False)
         )
     ]
     dated = [(f, i) for f, evs in events.items() for i, e in enumerate(evs) if e.date]
     right = [
-        key for key in dated if key in matched_event and right_date(
-            gold[matched_event[key]]["date"], events[key[0]][key[1]].date,
+        key
+        for key in dated
+        if key in matched_event
+        and right_date(
+            gold[matched_event[key]]["date"],
+            events[key[0]][key[1]].date,
             getattr(events[key[0]][key[1]], "approximate", False),
         )
     ]
     return {
-        "gold": gold, "clear": clear, "found": set(found), "matched_gold": matched_gold,
-        "matched_event": matched_event, "dated": dated, "right": set(right),
+        "gold": gold,
+        "clear": clear,
+        "found": set(found),
+        "matched_gold": matched_gold,
+        "matched_event": matched_event,
+        "dated": dated,
+        "right": set(right),
         "recall": len(found) / len(clear) if clear else 0.0,
         "precision": len(right) / len(dated) if dated else 0.0,
         "detected": len(matched_gold) / len(gold) if gold else 0.0,
@@ -236,7 +249,10 @@ def report(result: dict[str, Any], events: dict[str, list[Any]], verbose: bool) 
             )
     total = sum(map(len, events.values()))
     undated = Counter(
-        getattr(e, "dating", None) or "unknown" for evs in events.values() for e in evs if not e.date
+        getattr(e, "dating", None) or "unknown"
+        for evs in events.values()
+        for e in evs
+        if not e.date
     )
     print(
         f"clearly dated mentions on the right date (recall): {len(result['found'])}/"

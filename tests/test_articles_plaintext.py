@@ -180,7 +180,7 @@ def test_live_blog_banner_dropped():
 
 
 def test_photo_caption_with_agency_credit_dropped():
-    caption = "Photo: Delegates leave the harbour office in Lisbon. Ann Lee / Wire Agency via Getty Images"
+    caption = "Photo: Delegates leave the harbour office. Ann Lee / Wire Agency via Getty Images"
     assert clean_text(f"Talks resume\n\n{caption}\n\n{BODY}").text == BODY
 
 
