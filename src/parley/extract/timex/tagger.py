@@ -186,7 +186,8 @@ def _plausible(cand: Candidate, doc: Doc, text: str, starts: list[int]) -> bool:
     if cand.rule.kind in ("duration", "ago"):
         if AGE_AFTER.match(text, cand.end) or AGE_BEFORE.search(text, 0, cand.start):
             return False
-        return not (cand.groups.get("unit") == "second" and cand.groups.get("num") in ("a", "an"))
+        num = (cand.groups.get("num") or "").lower()
+        return not (cand.groups.get("unit") == "second" and num in ("a", "an"))
     if name == "frequency":
         return first.pos_ == "ADV"
     if name == "reference" and (cand.groups.get("ref") or "").lower().startswith("the "):
@@ -333,8 +334,10 @@ def _verb_tense(verb: Token) -> Tense | None:
     if "MD" in tags:
         # "would/could/may meet on Friday" points forward; "could have met" is past
         return "past" if words & PERFECT_AUX else "future"
-    if words == {"to"} and verb.head.i != verb.i:
-        head = _verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if "to" in words and words <= {"to", "be", "have"} and verb.head.i != verb.i:
+        # "is set to (be) discussed on Monday", "is due to meet": forward from the head's time
+        governor = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+        head = _verb_tense(governor) if governor.pos_ in ("VERB", "AUX") else None
         return "future" if head in ("present", "future") else None
     if tags & {"VBZ", "VBP"}:
         # "Obama says Tuesday": a reporting verb in the present is a headline's past

@@ -1,0 +1,628 @@
+"""Dating event mentions: when did each happen, and how sure is the article?
+
+`date_triggers` runs over the triggers of one article, in text order:
+
+1. own time expression: each time expression dates the trigger of its own
+   clause (climbing the parse from the expression, never out of a relative or
+   other subordinate clause), or a trigger noun right next to it ("the call
+   with Putin on Tuesday"); a date inside another noun phrase ("the 9 May
+   parade") dates nothing;
+2. the clause: a conjoined verb or a participle clause shares the date of the
+   trigger it hangs on ("met on Tuesday and called for a truce");
+3. anchors: "the day before the call", "hours after the signing", "two days
+   after X", "during the talks" date from the event they name; "earlier in
+   the day", "hours later", "the next day" from the last dated event before
+   them, else the publication day;
+4. links: a mention with no date of its own ("the two-hour conversation", "the
+   call", "Putin spoke to Trump") is the first dated mention before it of a
+   compatible type whose participants overlap (statements also share the
+   channel they name); failing one, a dated mention in the next sentences;
+5. the news lead: a past-tense event in the lead sentence with no date
+   happened on the publication day or the day before: the publication day,
+   marked approximate.
+
+A mention left undated says why in `dating`: "vague" ("a few weeks ago"),
+"coarse" (a year or a season), "no publication date" (a relative date in an
+article with no date), or "no time expression".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from parley.extract.events.triggers import CLAUSE_DEPS, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.extract.events.lexicon import Lexicon
+    from parley.extract.records import Timex
+
+# Precisions an event keeps; anything coarser (a year, a season) leaves it undated.
+EVENT_PRECISIONS = ("day", "week", "month")
+# How far up the parse a time expression looks for its event (arcs).
+MAX_CLIMB = 8
+# Words of a noun or verb that mark another occasion than the one the article is about.
+OTHER_OCCASION = frozenset(
+    {"previous", "earlier", "prior", "former", "past", "first", "initial", "original", "next",
+     "future", "later", "second", "last", "previously", "again", "before", "once", "recently",
+     "already"}
+)
+COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"})}
+LEAD_MIN_WORDS = 10
+# Sentences after a mention in which a dated mention of the same event is looked for.
+FORWARD_SENTENCES = 2
+UNDATED = "no time expression"
+REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+def date_triggers(
+    doc: Doc,
+    triggers: Sequence[Trigger],
+    timexes: Sequence[Timex],
+    lexicon: Lexicon,
+    year: int | None,
+    published: date | None,
+) -> None:
+    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc)."""
+    roots = [t for t in triggers if t.parent is None and not t.cancelled]
+    owner = {tok.i: root for root in roots for tok in root.tokens}
+    _attach_timexes(doc, roots, owner, timexes, lexicon, year)
+    _when_clauses(doc, owner, timexes, lexicon, year)
+    _inherit(roots, owner)
+    for _ in range(2):
+        _anchor(doc, roots, owner, lexicon, published)
+        _link(roots, lexicon)
+    _lead(doc, roots, published)
+    _link(roots, lexicon, final=True)
+    _anchor(doc, roots, owner, lexicon, published)
+    _inherit(roots, owner)
+    for root in roots:
+        if root.date is None and root.dating is None:
+            root.dating = UNDATED
+
+
+# 1. Own time expressions --------------------------------------------------------
+
+
+def _attach_timexes(
+    doc: Doc,
+    roots: Sequence[Trigger],
+    owner: dict[int, Trigger],
+    timexes: Sequence[Timex],
+    lexicon: Lexicon,
+    year: int | None,
+) -> None:
+    best: dict[int, tuple[int, Timex]] = {}
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
+            continue
+        found = _climb(span, owner, lexicon) or _adjacent(span, roots)
+        if found is None:
+            continue
+        trigger, distance = found
+        key = id(trigger)
+        if key not in best or distance < best[key][0]:
+            best[key] = (distance, timex)
+    for trigger in roots:
+        if id(trigger) in best:
+            _set_from_timex(trigger, best[id(trigger)][1], lexicon, year)
+
+
+def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
+    """ "the 9 May festivities": a date inside a noun phrase dates that noun only."""
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    heads = {t.head.i for t in outside}
+    if len(heads) != 1 or not all(t.dep_ in NOUN_MODIFIERS for t in outside):
+        return False
+    head = outside[0].head
+    return head.i not in owner and head.pos_ in ("NOUN", "PROPN")
+
+
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
+
+
+def _climb(
+    span: Span, owner: dict[int, Trigger], lexicon: Lexicon
+) -> tuple[Trigger, int] | None:
+    """The trigger of the expression's own clause: up the parse, never out of a clause; a
+    verb that only says something took place ("talks followed the next week") passes the
+    date to its subject."""
+    token = span.root
+    for steps in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None:
+            return _argument_verb(trigger, owner), steps
+        stops = token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+        if stops and _before_subject(span, token):
+            token = token.head  # "said on Wednesday it would ...": the date is the saying's
+            continue
+        if (stops and not _participle(token)) or token.head.i == token.i:
+            subject = _occurrence_subject(token, owner, lexicon)
+            return (subject, steps) if subject is not None else None
+        token = token.head
+    return None
+
+
+def _before_subject(span: Span, clause: Token) -> bool:
+    """Whether a time expression comes before the subject of the clause it was hung in
+    ("said on Wednesday [that] it would treat"): then it modifies the verb before it."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return clause.dep_ == "ccomp" and bool(subjects) and span.end <= subjects[0].left_edge.i
+
+
+def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
+    """A date the parser hung on an event noun inside a verb event's argument ("brief the
+    council on the attack on Monday") belongs to the verb."""
+    token = trigger.token
+    if trigger.kind != "noun" or token.dep_ != "pobj":
+        return trigger
+    verb = owner.get(token.head.head.i)
+    return verb if verb is not None and verb.kind == "verb" and verb is not trigger else trigger
+
+
+def _occurrence_subject(
+    verb: Token, owner: dict[int, Trigger], lexicon: Lexicon
+) -> Trigger | None:
+    """The event subject of "X followed / came / is expected to take place (then)"."""
+    if verb.pos_ not in ("VERB", "AUX") or not _occurrence(verb, lexicon):
+        return None
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in owner:
+                return owner[child.i]
+    return None
+
+
+def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    for words in lexicon.occurrence_verbs:
+        if words[0] != lemma:
+            continue
+        following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + len(words)]]
+        if list(words[1:]) == following:
+            return True
+    return False
+
+
+def _participle(token: Token) -> bool:
+    """A participle clause with no subject of its own ("Speaking to reporters on Monday, X
+    said"): it places the event of the clause it hangs on."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+    )
+
+
+def _when_clauses(
+    doc: Doc, owner: dict[int, Trigger], timexes: Sequence[Timex], lexicon: Lexicon, year: int | None
+) -> None:
+    """ "on May 16, when the first negotiations ended": the clause dates its events."""
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for token in span:
+            for clause in token.children:
+                if clause.dep_ not in ("relcl", "advcl", "acl"):
+                    continue
+                if not any(c.lower_ == "when" for c in clause.children if c.dep_ == "advmod"):
+                    continue
+                for word in clause.subtree:
+                    trigger = owner.get(word.i)
+                    if trigger is not None and trigger.dating is None:
+                        _set_from_timex(trigger, timex, lexicon, year)
+
+
+def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | None:
+    """A trigger noun right next to the expression, whatever the parse attached it to:
+    "the call with Putin on Tuesday", "the Tuesday call"."""
+    for trigger in roots:
+        if trigger.kind != "noun":
+            continue
+        token = trigger.token
+        phrase_end = token.right_edge.i
+        if token.left_edge.i <= span.start and span.end - 1 <= phrase_end:
+            return trigger, 1
+        between = span.doc[phrase_end + 1 : span.start]
+        if span.start > phrase_end and len(between) <= 2:
+            if all(t.pos_ in ("ADP", "DET") for t in between):
+                return trigger, 2
+        if span.end == token.left_edge.i or span.end == token.i:
+            return trigger, 2
+    return None
+
+
+def _set_from_timex(trigger: Trigger, timex: Timex, lexicon: Lexicon, year: int | None) -> None:
+    from parley.extract.timex import date_precision
+
+    trigger.timex = timex
+    if timex.mod in lexicon.vague_mods or timex.value in REF_VALUES:
+        trigger.dating = "vague"
+        return
+    value = iso_value(timex, year)
+    if value is None:
+        trigger.dating = "no publication date" if "X" in timex.value else UNDATED
+    elif date_precision(value) not in EVENT_PRECISIONS:
+        trigger.dating = "coarse"
+    else:
+        trigger.date, trigger.dating = value, "timex"
+
+
+def iso_value(timex: Timex, year: int | None) -> str | None:
+    """The expression's value as an ISO date for `Event.date`, or None when it is no date."""
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    value = timex.value
+    if timex.type == "TIME" or "T" in value[8:]:
+        value = value.split("T", 1)[0]
+    if value.startswith("XXXX"):
+        if year is None:
+            return None
+        value = f"{year:04d}{value[4:]}"
+    if not value[:4].isdigit() or "X" in value:
+        return None
+    return value
+
+
+# 2. The clause ---------------------------------------------------------------------
+
+
+def _inherit(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
+    """A conjoined verb or a participle clause takes the date of the trigger it hangs on."""
+    for trigger in roots:
+        token = trigger.token
+        if trigger.date is not None or trigger.dating == "vague" or trigger.kind != "verb":
+            continue
+        participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
+        if participle and trigger.pending == "date":
+            continue  # "pulled out, saying ...": the saying is no occasion of its own
+        if token.dep_ != "conj" and not participle:
+            continue
+        head = _main_trigger(token.head, owner)
+        if head is not None and head is not trigger and head.date is not None:
+            _copy(trigger, head, "clause")
+
+
+def _main_trigger(token: Token, owner: dict[int, Trigger]) -> Trigger | None:
+    """The trigger a clause hangs on, out of any relative clause the parser put it in."""
+    for _ in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None and token.dep_ not in ("relcl", "acl"):
+            return trigger
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _copy(trigger: Trigger, source: Trigger, how: str) -> None:
+    trigger.date, trigger.approximate, trigger.dating = source.date, source.approximate, how
+
+
+# 3. Anchors ------------------------------------------------------------------------
+
+
+def _anchor(
+    doc: Doc,
+    roots: Sequence[Trigger],
+    owner: dict[int, Trigger],
+    lexicon: Lexicon,
+    published: date | None,
+) -> None:
+    sentences = sorted({t.sentence for t in roots if t.date is None})
+    if not sentences:
+        return
+    sents = list(doc.sents)
+    for index in sentences:
+        for start, end, offset, prepositional in _anchor_phrases(sents[index], lexicon):
+            prepositional = prepositional and _names_object(doc, end)
+            reference = _reference(doc, end, owner) if prepositional else None
+            if prepositional and reference is None:
+                continue
+            if end - start == 1 and doc[start].lower_ in PLACING_PREPS and not _placing(doc[start], owner):
+                continue
+            anchored = _anchored(doc, start, end, owner, reference)
+            if anchored is None or anchored.parent is not None:
+                continue
+            if reference is not None and offset == 0 and _same_occasion(anchored, reference):
+                _absorb(reference, anchored, owner)
+                continue
+            _apply_anchor(anchored, reference, offset, roots, published)
+
+
+# "in the call", "at the summit": these place an event at another only when the phrase
+# hangs on a trigger verb and names an event that happens at one time.
+PLACING_PREPS = frozenset({"in", "at"})
+PLACING_TYPES = frozenset({"call", "meeting", "talks", "statement"})
+
+
+def _placing(prep: Token, owner: dict[int, Trigger]) -> bool:
+    verb = owner.get(prep.head.i)
+    objects = [owner.get(c.i) for c in prep.children if c.dep_ == "pobj"]
+    event = next((o for o in objects if o is not None), None)
+    return (
+        verb is not None
+        and verb.kind == "verb"
+        and event is not None
+        and event.kind == "noun"
+        and event.type in PLACING_TYPES
+    )
+
+
+def _same_occasion(anchored: Trigger, reference: Trigger) -> bool:
+    """ "said ... during an interview": the speech is the interview, one statement; "in the
+    call, X urged Y": what was said in a call is the call."""
+    if anchored.type == reference.type and anchored.kind != reference.kind:
+        return True
+    return anchored.pending == "date" and reference.type in ("call", "meeting", "talks")
+
+
+def _absorb(into: Trigger, other: Trigger, owner: dict[int, Trigger]) -> None:
+    other.parent = into
+    into.actors = into.actors or other.actors
+    for token in other.tokens:
+        into.folded.append(token)
+        owner[token.i] = into
+    if into.date is None and other.date is not None:
+        _copy(into, other, other.dating or "clause")
+
+
+def _anchor_phrases(sent: Span, lexicon: Lexicon) -> list[tuple[int, int, int, bool]]:
+    """(start, end, days, names an event after it) for each anchor phrase in the sentence."""
+    from parley.extract.timex.grammar import lexicon as timex_lexicon
+
+    numbers = timex_lexicon().numbers
+    found = []
+    words = [t.lower_ for t in sent]
+    firsts = {phrase[0] for phrase in lexicon.anchors}
+    for k in range(len(words)):
+        if words[k] not in firsts and not sent[k].like_num:
+            continue
+        for phrase, days in lexicon.anchors.items():
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                last = phrase[-1]
+                found.append((sent.start + k, sent.start + k + len(phrase), days, last in _PREPS))
+        count = _count(sent[k], numbers)
+        if count and k + 2 < len(words) and sent[k + 1].lemma_.lower() in lexicon.anchor_day_words:
+            direction = lexicon.anchor_directions.get(words[k + 2])
+            if direction is not None:
+                end = sent.start + k + 3
+                found.append((sent.start + k, end, count * direction, words[k + 2] in _PREPS))
+    return found
+
+
+_PREPS = frozenset({"after", "before", "of", "during", "in", "at"})
+
+
+def _count(token: Token, numbers: dict[str, float]) -> int:
+    if token.like_num and token.text.isdigit():
+        return int(token.text)
+    return int(numbers.get(token.lower_, 0))
+
+
+def _reference(doc: Doc, end: int, owner: dict[int, Trigger]) -> Trigger | None:
+    """The event an anchor names: the object of its last word ("hours after the signing"),
+    or the verb of the clause it introduces ("the day before the EU levied penalties"); not
+    an event nested in another noun phrase ("hours after the collapse of the deal")."""
+    word = doc[end - 1]
+    if word.dep_ == "mark":
+        head = owner.get(word.head.i)
+        if head is not None and head.kind == "verb":
+            return head
+        subjects = [c for c in word.head.children if c.dep_ == "nsubj" and c.i in owner]
+        return owner[subjects[0].i] if subjects else None  # "after an attack damaged the bridge"
+    for obj in (c for c in word.children if c.dep_ in ("pobj", "pcomp")):
+        trigger = owner.get(obj.i)
+        if trigger is not None:
+            return trigger
+    for token in doc[end : min(len(doc), end + 8)]:
+        trigger = owner.get(token.i)
+        if trigger is None or trigger.kind != "verb" or token.head.i not in (word.i, word.head.i):
+            continue
+        return trigger
+    return None
+
+
+def _names_object(doc: Doc, end: int) -> bool:
+    """Whether an anchor's last word ("before", "after") takes an object or a clause."""
+    word = doc[end - 1]
+    return word.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") for c in word.children) or (
+        end < len(doc) and doc[end].head.i == word.i
+    )
+
+
+def _anchored(
+    doc: Doc, start: int, end: int, owner: dict[int, Trigger], reference: Trigger | None
+) -> Trigger | None:
+    """The event the anchor dates: the trigger of its clause, else the nearest one before it."""
+    token = doc[start]
+    for _ in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None and trigger is not reference and not start <= token.i < end:
+            return trigger
+        if token.head.i == token.i:
+            break
+        token = token.head
+    sent = doc[start].sent
+    before = [owner[i] for i in range(start - 1, sent.start - 1, -1) if i in owner]
+    return next((t for t in before if t is not reference), None)
+
+
+def _apply_anchor(
+    anchored: Trigger,
+    reference: Trigger | None,
+    offset: int,
+    roots: Sequence[Trigger],
+    published: date | None,
+) -> None:
+    if reference is None:
+        if anchored.date is None:
+            base = _previous_day(anchored, roots) or (published.isoformat() if published else None)
+            if base is not None:
+                anchored.date, anchored.dating = _shift(base, offset), "anchor"
+        return
+    if anchored.date is None and reference.date is not None:
+        anchored.date, anchored.dating = _shift(reference.date, offset), "anchor"
+        anchored.approximate = reference.approximate
+    elif reference.date is None and anchored.date is not None and reference.dating != "vague":
+        reference.date, reference.dating = _shift(anchored.date, -offset), "anchor"
+        reference.approximate = anchored.approximate
+
+
+def _previous_day(trigger: Trigger, roots: Sequence[Trigger]) -> str | None:
+    """The day of the last dated event before this one in the text."""
+    earlier = [
+        t for t in roots if t.token.i < trigger.token.i and t.date and len(t.date) == 10
+    ]
+    return max(earlier, key=lambda t: t.token.i).date if earlier else None
+
+
+def _shift(value: str, days: int) -> str:
+    if days == 0 or len(value) != 10:
+        return value
+    return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+
+
+# 4. Links --------------------------------------------------------------------------
+
+
+def _link(roots: Sequence[Trigger], lexicon: Lexicon, final: bool = False) -> None:
+    """Date undated mentions from a mention of the same event. Until the `final` pass, a
+    mention waits while an earlier mention of that event is still undated (the first
+    mention, often the lead, is the antecedent once it has a date)."""
+    for trigger in roots:
+        if trigger.date is not None or trigger.parent is not None:
+            continue
+        if not _linkable(trigger, lexicon):
+            continue
+        earlier = [t for t in roots if t.token.i < trigger.token.i and t.parent is None]
+        later = [
+            t
+            for t in roots
+            if t.token.i > trigger.token.i
+            and t.parent is None
+            and t.sentence - trigger.sentence <= FORWARD_SENTENCES
+        ]
+        if trigger.kind == "noun" and not trigger.definite:
+            earlier = []  # "a drone attack": a first mention, dated later in the article
+        dated = [t for t in roots if t.date is not None]
+        source = _antecedent(trigger, earlier, dated, final)
+        if source is None and not any(same_event(trigger, t, dated) for t in earlier):
+            source = _antecedent(trigger, later, dated, final=True)
+        if source is not None and source.date is not None:
+            _copy(trigger, source, "link")
+
+
+def _antecedent(
+    trigger: Trigger, candidates: Sequence[Trigger], dated: Sequence[Trigger], final: bool
+) -> Trigger | None:
+    """The first candidate of the same type that can be this event, else of a compatible
+    type (undated ones are skipped only in the `final` pass); failing both, "Kagame and
+    Tshisekedi met on Tuesday. The meeting, hosted by the emir, ...": a definite noun of the
+    same type right after a dated mention is that event, whoever it names."""
+    # "the talks begun in Luanda": a noun its own clause identifies is no other type's mention
+    identified = trigger.kind == "noun" and any(
+        c.dep_ in ("acl", "relcl") and c.i not in {f.i for f in trigger.folded}
+        for c in trigger.token.children
+    )
+    for exact in (True,) if identified else (True, False):
+        for candidate in candidates:
+            if (candidate.type == trigger.type) != exact or not same_event(
+                trigger, candidate, dated
+            ):
+                continue
+            if candidate.date is not None or not final:
+                return candidate
+    if trigger.kind == "noun" and trigger.definite:
+        previous = [c for c in candidates if c.type == trigger.type and c.date is not None]
+        if previous and 0 <= trigger.sentence - previous[-1].sentence <= 1:
+            return previous[-1]
+    return None
+
+
+def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A definite mention, or a reported past verb naming its participants, with no date or
+    other occasion of its own."""
+    if trigger.dating in ("vague", "coarse") or trigger.pending is not None:
+        return False
+    if not trigger.linkable:
+        return False
+    token = trigger.token
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod", "npadvmod")}
+    if modifiers & OTHER_OCCASION:
+        return False
+    if trigger.kind == "noun":
+        standing = trigger.type in lexicon.standing_types and token.dep_ == "nsubj"
+        # "Russia's demands remain extreme": a position, not an occasion
+        return not (standing and token.head.tag_ in ("VBZ", "VBP"))
+    named = bool(trigger.actors) or any(  # "the strike hit a station": the subject is the event
+        t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.i == token.i for t in trigger.folded
+    )
+    return token.tag_ in ("VBD", "VBN") and named
+
+
+def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:
+    """Whether two mentions in one article can be the same event: compatible types, and the
+    participants of one among those of the other (a mention naming nobody is compatible
+    with any; one naming somebody is not with one naming nobody)."""
+    if mention.type != other.type and frozenset({mention.type, other.type}) not in COMPATIBLE:
+        return False
+    mine, theirs = set(mention.actors), set(other.actors)
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return False
+    if mine and not theirs:
+        return False
+    if mention.type == "statement":
+        return bool(mine) and bool(_channel(mention) & _channel(other))
+    return True
+
+
+def _channel(trigger: Trigger) -> set[str]:
+    """Proper names in a statement's phrase that name no participant ("Truth Social")."""
+    token = trigger.token
+    if trigger.kind == "noun":
+        words = list(token.subtree)
+    else:
+        parts = [c for c in token.children if c.dep_ not in ("ccomp", "nsubj", "xcomp")]
+        words = [t for child in parts for t in child.subtree]
+    return {t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ not in NAMED_PARTIES}
+
+
+NAMED_PARTIES = frozenset({"PERSON", "GPE", "NORP"})
+
+
+# 5. The news lead ------------------------------------------------------------------
+
+
+def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
+    if published is None:
+        return
+    lead = next(
+        (s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= LEAD_MIN_WORDS), None
+    )
+    if lead is None:
+        return
+    for trigger in roots:
+        token = trigger.token
+        if not lead.start <= token.i < lead.end or trigger.date is not None:
+            continue
+        if trigger.kind != "verb" or trigger.pending is not None or trigger.dating == "vague":
+            continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        if main and _past(token):
+            trigger.date, trigger.approximate, trigger.dating = published.isoformat(), True, "lead"
+
+
+def _past(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return verb.tag_ == "VBN" and bool(aux & {"has", "have", "was", "were"})
