@@ -134,7 +134,8 @@ def _is_event(trigger: Trigger, case: Case | None) -> bool:
     if not dated and not trigger.actors:
         return False
     if trigger.type == "statement" and case is not None and trigger.actors:
-        # a statement by someone outside the case (an analyst, a former official) is sourcing
+        # a statement by someone named outside the case (an analyst, a former official)
+        # is sourcing; one by an unnamed ministry or spokesman stands
         ids = {a.id for a in case.actors}
         return any(actor in ids for actor in trigger.actors)
     return True

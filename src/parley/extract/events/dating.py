@@ -572,13 +572,14 @@ def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
 def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:
     """Whether two mentions in one article can be the same event: compatible types, and the
     participants of one among those of the other (a mention naming nobody is compatible
-    with any; one naming somebody is not with one naming nobody)."""
+    with any; one naming somebody with one naming nobody only in the next sentence: "as the
+    bloc did on Tuesday. ... the EU levied the new penalties")."""
     if mention.type != other.type and frozenset({mention.type, other.type}) not in COMPATIBLE:
         return False
     mine, theirs = set(mention.actors), set(other.actors)
     if mine and theirs and not (mine <= theirs or theirs <= mine):
         return False
-    if mine and not theirs:
+    if mine and not theirs and abs(mention.sentence - other.sentence) > 1:
         return False
     if mention.type == "statement":
         return bool(mine) and bool(_channel(mention) & _channel(other))
@@ -596,7 +597,7 @@ def _channel(trigger: Trigger) -> set[str]:
     return {t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ not in NAMED_PARTIES}
 
 
-NAMED_PARTIES = frozenset({"PERSON", "GPE", "NORP"})
+NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 
 
 # 5. The news lead ------------------------------------------------------------------

@@ -38,6 +38,10 @@ def participants(doc: Doc, trigger: Trigger, mentions: Sequence[Mention]) -> tup
     subject = _subject(token)
     if subject is not None:
         first = [subject] if subject.lower_ in PRONOUNS else phrase(subject, NAME_ONLY_DEPS)
+        if not mentions_in(doc, first, mentions):
+            # "the group's spokesman, Lawrence Kanyuka": the name stands beside the role;
+            # "the defence ministry in Moscow": the capital is the ministry's seat
+            first = phrase(subject)
     rest: list[Token] = []
     if trigger.type != "statement":
         rest = [t for t in phrase(token) + _verb_partners(token) if t not in first]
@@ -102,15 +106,15 @@ def _subject(token: Token) -> Token | None:
     for _ in range(3):  # "Speaking to reporters, Zelensky said": borrow the main subject
         if verb is None:
             return None
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        # a passive trigger's subject is what was done ("sanctions were imposed"); a
+        # passive above it holds the doer ("X is set to brief")
+        deps = ("nsubj", "csubj") if verb is token else ("nsubj", "csubj", "nsubjpass")
+        subjects = [c for c in verb.children if c.dep_ in deps]
         if subjects:
             return subjects[0]
         agents = [c for c in verb.children if c.dep_ == "agent"]
         if agents and list(agents[0].children):
             return next(iter(agents[0].children))
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if passive and token.pos_ == "NOUN":
-            return passive[0]
         if verb.dep_ == "pcomp":  # "after holding calls": prep -> its verb
             verb = verb.head.head
         else:

@@ -271,7 +271,12 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
     if trigger.kind == "noun":
         _noun_status(trigger, lexicon)
         verb = governing_verb(token)
-        subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb
+        # the subject of a finite clause exists whatever the clause says of it ("the
+        # agreement would mark a return"); not that of a small clause ("get the deal done")
+        finite = verb is not None and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+        )
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb and finite
         if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
             trigger.cancelled = True
         return
