@@ -63,9 +63,10 @@ def extract_events(
     triggers = _triggers(doc, lexicon, mentions)
     if not triggers:
         return []
+    content = [t.token for t in triggers if t.cancelled and t.parent is not None]
     for trigger in triggers:
         if trigger.parent is None and not trigger.cancelled:
-            trigger.actors = participants(doc, trigger, mentions)
+            trigger.actors = participants(doc, trigger, mentions, content)
     published = article.published if article else None
     year = _anchor_year(published, timexes)
     date_triggers(doc, triggers, timexes, lexicon, year, published)

@@ -55,6 +55,8 @@ LEAD_MIN_WORDS = 10
 # Sentences after a mention in which a dated mention of the same event is looked for.
 FORWARD_SENTENCES = 2
 UNDATED = "no time expression"
+# How near a mention naming nobody must be to stand for one naming somebody.
+NAMELESS_SENTENCES = 3
 REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
 
@@ -96,14 +98,19 @@ def _attach_timexes(
     year: int | None,
 ) -> None:
     best: dict[int, tuple[int, Timex]] = {}
+    spread: list[Trigger] = []
     for timex in timexes:
-        if timex.type not in ("DATE", "TIME"):
+        if timex.type not in ("DATE", "TIME", "DURATION"):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
             continue
         found = _climb(span, owner, lexicon) or _adjacent(span, roots)
         if found is None:
+            continue
+        if timex.type == "DURATION":
+            if _period(span):
+                spread.append(found[0])  # "conversations over the past month": no one day
             continue
         trigger, distance = found
         key = id(trigger)
@@ -112,6 +119,17 @@ def _attach_timexes(
     for trigger in roots:
         if id(trigger) in best:
             _set_from_timex(trigger, best[id(trigger)][1], lexicon, year)
+        elif trigger in spread:
+            trigger.dating = "vague"
+
+
+def _period(span: Span) -> bool:
+    """A span of time events fall within ("over the past month", "in recent weeks")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in PERIOD_PREPS
+
+
+PERIOD_PREPS = frozenset({"over", "in", "during", "throughout", "within"})
 
 
 def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
@@ -530,11 +548,12 @@ def _antecedent(
     same type right after a dated mention is that event, whoever it names."""
     # "the talks begun in Luanda": a noun its own clause identifies is no other type's mention
     identified = trigger.kind == "noun" and any(
-        c.dep_ in ("acl", "relcl") and c.i not in {f.i for f in trigger.folded}
-        for c in trigger.token.children
+        c.dep_ in ("acl", "relcl") for c in trigger.token.children
     )
     for exact in (True,) if identified else (True, False):
         for candidate in candidates:
+            if not exact and abs(candidate.sentence - trigger.sentence) > 1:
+                continue  # another type of mention only names the event right after it
             if (candidate.type == trigger.type) != exact or not same_event(
                 trigger, candidate, dated
             ):
@@ -572,14 +591,14 @@ def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
 def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:
     """Whether two mentions in one article can be the same event: compatible types, and the
     participants of one among those of the other (a mention naming nobody is compatible
-    with any; one naming somebody with one naming nobody only in the next sentence: "as the
+    with any; one naming somebody with one naming nobody only a few sentences on: "as the
     bloc did on Tuesday. ... the EU levied the new penalties")."""
     if mention.type != other.type and frozenset({mention.type, other.type}) not in COMPATIBLE:
         return False
     mine, theirs = set(mention.actors), set(other.actors)
     if mine and theirs and not (mine <= theirs or theirs <= mine):
         return False
-    if mine and not theirs and abs(mention.sentence - other.sentence) > 1:
+    if mine and not theirs and abs(mention.sentence - other.sentence) > NAMELESS_SENTENCES:
         return False
     if mention.type == "statement":
         return bool(mine) and bool(_channel(mention) & _channel(other))

@@ -31,8 +31,11 @@ PLACE_LABELS = frozenset({"FAC", "LOC"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
-def participants(doc: Doc, trigger: Trigger, mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """Actor ids (or entity keys) of the participants, subject or possessor first."""
+def participants(
+    doc: Doc, trigger: Trigger, mentions: Sequence[Mention], content: Sequence[Token] = ()
+) -> tuple[str, ...]:
+    """Actor ids (or entity keys) of the participants, subject or possessor first. Folded
+    words in `content` are what was agreed or proposed, not who took part."""
     token = trigger.token
     first: list[Token] = []
     subject = _subject(token)
@@ -44,9 +47,10 @@ def participants(doc: Doc, trigger: Trigger, mentions: Sequence[Mention]) -> tup
             first = phrase(subject)
     rest: list[Token] = []
     if trigger.type != "statement":
-        rest = [t for t in phrase(token) + _verb_partners(token) if t not in first]
+        rest = [t for t in _partners(token) + _verb_partners(token) if t not in first]
         for folded in trigger.folded:
-            rest += [t for t in phrase(folded) if t not in rest and t not in first]
+            if folded not in content:
+                rest += [t for t in _partners(folded) if t not in rest and t not in first]
     ids: list[str] = []
     for group, is_subject in ((first, True), (rest, False)):
         found = [m for tok in group if tok.lower_ in PRONOUNS for m in _resolve_pronoun(tok, mentions)]
@@ -59,6 +63,20 @@ def participants(doc: Doc, trigger: Trigger, mentions: Sequence[Mention]) -> tup
             if ident and ident not in ids:
                 ids.append(ident)
     return tuple(ids)
+
+
+def _partners(token: Token) -> list[Token]:
+    """The words that name who else took part: objects, compounds and possessors, and the
+    objects of with/to/between/against...; not a phrase that places the event ("in his call
+    with Trump, Putin agreed": Trump took part in the call)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS | SUBJECT_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in PARTNER_PREPS:
+            continue
+        out += phrase(child)
+    return sorted(set(out), key=lambda t: t.i)
 
 
 def _verb_partners(token: Token) -> list[Token]:
@@ -119,6 +137,9 @@ def _subject(token: Token) -> Token | None:
             verb = verb.head.head
         else:
             verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl") else None
+        while verb is not None and verb.dep_ in ("relcl", "acl"):
+            # a participle the parser hung on a relative clause: the clause's noun's verb
+            verb = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return None
 
 

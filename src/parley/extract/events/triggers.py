@@ -297,6 +297,8 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         trigger.cancelled = True
     elif _generic_or_negated(verb, children, lexicon):
         trigger.cancelled = True
+    elif verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
+        trigger.cancelled = True  # "a truce on attacking energy sites": a topic, no occasion
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
         if "would" in aux and verb.dep_ == "ccomp" and not _conditional(verb, lexicon):
