@@ -19,13 +19,15 @@ each dated to when it happened (see docs/events.md for what counts as an event).
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from parley.extract.events.dating import date_triggers
+from parley.extract.events.dating import anchor_phrases, date_triggers
 from parley.extract.events.lexicon import Lexicon, lexicon_from_dict, trigger_lexicon
 from parley.extract.events.participants import participants
 from parley.extract.events.triggers import Trigger, find_triggers
@@ -60,7 +62,12 @@ def extract_events(
     """
     lexicon = trigger_lexicon()
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-    triggers = _triggers(doc, lexicon, mentions)
+    found = _candidates(doc, lexicon)
+    if not found.triggers:
+        return []
+    timed = {found.sentence_of(_token_index(doc, t.start)) for t in timexes}
+    speech = timed | {found.sentence_of(i) for i in found.anchors}
+    triggers = _triggers(doc, lexicon, mentions, found, speech)
     if not triggers:
         return []
     content = [t.token for t in triggers if t.cancelled and t.parent is not None]
@@ -69,7 +76,10 @@ def extract_events(
             trigger.actors = participants(doc, trigger, mentions, content)
     published = article.published if article else None
     year = _anchor_year(published, timexes)
-    date_triggers(doc, triggers, timexes, lexicon, year, published)
+    in_play = {t.sentence for t in triggers}
+    starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
+    anchors = anchor_phrases(doc, starts, lexicon, found.lower)
+    date_triggers(doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of)
     events = []
     for trigger in triggers:
         if _is_event(trigger, case):
@@ -77,50 +87,102 @@ def extract_events(
     return events
 
 
-def _triggers(doc: Doc, lexicon: Lexicon, mentions: Sequence[Mention]) -> list[Trigger]:
-    """Triggers of every sentence holding a candidate word, in text order."""
-    candidates = _candidates(doc, lexicon)
-    if not candidates:
-        return []
-    found: list[Trigger] = []
+def _token_index(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _triggers(
+    doc: Doc,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    found: Candidates,
+    speech: set[int],
+) -> list[Trigger]:
+    """Triggers of every sentence holding a candidate word, in text order; speech verbs
+    only in the `speech` sentences (those that hold a time expression or an anchor)."""
+    triggers: list[Trigger] = []
     by_sentence: dict[int, list[Token]] = {}
-    starts: list[int] = []
-    sents: list[Span] = []
-    for index, sent in enumerate(doc.sents):
-        starts.append(sent.start)
-        sents.append(sent)
-    import bisect
-
-    for i in candidates:
-        by_sentence.setdefault(bisect.bisect_right(starts, i) - 1, []).append(doc[i])
+    for i in found.triggers:
+        by_sentence.setdefault(found.sentence_of(i), []).append(doc[i])
+    dos: dict[int, list[Token]] = {}
+    for i in found.dos:
+        dos.setdefault(found.sentence_of(i), []).append(doc[i])
     for index, tokens in sorted(by_sentence.items()):
-        for trigger in find_triggers(sents[index], tokens, lexicon, mentions):
+        sent = found.sentence(index)
+        pro_verbs = dos.get(index, ())
+        for trigger in find_triggers(
+            sent, tokens, lexicon, mentions, pro_verbs, speech=index in speech
+        ):
             trigger.sentence = index
-            found.append(trigger)
-    return found
+            triggers.append(trigger)
+    return triggers
 
 
-def _candidates(doc: Doc, lexicon: Lexicon) -> list[int]:
-    """Indices of the tokens whose lemma or lower-case form can head a trigger."""
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Token indices worth a look, found in one pass over the Doc's arrays."""
+
+    doc: Doc
+    starts: list[int]  # first token of each sentence
+    triggers: list[int]  # a lemma that can head a trigger
+    anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
+    dos: list[int]  # a form of "do" ("as the bloc did")
+    lower: list[int]  # every token's lower-case form (string hash)
+
+    def sentence_of(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def sentence(self, index: int) -> Span:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
+        return self.doc[self.starts[index] : end]
+
+
+def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     import numpy as np
-    from spacy.attrs import LEMMA, LOWER
+    from spacy.attrs import LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+    from spacy.parts_of_speech import NOUN, VERB
+    from spacy.strings import get_string_id
 
-    table = doc.to_array([LEMMA, LOWER])
-    hits = np.isin(table[:, 0], _hashes(lexicon)) | np.isin(table[:, 1], _hashes(lexicon))
-    return [int(i) for i in np.flatnonzero(hits)]
+    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS])
+    hashes = _hashes(lexicon)
+    verbs = (table[:, 4] == VERB) & np.isin(table[:, 0], hashes["verbs"])
+    nouns = (table[:, 4] == NOUN) & (
+        np.isin(table[:, 0], hashes["nouns"]) | np.isin(table[:, 1], hashes["nouns"])
+    )
+    triggers = verbs | nouns
+    anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
+    dos = table[:, 0] == get_string_id("do")
+    starts = [int(i) for i in np.flatnonzero(table[:, 3] == 1)] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    return Candidates(
+        doc=doc,
+        starts=starts,
+        lower=table[:, 1].tolist(),
+        triggers=[int(i) for i in np.flatnonzero(triggers)],
+        anchors=[int(i) for i in np.flatnonzero(anchors)],
+        dos=[int(i) for i in np.flatnonzero(dos)],
+    )
 
 
-_HASHES: dict[int, Any] = {}
+_HASHES: dict[int, dict[str, Any]] = {}
 
 
-def _hashes(lexicon: Lexicon) -> Any:
+def _hashes(lexicon: Lexicon) -> dict[str, Any]:
     key = id(lexicon)
     if key not in _HASHES:
         import numpy as np
         from spacy.strings import get_string_id
 
-        ids = sorted({get_string_id(w) for w in lexicon.trigger_lemmas})
-        _HASHES[key] = np.array(ids, dtype="uint64")
+        def array(words: Any) -> Any:
+            return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+
+        _HASHES[key] = {
+            "verbs": array(lexicon.verb_heads),
+            "nouns": array(lexicon.noun_heads),
+            "anchors": array({phrase[0] for phrase in lexicon.anchors}),
+        }
     return _HASHES[key]
 
 

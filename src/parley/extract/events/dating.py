@@ -28,7 +28,7 @@ article with no date), or "no time expression".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -46,9 +46,27 @@ EVENT_PRECISIONS = ("day", "week", "month")
 MAX_CLIMB = 8
 # Words of a noun or verb that mark another occasion than the one the article is about.
 OTHER_OCCASION = frozenset(
-    {"previous", "earlier", "prior", "former", "past", "first", "initial", "original", "next",
-     "future", "later", "second", "last", "previously", "again", "before", "once", "recently",
-     "already"}
+    {
+        "previous",
+        "earlier",
+        "prior",
+        "former",
+        "past",
+        "first",
+        "initial",
+        "original",
+        "next",
+        "future",
+        "later",
+        "second",
+        "last",
+        "previously",
+        "again",
+        "before",
+        "once",
+        "recently",
+        "already",
+    }
 )
 COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"})}
 LEAD_MIN_WORDS = 10
@@ -60,6 +78,9 @@ NAMELESS_SENTENCES = 3
 REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
 
+Anchor = tuple[int, int, int, bool]  # start, end, days, names an event after it
+
+
 def date_triggers(
     doc: Doc,
     triggers: Sequence[Trigger],
@@ -67,19 +88,24 @@ def date_triggers(
     lexicon: Lexicon,
     year: int | None,
     published: date | None,
+    anchors: Sequence[Anchor] = (),
+    sentence_of: Callable[[int], int] | None = None,
 ) -> None:
-    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc)."""
+    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc).
+
+    `anchors` come from `anchor_phrases`; `sentence_of` maps a token to its sentence."""
     roots = [t for t in triggers if t.parent is None and not t.cancelled]
     owner = {tok.i: root for root in roots for tok in root.tokens}
     _attach_timexes(doc, roots, owner, timexes, lexicon, year)
     _when_clauses(doc, owner, timexes, lexicon, year)
     _inherit(roots, owner)
+    located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
     for _ in range(2):
-        _anchor(doc, roots, owner, lexicon, published)
+        _anchor(doc, roots, owner, located, published)
         _link(roots, lexicon)
     _lead(doc, roots, published)
     _link(roots, lexicon, final=True)
-    _anchor(doc, roots, owner, lexicon, published)
+    _anchor(doc, roots, owner, located, published)
     _inherit(roots, owner)
     for root in roots:
         if root.date is None and root.dating is None:
@@ -129,6 +155,8 @@ def _period(span: Span) -> bool:
     return before is not None and before.lower_ in PERIOD_PREPS
 
 
+# How far from a trigger noun a time expression may stand to be its own ("the call ... on Tuesday").
+ADJACENT_TOKENS = 15
 PERIOD_PREPS = frozenset({"over", "in", "during", "throughout", "within"})
 
 
@@ -145,9 +173,7 @@ def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
 
 
-def _climb(
-    span: Span, owner: dict[int, Trigger], lexicon: Lexicon
-) -> tuple[Trigger, int] | None:
+def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Trigger, int] | None:
     """The trigger of the expression's own clause: up the parse, never out of a clause; a
     verb that only says something took place ("talks followed the next week") passes the
     date to its subject."""
@@ -184,9 +210,7 @@ def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
     return verb if verb is not None and verb.kind == "verb" and verb is not trigger else trigger
 
 
-def _occurrence_subject(
-    verb: Token, owner: dict[int, Trigger], lexicon: Lexicon
-) -> Trigger | None:
+def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
     """The event subject of "X followed / came / is expected to take place (then)"."""
     if verb.pos_ not in ("VERB", "AUX") or not _occurrence(verb, lexicon):
         return None
@@ -220,7 +244,11 @@ def _participle(token: Token) -> bool:
 
 
 def _when_clauses(
-    doc: Doc, owner: dict[int, Trigger], timexes: Sequence[Timex], lexicon: Lexicon, year: int | None
+    doc: Doc,
+    owner: dict[int, Trigger],
+    timexes: Sequence[Timex],
+    lexicon: Lexicon,
+    year: int | None,
 ) -> None:
     """ "on May 16, when the first negotiations ended": the clause dates its events."""
     for timex in timexes:
@@ -243,16 +271,19 @@ def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | Non
     """A trigger noun right next to the expression, whatever the parse attached it to:
     "the call with Putin on Tuesday", "the Tuesday call"."""
     for trigger in roots:
-        if trigger.kind != "noun":
+        if trigger.kind != "noun" or abs(trigger.token.i - span.start) > ADJACENT_TOKENS:
             continue
         token = trigger.token
         phrase_end = token.right_edge.i
         if token.left_edge.i <= span.start and span.end - 1 <= phrase_end:
             return trigger, 1
         between = span.doc[phrase_end + 1 : span.start]
-        if span.start > phrase_end and len(between) <= 2:
-            if all(t.pos_ in ("ADP", "DET") for t in between):
-                return trigger, 2
+        if (
+            span.start > phrase_end
+            and len(between) <= 2
+            and all(t.pos_ in ("ADP", "DET") for t in between)
+        ):
+            return trigger, 2
         if span.end == token.left_edge.i or span.end == token.i:
             return trigger, 2
     return None
@@ -332,28 +363,27 @@ def _anchor(
     doc: Doc,
     roots: Sequence[Trigger],
     owner: dict[int, Trigger],
-    lexicon: Lexicon,
+    anchors: Sequence[tuple[Anchor, int]],
     published: date | None,
 ) -> None:
-    sentences = sorted({t.sentence for t in roots if t.date is None})
-    if not sentences:
-        return
-    sents = list(doc.sents)
-    for index in sentences:
-        for start, end, offset, prepositional in _anchor_phrases(sents[index], lexicon):
-            prepositional = prepositional and _names_object(doc, end)
-            reference = _reference(doc, end, owner) if prepositional else None
-            if prepositional and reference is None:
-                continue
-            if end - start == 1 and doc[start].lower_ in PLACING_PREPS and not _placing(doc[start], owner):
-                continue
-            anchored = _anchored(doc, start, end, owner, reference)
-            if anchored is None or anchored.parent is not None:
-                continue
-            if reference is not None and offset == 0 and _same_occasion(anchored, reference):
-                _absorb(reference, anchored, owner)
-                continue
-            _apply_anchor(anchored, reference, offset, roots, published)
+    undated = {t.sentence for t in roots if t.date is None}
+    for (start, end, offset, prepositional), sentence in anchors:
+        if sentence not in undated:
+            continue
+        prepositional = prepositional and _names_object(doc, end)
+        reference = _reference(doc, end, owner) if prepositional else None
+        if prepositional and reference is None:
+            continue
+        placing = end - start == 1 and doc[start].lower_ in PLACING_PREPS
+        if placing and not _placing(doc[start], owner):
+            continue
+        anchored = _anchored(doc, start, end, owner, reference)
+        if anchored is None or anchored.parent is not None:
+            continue
+        if reference is not None and offset == 0 and _same_occasion(anchored, reference):
+            _absorb(reference, anchored, owner)
+            continue
+        _apply_anchor(anchored, reference, offset, roots, published)
 
 
 # "in the call", "at the summit": these place an event at another only when the phrase
@@ -393,28 +423,46 @@ def _absorb(into: Trigger, other: Trigger, owner: dict[int, Trigger]) -> None:
         _copy(into, other, other.dating or "clause")
 
 
-def _anchor_phrases(sent: Span, lexicon: Lexicon) -> list[tuple[int, int, int, bool]]:
-    """(start, end, days, names an event after it) for each anchor phrase in the sentence."""
+def anchor_phrases(
+    doc: Doc, starts: Sequence[int], lexicon: Lexicon, lower: Sequence[int]
+) -> list[Anchor]:
+    """Anchor phrases opening at the candidate tokens: (start, end, days, names an event
+    after it), from the anchors of the lexicon and "<count> days before/after/later".
+    `lower` holds every token's lower-case string hash (compared without making tokens)."""
     from parley.extract.timex.grammar import lexicon as timex_lexicon
 
     numbers = timex_lexicon().numbers
-    found = []
-    words = [t.lower_ for t in sent]
-    firsts = {phrase[0] for phrase in lexicon.anchors}
-    for k in range(len(words)):
-        if words[k] not in firsts and not sent[k].like_num:
-            continue
-        for phrase, days in lexicon.anchors.items():
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                last = phrase[-1]
-                found.append((sent.start + k, sent.start + k + len(phrase), days, last in _PREPS))
-        count = _count(sent[k], numbers)
-        if count and k + 2 < len(words) and sent[k + 1].lemma_.lower() in lexicon.anchor_day_words:
-            direction = lexicon.anchor_directions.get(words[k + 2])
+    phrases = _anchor_hashes(lexicon)
+    found: list[Anchor] = []
+    for k in starts:
+        for words, days, last in phrases.get(lower[k], ()):
+            if tuple(lower[k : k + len(words)]) == words:
+                found.append((k, k + len(words), days, last in _PREPS))
+        token = doc[k]
+        count = _count(token, numbers) if token.like_num else 0
+        if count and k + 2 < len(doc) and doc[k + 1].lemma_.lower() in lexicon.anchor_day_words:
+            word = doc[k + 2].lower_
+            direction = lexicon.anchor_directions.get(word)
             if direction is not None:
-                end = sent.start + k + 3
-                found.append((sent.start + k, end, count * direction, words[k + 2] in _PREPS))
+                found.append((k, k + 3, count * direction, word in _PREPS))
     return found
+
+
+_ANCHOR_HASHES: dict[int, dict[int, list[tuple[tuple[int, ...], int, str]]]] = {}
+
+
+def _anchor_hashes(lexicon: Lexicon) -> dict[int, list[tuple[tuple[int, ...], int, str]]]:
+    """First word's hash -> (the phrase's word hashes, days, last word), once per lexicon."""
+    key = id(lexicon)
+    if key not in _ANCHOR_HASHES:
+        from spacy.strings import get_string_id
+
+        table: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
+        for words, days in lexicon.anchors.items():
+            hashes = tuple(get_string_id(w) for w in words)
+            table.setdefault(hashes[0], []).append((hashes, days, words[-1]))
+        _ANCHOR_HASHES[key] = table
+    return _ANCHOR_HASHES[key]
 
 
 _PREPS = frozenset({"after", "before", "of", "during", "in", "at"})
@@ -452,8 +500,10 @@ def _reference(doc: Doc, end: int, owner: dict[int, Trigger]) -> Trigger | None:
 def _names_object(doc: Doc, end: int) -> bool:
     """Whether an anchor's last word ("before", "after") takes an object or a clause."""
     word = doc[end - 1]
-    return word.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") for c in word.children) or (
-        end < len(doc) and doc[end].head.i == word.i
+    return (
+        word.dep_ == "mark"
+        or any(c.dep_ in ("pobj", "pcomp") for c in word.children)
+        or (end < len(doc) and doc[end].head.i == word.i)
     )
 
 
@@ -497,9 +547,7 @@ def _apply_anchor(
 
 def _previous_day(trigger: Trigger, roots: Sequence[Trigger]) -> str | None:
     """The day of the last dated event before this one in the text."""
-    earlier = [
-        t for t in roots if t.token.i < trigger.token.i and t.date and len(t.date) == 10
-    ]
+    earlier = [t for t in roots if t.token.i < trigger.token.i and t.date and len(t.date) == 10]
     return max(earlier, key=lambda t: t.token.i).date if earlier else None
 
 
@@ -605,15 +653,23 @@ def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) 
     return True
 
 
-def _channel(trigger: Trigger) -> set[str]:
+def _channel(trigger: Trigger) -> frozenset[str]:
     """Proper names in a statement's phrase that name no participant ("Truth Social")."""
+    if trigger.channel is None:
+        trigger.channel = _channel_words(trigger)
+    return trigger.channel
+
+
+def _channel_words(trigger: Trigger) -> frozenset[str]:
     token = trigger.token
     if trigger.kind == "noun":
         words = list(token.subtree)
     else:
         parts = [c for c in token.children if c.dep_ not in ("ccomp", "nsubj", "xcomp")]
         words = [t for child in parts for t in child.subtree]
-    return {t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ not in NAMED_PARTIES}
+    return frozenset(
+        t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ not in NAMED_PARTIES
+    )
 
 
 NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
@@ -625,9 +681,7 @@ NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
     if published is None:
         return
-    lead = next(
-        (s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= LEAD_MIN_WORDS), None
-    )
+    lead = next((s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= LEAD_MIN_WORDS), None)
     if lead is None:
         return
     for trigger in roots:

@@ -65,19 +65,25 @@ class Lexicon:
     standing_types: frozenset[str]
     negating_pairs: frozenset[Words]
     vague_mods: frozenset[str]
+    partner_words: frozenset[str]  # head words of PEOPLE: a partner named by role
     anchors: dict[Words, int]
     anchor_day_words: frozenset[str]
     anchor_directions: dict[str, int]
 
     @property
-    def trigger_lemmas(self) -> frozenset[str]:
-        """Every lemma that can head a trigger: the candidates the extractor looks for."""
-        nouns = {words[-1] for words_list in self.heads.values() for words, _ in words_list}
-        noun_heads = {w for w in nouns if self._noun_class_of_word(w)}
-        return frozenset(noun_heads | set(self.verbs))
+    def noun_heads(self) -> frozenset[str]:
+        """Last words of the entries of noun-trigger classes: candidate nouns."""
+        return frozenset(
+            words[-1]
+            for entries in self.heads.values()
+            for words, cls in entries
+            if cls in self.nouns
+        )
 
-    def _noun_class_of_word(self, word: str) -> bool:
-        return any(cls in self.nouns for _, cls in self.heads.get(word, ()))
+    @property
+    def verb_heads(self) -> frozenset[str]:
+        """First words of the verb frames' entries: candidate verbs."""
+        return frozenset(self.verbs)
 
     def classes_of(self, token: Token) -> set[str]:
         """The classes a token is the head of (its lemma, or the last word of an entry)."""
@@ -121,6 +127,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         for entry in entries or ():
             words = entry_words(entry)
             heads.setdefault(words[-1], []).append((words, str(cls)))
+    anchors = {entry_words(k): int(v) for k, v in (data.get("anchors") or {}).items()}
     verbs: dict[str, list[tuple[Words, Frame]]] = {}
     for spec in data.get("frames") or ():
         frame = Frame(
@@ -155,7 +162,10 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         standing_types=_words(data.get("standing_types")),
         negating_pairs=frozenset(entry_words(p) for p in data.get("negating_pairs") or ()),
         vague_mods=frozenset(str(w) for w in data.get("vague_mods") or ()),
-        anchors={entry_words(k): int(v) for k, v in (data.get("anchors") or {}).items()},
+        partner_words=frozenset(
+            words[-1] for words, cls in (e for v in heads.values() for e in v) if cls == "PEOPLE"
+        ),
+        anchors=anchors,
         anchor_day_words=_words(data.get("anchor_day_words")),
         anchor_directions={
             str(k).lower(): int(v) for k, v in (data.get("anchor_directions") or {}).items()

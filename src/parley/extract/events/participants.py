@@ -53,7 +53,9 @@ def participants(
                 rest += [t for t in _partners(folded) if t not in rest and t not in first]
     ids: list[str] = []
     for group, is_subject in ((first, True), (rest, False)):
-        found = [m for tok in group if tok.lower_ in PRONOUNS for m in _resolve_pronoun(tok, mentions)]
+        found = [
+            m for tok in group if tok.lower_ in PRONOUNS for m in _resolve_pronoun(tok, mentions)
+        ]
         for mention in found + mentions_in(doc, group, mentions):
             # a capital named with the speaker is its seat: "the defence ministry in Moscow"
             seat = is_subject and mention.actor is not None
@@ -93,8 +95,11 @@ def _attribute(doc: Doc, mention: Mention, trigger: Token) -> bool:
     if mention.label in PERSONAL or mention.actor:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ == "compound" and (
-        span.root.head.i == trigger.i
+    return (
+        span is not None
+        and len(span) > 0
+        and span.root.dep_ == "compound"
+        and (span.root.head.i == trigger.i)
     )
 
 

@@ -28,7 +28,7 @@ PARTNER_PREPS = frozenset({"with", "to", "between"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 PERSONAL = frozenset({"PERSON"})
 NEGATING_PREPS = frozenset({"without", "instead"})
-QUOTE_MARKS = ("“", "”", '"', "‘", "’ ")
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 # Prepositions that introduce what a verb is about ("agreed to talks", "called for a truce");
 # others ("during the call", "after the meeting") only place it in time.
 ARGUMENT_PREPS = frozenset({"to", "for", "of", "on", "about", "into", "towards", "toward", "over"})
@@ -55,6 +55,7 @@ class Trigger:
     date: str | None = None
     approximate: bool = False
     dating: str | None = None  # how the date was found, or why there is none
+    channel: frozenset[str] | None = None  # a statement's channel words, once computed
 
     @property
     def tokens(self) -> list[Token]:
@@ -70,49 +71,69 @@ class Trigger:
 
 
 def find_triggers(
-    sent: Span, candidates: Sequence[Token], lexicon: Lexicon, mentions: Sequence[Mention]
+    sent: Span,
+    candidates: Sequence[Token],
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    pro_verbs: Sequence[Token] = (),
+    speech: bool = True,
 ) -> list[Trigger]:
-    """The triggers among a sentence's candidate tokens, folded and with their status."""
+    """The triggers among a sentence's candidate tokens, folded and with their status;
+    `pro_verbs` are its forms of "do" (one may stand for a trigger: "as the bloc did");
+    `speech`: whether the sentence can date a speech verb (it holds a time expression)."""
     found = []
-    people = _people(lexicon)
+    people = lexicon.partner_words
     for token in candidates:
-        trigger = _verb_trigger(token, lexicon, mentions, people) or _noun_trigger(
+        trigger = _verb_trigger(token, lexicon, mentions, people, speech) or _noun_trigger(
             token, lexicon, mentions, people
         )
         if trigger is not None:
             _set_status(trigger, lexicon)
             found.append(trigger)
-    found += _pro_verbs(sent, found)
+    found += _pro_verbs(pro_verbs, found)
     _fold(found)
-    text = sent.text.rstrip()
-    question = text.endswith("?") and not any(q in text for q in QUOTE_MARKS)
+    question = _question(sent)
     for trigger in found:
         trigger.cancelled = trigger.cancelled or question
     return found
 
 
+def _question(sent: Span) -> bool:
+    """A sentence that ends with "?" outside any quotation."""
+    if len(sent) == 0:
+        return False
+    last = sent[-1] if not sent[-1].is_space or len(sent) == 1 else sent[-2]
+    if last.text != "?":
+        return False
+    return not any(t.text in QUOTE_MARKS or t.is_quote for t in sent)
+
+
 # Verbs ------------------------------------------------------------------------
 
 
-def _people(lexicon: Lexicon) -> frozenset[str]:
-    """Head words of the PEOPLE class: a partner may be named by role ("the ministers")."""
-    return frozenset(
-        word for word, entries in lexicon.heads.items() for _, cls in entries if cls == "PEOPLE"
-    )
-
-
 def _verb_trigger(
-    token: Token, lexicon: Lexicon, mentions: Sequence[Mention], people: frozenset[str]
+    token: Token,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    people: frozenset[str],
+    speech: bool = True,
 ) -> Trigger | None:
+    """The first frame the verb fits; `speech`: whether frames that need a date may fit
+    (not in a sentence with no time expression or anchor: a speech verb there is a quote)."""
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    classes: list[str] | None = None
     for words, frame in lexicon.verbs.get(lemma, ()):
+        if frame.needs == "date" and not speech:
+            continue
         if len(words) > 1 and not _followed_by_words(token, words[1:]):
             continue
         if len(words) == 1 and _blocked(token, lemma, lexicon):
             continue
-        kind = _frame_type(token, frame, lexicon, mentions, people)
+        if classes is None and (frame.objects or frame.not_objects):
+            classes = [c for obj in objects(token) for c in object_classes(obj, lexicon)]
+        kind = _frame_type(token, frame, lexicon, classes or [], mentions, people)
         if kind is not None:
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
@@ -120,10 +141,15 @@ def _verb_trigger(
 
 
 def _frame_type(
-    token: Token, frame: Frame, lexicon: Lexicon, mentions: Sequence[Mention], people: frozenset[str]
+    token: Token,
+    frame: Frame,
+    lexicon: Lexicon,
+    classes: list[str],
+    mentions: Sequence[Mention],
+    people: frozenset[str],
 ) -> str | None:
-    """The type the frame reports for this verb, or None when the verb does not fit it."""
-    classes = [c for obj in objects(token) for c in object_classes(obj, lexicon, mentions)]
+    """The type the frame reports for this verb (whose objects are of `classes`), or None
+    when the verb does not fit the frame."""
     if frame.not_objects & set(classes):
         return None
     if frame.objects:
@@ -164,30 +190,24 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
-def object_classes(token: Token, lexicon: Lexicon, mentions: Sequence[Mention]) -> set[str]:
+def object_classes(token: Token, lexicon: Lexicon) -> set[str]:
     """The word classes of an object (a common noun), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else set()
-    if token.ent_type_ in ("GPE", "LOC") or any(
-        m.label in ("GPE", "LOC") and m.start <= token.idx < m.end for m in _near(token, mentions)
-    ):
+    if token.ent_type_ in ("GPE", "LOC"):
         classes.add("GPE")
     return classes
-
-
-def _near(token: Token, mentions: Sequence[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.start <= token.idx < m.end]
 
 
 def _followed_by_words(token: Token, words: Sequence[str]) -> bool:
     """Whether the next tokens (or the verb's particle and adverb children) spell `words`."""
     doc = token.doc
     following = doc[token.i + 1 : token.i + 1 + len(words)]
-    if len(following) == len(words) and all(_is(t, w) for t, w in zip(following, words, strict=True)):
+    if len(following) == len(words) and all(
+        _is(t, w) for t, w in zip(following, words, strict=True)
+    ):
         return True
     if len(words) == 1:
-        return any(
-            _is(c, words[0]) for c in token.children if c.dep_ in ("prt", "advmod", "dobj")
-        )
+        return any(_is(c, words[0]) for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
     return False
 
 
@@ -213,7 +233,9 @@ def has_partner(
         preps += [c for c in token.head.head.children if c.dep_ == "prep" and c.i != token.head.i]
     for prep in preps:
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.lower_ in ("by", "on") and any(p.lemma_.lower() in ("phone", "telephone") for p in pobjs):
+        if prep.lower_ in ("by", "on") and any(
+            p.lemma_.lower() in ("phone", "telephone") for p in pobjs
+        ):
             return True
         if prep.lower_ in PARTNER_PREPS:
             found += pobjs
@@ -254,7 +276,8 @@ def _noun_trigger(
 
 
 def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
-    """Whether a word of `cls` sits in the noun's phrase ("prisoner exchange", "release of hostages")."""
+    """Whether a word of `cls` is in the noun's phrase ("prisoner exchange", "release of
+    hostages")."""
     near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
     for prep in (c for c in token.children if c.dep_ == "prep"):
         near += [c for c in prep.children if c.dep_ == "pobj"]
@@ -293,12 +316,11 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
     children = list(verb.children)
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"):
+    habitual = any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
+    # "a truce on attacking energy sites": a topic, no occasion
+    topic = verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")
+    if habitual or topic or _generic_or_negated(verb, children, lexicon):
         trigger.cancelled = True
-    elif _generic_or_negated(verb, children, lexicon):
-        trigger.cancelled = True
-    elif verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN"):
-        trigger.cancelled = True  # "a truce on attacking energy sites": a topic, no occasion
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
         if "would" in aux and verb.dep_ == "ccomp" and not _conditional(verb, lexicon):
@@ -319,8 +341,11 @@ def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) ->
     if any(s.lower_ in lexicon.generic_subjects for s in subjects):
         return True
     before = tuple(t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i])
-    if before in lexicon.negating_pairs or (verb.i > 2 and before[-1:] == ("of",) and tuple(
-        t.lower_ for t in verb.doc[verb.i - 3 : verb.i - 1]) in lexicon.negating_pairs):
+    if before in lexicon.negating_pairs or (
+        verb.i > 2
+        and before[-1:] == ("of",)
+        and tuple(t.lower_ for t in verb.doc[verb.i - 3 : verb.i - 1]) in lexicon.negating_pairs
+    ):
         return True
     return verb.dep_ in ("csubj", "csubjpass") and _hypothetical(verb.head, lexicon)
 
@@ -382,9 +407,8 @@ def _present(verb: Token, aux: set[str]) -> bool:
 def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
     token = trigger.token
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "neg")}
-    if dets & lexicon.generic_determiners or dets & lexicon.negating_words:
-        trigger.cancelled = True
-    elif token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words:
+    negated = token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words
+    if dets & (lexicon.generic_determiners | lexicon.negating_words) or negated:
         trigger.cancelled = True
     trigger.definite = bool(dets & lexicon.definite_determiners) or any(
         c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
@@ -434,9 +458,10 @@ def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
     if trigger.kind == "verb":
         # "a deal brokered in January" is the deal; "the deal, which was initialled in June"
         # (a relative clause) reports an occasion of its own
-        head_trigger = by_token.get(token.head.i)
-        same = head_trigger is not None and head_trigger.type == trigger.type
-        return head_trigger if same and token.dep_ == "acl" and head_trigger.kind == "noun" else None
+        noun = by_token.get(token.head.i)
+        if noun is None or noun.kind != "noun" or noun.type != trigger.type:
+            return None
+        return noun if token.dep_ == "acl" else None
     head = token.head
     prep = None
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
@@ -476,13 +501,13 @@ def _folds(parent: Trigger, child: Trigger, token: Token, prep: Token | None) ->
     return frame is None or frame.fold
 
 
-def _pro_verbs(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+def _pro_verbs(dos: Sequence[Token], triggers: list[Trigger]) -> list[Trigger]:
     """ "stepping up sanctions, as the bloc did on Tuesday": "did" reports an event of the
     same type as the trigger it stands in for."""
     by_token = {t.token.i: t for t in triggers}
     found = []
-    for token in sent:
-        if token.lemma_ != "do" or token.dep_ != "advcl":
+    for token in dos:
+        if token.dep_ != "advcl":
             continue
         if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children):
             continue
