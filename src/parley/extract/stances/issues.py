@@ -118,14 +118,12 @@ def _fold(word: str) -> str:
 
 
 def variants(word: str, derivations: Iterable[tuple[str, str]]) -> set[str]:
-    """`word` and its derived forms, two steps deep ("mobilising" -> "mobilization")."""
+    """`word` and its forms one derivation away ("mobilise" -> "mobilisation", "mobilize")."""
     found = {word}
-    for _ in range(2):
-        for form in list(found):
-            for a, b in derivations:
-                for old, new in ((a, b), (b, a)):
-                    if form.endswith(old) and len(form) - len(old) >= 3:
-                        found.add(form[: len(form) - len(old)] + new)
+    for a, b in derivations:
+        for old, new in ((a, b), (b, a)):
+            if word.endswith(old) and len(word) - len(old) >= 4:
+                found.add(word[: len(word) - len(old)] + new)
     return found
 
 
@@ -266,6 +264,7 @@ def _content_words(
 ) -> Iterator[tuple[Token, float, bool, int]]:
     """(token, weight, can head, polarity) of the words of one issue text that name it."""
     weights = data.weights
+    flips = _flip_counts(doc, lex)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
@@ -274,7 +273,8 @@ def _content_words(
             or lemma in data.generic
             or tok.ent_id_
             or tok.lower_ in actor_words
-            or _is_cue(lemma, lex)
+            or _flip_word(tok, lex)
+            or lemma in lex.reporting
             or _in_adjunct(tok)
         ):
             continue
@@ -284,39 +284,70 @@ def _content_words(
         else:
             weight = weights["head"] if head and tok.dep_ not in PHRASE_EDGES else weights["modifier"]
             head = head and (tok.dep_ not in PHRASE_EDGES or tok.pos_ == "PROPN")
-        yield tok, weight, head, _text_sign(tok, lex)
+        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1
 
 
-def _is_cue(lemma: str, lex: Lexicon) -> bool:
-    return lemma in lex.verbs or lemma in lex.nouns or lemma in lex.reporting
+def _flip_word(tok: Token, lex: Lexicon) -> bool:
+    """Cue words, which carry no issue: shifts ("stop", "limited"), cues of support or
+    opposition, negations, "without", "out of"."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "neg" or tok.lower_ in ("no", "never", "without", "against"):
+        return True
+    if tok.lower_ == "out" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
+        return True
+    return lemma in lex.verbs or lemma in lex.nouns or lemma.removesuffix("ed") in lex.verbs
+
+
+def _flip_counts(doc: Doc, lex: Lexicon) -> list[int]:
+    """How many flipping words (negations, shifts, opposing cues) have each token in scope.
+
+    A verb's or predicate's scope is its clause (its subject too: "deliveries
+    stop", "enlargement is limited") without coordinated clauses; a noun's,
+    negation's or preposition's is its phrase. Short propositions are often
+    misparsed ("... stop" as a noun), so a flipping word that ends the text and
+    governs no content word scopes over all before it.
+    """
+    counts = [0] * len(doc)
+    last = max((t.i for t in doc if not t.is_punct), default=-1)
+    for tok in doc:
+        if not _flip_word(tok, lex) or tok.ent_id_:
+            continue
+        lemma = tok.lemma_.lower()
+        cue = lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("ed"))
+        if tok.pos_ == "NOUN":
+            cue = lex.nouns.get(lemma) or cue
+        if cue is not None and cue.polarity > 0:
+            continue  # "agreed", "imposed": support keeps the sign
+        scope = _scope(tok)
+        if tok.i == last and not any(
+            doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i}
+        ):
+            scope |= set(range(tok.i))
+        for i in scope:
+            counts[i] += 1
+    return counts
+
+
+def _scope(tok: Token) -> set[int]:
+    if tok.dep_ == "neg" or tok.lower_ in ("not", "no", "never"):
+        clause = tok.head
+    elif tok.pos_ in ("VERB", "AUX"):
+        clause = tok
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):
+        clause = tok.head if tok.dep_ == "acomp" else tok
+    else:
+        return {t.i for t in tok.subtree}
+    other = {
+        t.i
+        for c in clause.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    }
+    return {t.i for t in clause.subtree} - other
 
 
 def _in_adjunct(tok: Token) -> bool:
     return any(t.dep_ in ADJUNCTS for t in (tok, *tok.ancestors))
-
-
-def _text_sign(tok: Token, lex: Lexicon) -> int:
-    """+1 when a word of an issue text names what the text says, -1 its opposite.
-
-    The product, up to the root, of negations, shifts ("stop", "limits on"),
-    opposing cues and "without"/"out of" over the word.
-    """
-    sign = 1
-    for cur in (tok, *tok.ancestors):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cur.children):
-            sign = -sign
-        if cur.i != tok.i:
-            lemma = cur.lemma_.lower()
-            cue = lex.verbs.get(lemma) if cur.pos_ in ("VERB", "ADJ") else lex.nouns.get(lemma)
-            if cue is None and cur.pos_ == "ADJ":
-                cue = lex.verbs.get(lemma.removesuffix("ed"))
-            if cue is not None and cue.polarity < 0:
-                sign = -sign
-            if cur.dep_ == "prep" and (
-                cur.lower_ in FLIP_PREPS or (cur.lower_ == "of" and cur.i and cur.nbor(-1).lower_ == "out")
-            ):
-                sign = -sign
-    return sign
 
 
 def _add(
@@ -339,14 +370,17 @@ def _add(
 
 
 def _put(words: dict[str, dict[str, IssueWord]], form: str, entry: IssueWord) -> None:
-    """Keep, per form and issue, the weightiest entry; a form used with both polarities by one
-    issue's own words names neither side, and is dropped for that issue."""
+    """Keep, per form and issue, the weightiest entry; a form that one issue's own words use
+    with both polarities at the same weight names neither side, and is dropped."""
     old = words[form].get(entry.issue)
     if old is None:
         words[form][entry.issue] = entry
         return
     if old.polarity != entry.polarity and old.exact and entry.exact:
-        words[form][entry.issue] = IssueWord(entry.issue, 0.0, 0, False)
+        if abs(old.weight - entry.weight) < 0.1:  # both sides, equally: names neither
+            words[form][entry.issue] = IssueWord(entry.issue, 0.0, 0, False)
+        elif entry.weight > old.weight:
+            words[form][entry.issue] = entry
     elif old.polarity != 0 and (entry.weight, entry.exact) > (old.weight, old.exact):
         words[form][entry.issue] = entry
 
