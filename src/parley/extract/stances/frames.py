@@ -32,6 +32,7 @@ NOT_CONTENT = {
     "aux", "auxpass", "neg", "det", "poss", "case", "expl", "agent", "intj", "meta",
 }  # fmt: skip
 MAX_PATH = 12
+FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
 SCOPE = Cue(1, flips=True)
 
 
@@ -125,7 +126,7 @@ def path_sign(
             return None
         if tok.dep_ != "conj" and head.i != cue_tok.i:
             sign *= token_sign(ctx, head, match.issue)
-        if tok.dep_ == "prep" and shift_before(ctx, tok):
+        if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
             sign = -sign
         tok, length = head, length + 1
     return sign, length

@@ -58,6 +58,7 @@ class IssueWord:
     polarity: int
     head: bool
     exact: bool = True
+    primary: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +232,7 @@ def _compile(case: Case) -> IssueIndex:
         for text, factor, polarity in _issue_texts(issue):
             doc = _parse(nlp, text)
             for tok, weight, head, sign in _content_words(doc, lex, data, actor_words):
-                _add(words, tok, issue.id, weight * factor, head, sign * polarity)
+                _add(words, tok, issue.id, weight * factor, head, sign * polarity, factor == 1.0)
     return _finish(words, data, nlp)
 
 
@@ -357,14 +358,17 @@ def _add(
     weight: float,
     head: bool,
     polarity: int,
+    primary: bool,
 ) -> None:
     data = issue_words()
     forms = {_fold(tok.lemma_), _fold(tok.text)}
     for form in forms:
         for variant in variants(form, data.derivations):
-            _put(words, variant, IssueWord(issue, weight, polarity, head))
+            _put(words, variant, IssueWord(issue, weight, polarity, head, primary=primary))
         for synonym in data.synonyms.get(form, ()):
-            entry = IssueWord(issue, weight * data.weights["synonym"], polarity, head, exact=False)
+            entry = IssueWord(
+                issue, weight * data.weights["synonym"], polarity, head, False, primary
+            )
             for variant in variants(synonym, data.derivations):
                 _put(words, variant, entry)
 
@@ -383,18 +387,24 @@ def _put(words: dict[str, dict[str, IssueWord]], form: str, entry: IssueWord) ->
             words[form][entry.issue] = entry
     elif old.polarity != 0 and (entry.weight, entry.exact) > (old.weight, old.exact):
         words[form][entry.issue] = entry
+    if old.primary != entry.primary and entry.exact and old.exact:  # used in the issue's own text
+        kept = words[form][entry.issue]
+        words[form][entry.issue] = IssueWord(
+            kept.issue, kept.weight, kept.polarity, kept.head, kept.exact, primary=True
+        )
 
 
 def _finish(words: dict[str, dict[str, IssueWord]], data: IssueWords, nlp: Language) -> IssueIndex:
-    """Divide each weight by the number of issues using the word itself, and hash the forms."""
+    """Divide each weight by the number of issues whose own text (id, label, proposition,
+    keywords; not scale labels) uses the word, and hash the forms."""
     import numpy as np
 
     strings = nlp.vocab.strings
     table: dict[int, tuple[IssueWord, ...]] = {}
     for form, by_issue in words.items():
-        users = sum(1 for e in by_issue.values() if e.exact) or 1
+        users = sum(1 for e in by_issue.values() if e.exact and e.primary) or 1
         entries = tuple(
-            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact)
+            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact, e.primary)
             for e in by_issue.values()
             if e.polarity != 0
         )
