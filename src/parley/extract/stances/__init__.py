@@ -152,12 +152,13 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
 
 
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
-    """Issue phrases in a sentence: the case's rule phrases first, then the issue's own words
-    (a phrase head that a rule already names keeps the rule's reading)."""
-    ruled = _rule_matches(ctx, sent) if ctx.rules.terms else []
-    taken = {m.root.i for m in ruled}
-    own = [m for m in ctx.issues.mentions(sent, hits) if m.root.i not in taken]
-    return ruled + own
+    """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
+    the issue's own words for the others (rules refine an issue: they replace its words)."""
+    if not ctx.rules.terms:
+        return ctx.issues.mentions(sent, hits)
+    ruled = ctx.rules.issues
+    own = [m for m in ctx.issues.mentions(sent, hits) if m.issue not in ruled]
+    return _rule_matches(ctx, sent) + own
 
 
 def _rule_matches(ctx: Context, sent: Span) -> list[IssueMatch]:

@@ -25,6 +25,8 @@ from parley.extract.stances.holders import holder, name, speaker_at
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+COMPLEMENTS = {"ccomp", "xcomp", "csubj", "conj", "acomp"}
+
 
 def blocked(ctx: Context, tok: Token) -> bool:
     """Whether the article does not report cue `tok` as its holder's stance."""
@@ -85,16 +87,24 @@ def obliged(ctx: Context, tok: Token) -> bool:
 
 def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
     """The writer's estimate of what an actor would do: "it seems improbable that X would
-    agree", "X is unlikely to accept", "officials expect X to reject" (not in a report)."""
+    agree", "X is unlikely to accept", "officials expect X to reject".
+
+    Only the estimate's own complement is blocked, climbing from the cue through
+    complement clauses; an adjunct of the sentence ("despite X's agreement, it is
+    unlikely that ...") keeps its stance.
+    """
     words = ctx.lex.irrealis
-    for cur in (tok, *tok.ancestors):
+    cur = tok
+    while True:
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             return False
         if cur.i != tok.i and cur.lemma_.lower() in words:
             return not (reported and cur.pos_ == "VERB" and _actor_subject(ctx, cur))
         if any(c.lemma_.lower() in words and c.dep_ in ("acomp", "advmod") for c in cur.children):
             return not reported
-    return False
+        if cur.dep_ not in COMPLEMENTS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
 
 
 def deliberating(ctx: Context, tok: Token) -> bool:

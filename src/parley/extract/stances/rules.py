@@ -45,6 +45,11 @@ class CaseRules:
     terms: tuple[Term, ...]
     holders: tuple[tuple[re.Pattern[str], str], ...]
 
+    @property
+    def issues(self) -> frozenset[str]:
+        """The issues that have rule phrases."""
+        return frozenset(term.issue for term in self.terms)
+
     def find(self, text: str, start: int, end: int) -> list[tuple[Term, int, int]]:
         """Every (term, start, end) in `text[start:end]`; phrases may overlap.
 
