@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COMPLEMENTS = {"ccomp", "xcomp", "csubj", "conj", "acomp"}
+PREDICATES = {"acomp", "advmod", "oprd", "attr"}  # "seems improbable", "will likely"
 
 
 def blocked(ctx: Context, tok: Token) -> bool:
@@ -100,7 +101,7 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
             return False
         if cur.i != tok.i and cur.lemma_.lower() in words:
             return not (reported and cur.pos_ == "VERB" and _actor_subject(ctx, cur))
-        if any(c.lemma_.lower() in words and c.dep_ in ("acomp", "advmod") for c in cur.children):
+        if any(c.lemma_.lower() in words and c.dep_ in PREDICATES for c in cur.children):
             return not reported
         if cur.dep_ not in COMPLEMENTS or cur.head.i == cur.i:
             return False

@@ -149,7 +149,8 @@ def special_scope(
 
     A relative clause's head noun is its object ("the pause Kyiv accepted");
     a noun that is the subject of "include"/"be" is about the predicate
-    ("its demands included limits on NATO expansion").
+    ("its demands included limits on NATO expansion"), and a predicate noun
+    about the subject ("a ceasefire is a precondition for Kyiv").
     """
     objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
     if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
@@ -160,6 +161,10 @@ def special_scope(
             found = path_sign(ctx, match, noun, SCOPE, root)
             return None if found is None else (found[0], found[1] + 1)
     head = cue_tok.head
+    if cue_tok.dep_ == "attr":
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if subjects and root.i in {t.i for t in subjects[0].subtree}:
+            return (-1 if negated(root, ctx.lex) else 1), 2
     if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
         found = path_sign(ctx, match, head, SCOPE, root)
         if found is not None:

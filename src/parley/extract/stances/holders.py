@@ -91,7 +91,7 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
 
 def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
     """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X"."""
-    if tok.dep_ == "attr":
+    if tok.dep_ == "attr" and tok.lemma_ not in FOR_HOLDER:
         return copula_holder(ctx, tok)
     for child in tok.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")):

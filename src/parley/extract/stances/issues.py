@@ -24,7 +24,7 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +136,7 @@ class IssueIndex:
     opposites: dict[str, frozenset[int]]
     threshold: float
     hashes: Any  # numpy array of the keys of `words`
+    points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
 
     def candidates(self, doc: Doc) -> np.ndarray:
         """Indexes of the tokens whose lemma or lower-case form is an issue word."""
@@ -233,7 +234,23 @@ def _compile(case: Case) -> IssueIndex:
             doc = _parse(nlp, text)
             for tok, weight, head, sign in _content_words(doc, lex, data, actor_words):
                 _add(words, tok, issue.id, weight * factor, head, sign * polarity, factor == 1.0)
-    return _finish(words, data, nlp)
+    index = _finish(words, data, nlp)
+    index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
+    return index
+
+
+def _points(nlp: Language, issue: Issue) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Each labelled scale point with the content lemmas only its label uses."""
+    words = {
+        point: frozenset(
+            t.lemma_.lower() for t in _parse(nlp, label) if t.is_alpha and not t.is_stop
+        )
+        for point, label in issue.scale.items()
+    }
+    return tuple(
+        (point, own - frozenset().union(*(w for p, w in words.items() if p != point)))
+        for point, own in sorted(words.items())
+    )
 
 
 def _issue_texts(issue: Issue) -> list[tuple[str, float, int]]:

@@ -34,11 +34,12 @@ def confidence(holder: Holder, cue: Cue, hedged: bool) -> float:
     return round(value, 3)
 
 
-def route(holder: Holder, match: IssueMatch) -> StanceRoute:
+def route(ctx: Context, tok: Token, holder: Holder, match: IssueMatch) -> StanceRoute:
     """What found the stance: a case rule's phrase, the actor's own quote, or a generic frame."""
     if match.route == "rule":
         return "rule"
-    return "quote" if holder.quoted else "frame"
+    own = any(ctx.quote_at(t) == (True, holder.actor) for t in (tok, match.root))
+    return "quote" if holder.quoted or own else "frame"
 
 
 def make_stance(
@@ -62,5 +63,5 @@ def make_stance(
         holder_start=holder.start,
         holder_end=holder.end,
         hedged=hedged,
-        route=route(holder, match),
+        route=route(ctx, tok, holder, match),
     )
