@@ -23,9 +23,11 @@ other work on a shared machine moves them less.
 Run from the project root, e.g.:
 
     .venv/bin/python benchmarks/stances_eval.py --day-one -v
-    .venv/bin/python benchmarks/stances_eval.py --rules benchmarks/rules/russia-ukraine-2025.rules.yaml
-    .venv/bin/python benchmarks/stances_eval.py --corpus benchmarks/corpora/dev-drc-rwanda-2025 \
-        --annotations benchmarks/annotations/dev-drc-rwanda-2025_stances.jsonl
+    .venv/bin/python benchmarks/stances_eval.py \
+        --rules benchmarks/rules/russia-ukraine-2025.rules.yaml
+    .venv/bin/python benchmarks/stances_eval.py \
+        --corpus benchmarks/corpora/dev-armenia-azerbaijan-2025 \
+        --annotations benchmarks/annotations/dev-armenia-azerbaijan-2025_stances.jsonl
 """
 
 from __future__ import annotations
@@ -76,10 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.speed:
         speed = run_speed(args.speed, case_path, args.rules, args.speed_limit)
         per_k = 1000 * speed["stances_s"] / speed["articles"]
+        share = 100 * speed["stances_s"] / speed["parse_s"]
         print(
             f"speed on {speed['articles']} articles of {args.speed}: stance extraction "
-            f"{per_k:.2f} s CPU per 1,000 articles = {100 * speed['stances_s'] / speed['parse_s']:.2f}% "
-            f"of the parse ({1000 * speed['parse_s'] / speed['articles']:.0f} s per 1,000)"
+            f"{per_k:.2f} s CPU per 1,000 articles = {share:.2f}% of the parse "
+            f"({1000 * speed['parse_s'] / speed['articles']:.0f} s per 1,000)"
         )
     ok = precision >= args.precision and recall >= args.recall and run["parses"] == 0
     return 0 if ok else 1
@@ -88,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "seeds", help="article folder")
-    parser.add_argument("--case", type=Path, help="case file (default: CORPUS/case.yaml or the seed case)")
+    parser.add_argument(
+        "--case", type=Path, help="case file (default: CORPUS/case.yaml or the seed case)"
+    )
     parser.add_argument("--manifest", type=Path, help="manifest (default: CORPUS/manifest.csv)")
     parser.add_argument(
         "--annotations", type=Path, default=ROOT / "benchmarks/annotations/seed_stances.jsonl"
@@ -118,7 +123,10 @@ def _corpus_paths(args: argparse.Namespace) -> tuple[Path, Path, Path | None]:
 
 def _gold(path: Path) -> set[Key]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return {(Path(r.get("file") or r["article"]).name, r["actor"], r["issue"], r["stance"]) for r in rows}
+    return {
+        (Path(r.get("file") or r["article"]).name, r["actor"], r["issue"], r["stance"])
+        for r in rows
+    }
 
 
 def _day_one(case_path: Path, tmp: Path) -> Path:

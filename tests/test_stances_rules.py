@@ -63,11 +63,11 @@ def test_a_case_id_no_longer_picks_rules_from_the_package():
 
 def test_a_missing_or_broken_rules_file_names_the_file(tmp_path):
     case_path = _write(tmp_path / "talks.yaml", _case("talks"))
-    with pytest.raises(CaseFileError, match="nope.yaml: no such rules file"):
+    with pytest.raises(CaseFileError, match=r"nope\.yaml: no such rules file"):
         load_case(case_path, rules=tmp_path / "nope.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_text("- a list\n", encoding="utf-8")
-    with pytest.raises(CaseFileError, match="bad.yaml: a rules file is a mapping"):
+    with pytest.raises(CaseFileError, match=r"bad\.yaml: a rules file is a mapping"):
         load_case(case_path, rules=bad)
 
 

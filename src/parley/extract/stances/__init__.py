@@ -82,7 +82,9 @@ def extract_stances(
 Candidate = tuple["Span", list[int], list[int]]
 
 
-def _candidate_sentences(doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool) -> list[Candidate]:
+def _candidate_sentences(
+    doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool
+) -> list[Candidate]:
     """Sentences with a cue word and an issue word: (sentence, issue-word tokens, and those of
     the sentence before, for "such a move")."""
     import numpy as np

@@ -123,15 +123,13 @@ def _envisaged(ctx: Context, verb: Token) -> bool:
 
 
 def _actor_subject(ctx: Context, verb: Token) -> bool:
-    return any(
-        c.dep_ in SUBJECTS and isinstance(name(ctx, c), Holder) for c in verb.children
-    )
+    return any(c.dep_ in SUBJECTS and isinstance(name(ctx, c), Holder) for c in verb.children)
 
 
 def _question(tok: Token) -> bool:
+    """Whether the cue's sentence is a question (it ends in "?", maybe before a closing mark)."""
     sent = tok.sent
-    last = sent[-1] if sent[-1].is_punct or len(sent) < 2 else sent[-1]
-    return last.text == "?" or (len(sent) > 1 and sent[-2].text == "?" and last.is_punct)
+    return sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?" and sent[-1].is_punct)
 
 
 def emits(ctx: Context, tok: Token) -> bool:

@@ -88,9 +88,7 @@ def judgements(
         inside = sorted(earlier, key=lambda m: m.start)[-1:]
     sign = found.polarity * (-1 if negated(adj, ctx.lex) or negated(adj.head, ctx.lex) else 1)
     is_hedged = hedged(ctx, adj)
-    return [
-        make_stance(ctx, adj, who, sign * m.polarity, m, is_hedged, found) for m in inside
-    ]
+    return [make_stance(ctx, adj, who, sign * m.polarity, m, is_hedged, found) for m in inside]
 
 
 def cued(ctx: Context, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:

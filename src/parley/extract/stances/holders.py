@@ -39,7 +39,9 @@ def holder(ctx: Context, tok: Token) -> Holder | str | None:
 def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
     """The actor holding the stance of cue `tok`, NESTED, or None."""
     own = own_holder(ctx, tok)
-    if is_nested(ctx, tok) and not (tok.pos_ == "NOUN" and isinstance(own, Holder) and not own.pronoun):
+    if is_nested(ctx, tok) and not (
+        tok.pos_ == "NOUN" and isinstance(own, Holder) and not own.pronoun
+    ):
         return NESTED
     cur = tok
     for _ in range(8):

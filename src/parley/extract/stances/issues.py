@@ -300,7 +300,9 @@ def _content_words(
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
             weight = (weights["head"] + weights["modifier"]) / 2
         else:
-            weight = weights["head"] if head and tok.dep_ not in PHRASE_EDGES else weights["modifier"]
+            weight = (
+                weights["head"] if head and tok.dep_ not in PHRASE_EDGES else weights["modifier"]
+            )
             head = head and (tok.dep_ not in PHRASE_EDGES or tok.pos_ == "PROPN")
         yield tok, weight, head, -1 if flips[tok.i] % 2 else 1
 

@@ -35,7 +35,7 @@ def place(ctx: Context, stance: Stance) -> Stance:
         if point <= 0:
             continue  # the point-0 label names the opposite of what support wants
         found = len(words & lemmas)
-        if words and found >= min(MIN_WORDS, len(words)) and found / len(words) >= COVERAGE:
-            if best is None or found > best[1]:
-                best = (point, found)
+        enough = words and found >= min(MIN_WORDS, len(words)) and found / len(words) >= COVERAGE
+        if enough and (best is None or found > best[1]):
+            best = (point, found)
     return stance if best is None else replace(stance, position=best[0])

@@ -13,10 +13,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from parley.errors import CaseFileError
 from parley.extract.stances.lexicon import OPPOSE, SUPPORT
@@ -25,7 +22,6 @@ if TYPE_CHECKING:
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True, slots=True)
