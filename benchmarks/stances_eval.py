@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.day_one:
             case_path = _day_one(case_path, Path(tmp))
         run = run_corpus(corpus, manifest, case_path, args.rules)
+        speed = run_speed(args.speed, case_path, args.rules, args.speed_limit) if args.speed else None
     found = {(file, s.actor, s.issue, s.stance) for file, s in run["stances"]}
     precision, recall = _score(found, gold)
     if args.verbose:
@@ -75,8 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         f"= {100 * run['stances_s'] / run['parse_s']:.1f}% of the parse "
         f"({run['parse_s']:.2f} s); pipeline calls during stance extraction: {run['parses']}"
     )
-    if args.speed:
-        speed = run_speed(args.speed, case_path, args.rules, args.speed_limit)
+    if speed is not None:
         per_k = 1000 * speed["stances_s"] / speed["articles"]
         share = 100 * speed["stances_s"] / speed["parse_s"]
         print(
