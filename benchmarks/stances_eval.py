@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.day_one:
             case_path = _day_one(case_path, Path(tmp))
         run = run_corpus(corpus, manifest, case_path, args.rules)
-        speed = run_speed(args.speed, case_path, args.rules, args.speed_limit) if args.speed else None
+        speed = (
+            run_speed(args.speed, case_path, args.rules, args.speed_limit) if args.speed else None
+        )
     found = {(file, s.actor, s.issue, s.stance) for file, s in run["stances"]}
     precision, recall = _score(found, gold)
     if args.verbose:
