@@ -118,17 +118,23 @@ def name_key(name: str) -> str:
 
 
 def load_case(path: str | Path) -> Case:
-    """Read and validate a case file."""
+    """Read and validate a case file; the first problem is a `CaseFileError` naming its line."""
+    from parley.case_schema import read_case_file
+
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaseFileError(f"{path}: no such case file") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CaseFileError(f"{path}: cannot read case file ({exc})") from None
-    if not isinstance(data, dict):
-        raise CaseFileError(f"{path}: a case file is a YAML mapping with 'actors' and 'issues'")
+    data, problems = read_case_file(path)
+    if problems or data is None:
+        raise CaseFileError(problems[0].format(path))
     return case_from_dict(data, path=path)
+
+
+def check_case(path: str | Path) -> list[str]:
+    """Every problem of a case file, one line each (`path:line: where: what`); [] when valid."""
+    from parley.case_schema import read_case_file
+
+    path = Path(path)
+    _data, problems = read_case_file(path)
+    return [p.format(path) for p in problems]
 
 
 def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
