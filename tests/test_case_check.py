@@ -1,4 +1,4 @@
-"""`parley case check` and the case-file errors every command gives: file, line, what was expected."""
+"""`parley case check`, and the one-line case-file errors every command gives."""
 
 from __future__ import annotations
 
@@ -100,7 +100,10 @@ def test_a_bad_positions_section_is_reported(tmp_path: Path) -> None:
     assert lines[0] == "case.yaml:18: unknown actor id 'nobody'; valid: north"
 
 
-@pytest.mark.parametrize("bad", ["actors: 5", "issues: hello", "actors:\n  - id: a\n    aliases: 5"])
+BAD = ["actors: 5", "issues: hello", "actors:\n  - id: a\n    aliases: 5"]
+
+
+@pytest.mark.parametrize("bad", BAD)
 def test_every_command_gives_the_same_one_line_error(tmp_path: Path, bad: str) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(bad + "\n", encoding="utf-8")

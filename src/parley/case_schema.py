@@ -21,7 +21,8 @@ import yaml
 
 from parley.errors import CaseFileError
 
-STR, POINT, POSITIVE, NAMES, MAPPING, SCALE = "str", "point", "positive", "names", "mapping", "scale"
+STR, POINT, POSITIVE, NAMES = "str", "point", "positive", "names"
+MAPPING, SCALE = "mapping", "scale"
 ACTORS, ISSUES = "actors", "issues"
 TOP_KEYS = {
     "case": STR,
@@ -47,6 +48,13 @@ ISSUE_KEYS = {
     "scale": SCALE,
     "status_quo": POINT,
     "rules": MAPPING,
+}
+CONTAINERS = {
+    MAPPING: yaml.MappingNode,
+    SCALE: yaml.MappingNode,
+    NAMES: yaml.SequenceNode,
+    ACTORS: yaml.SequenceNode,
+    ISSUES: yaml.SequenceNode,
 }
 REQUIRED = {"actor": ("id",), "issue": ("id", "proposition")}
 EXPECTED = {
@@ -116,7 +124,9 @@ def case_problems(root: yaml.Node | None) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-def _entries(node: yaml.SequenceNode, section: str, kind: str, keys: dict[str, str]) -> list[Problem]:
+def _entries(
+    node: yaml.SequenceNode, section: str, kind: str, keys: dict[str, str]
+) -> list[Problem]:
     """Each actor or issue: a mapping with known keys, required ones, and an id used once."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -174,10 +184,7 @@ def _value(node: yaml.Node, where: str, kind: str) -> Iterator[Problem]:
         yield _wrong(node, where, EXPECTED[POINT])
     elif kind == POSITIVE and (number is None or number <= 0):
         yield _wrong(node, where, EXPECTED[POSITIVE])
-    elif kind in (MAPPING, SCALE) and not isinstance(node, yaml.MappingNode):
-        if not _null(node):
-            yield _wrong(node, where, EXPECTED[kind])
-    elif kind in (NAMES, ACTORS, ISSUES) and not isinstance(node, yaml.SequenceNode):
+    elif not isinstance(node, CONTAINERS.get(kind, yaml.Node)):
         if not _null(node):
             yield _wrong(node, where, EXPECTED[kind])
     elif kind == NAMES:

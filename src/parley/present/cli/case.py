@@ -10,9 +10,7 @@ import typer
 from parley.present.cli.app import app
 from parley.present.cli.options import ManifestOption
 
-case_app = typer.Typer(
-    help="Check a case file, or draft one from a corpus.", no_args_is_help=True
-)
+case_app = typer.Typer(help="Check a case file, or draft one from a corpus.", no_args_is_help=True)
 app.add_typer(case_app, name="case")
 
 
