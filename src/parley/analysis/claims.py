@@ -31,9 +31,12 @@ from parley.analysis.stances import DatedStance, date_stances
 from parley.analysis.stances import first_day as _day
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from parley.articles.model import Article
     from parley.case import Case
     from parley.extract.records import Event, Stance
+    from parley.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -216,3 +219,35 @@ def correction_claims(
                 )
             )
     return claims
+
+
+# -- from the dossier -----------------------------------------------------------
+
+CLAIM_FIELDS = ("id", "text", "sources", "contradicted_by")
+
+
+def claim_objects(store: Store, case: Case | None = None) -> list[Claim]:
+    """Claims grouped from every stored stance, with correction notes."""
+    from parley.analysis.stances import dated_stances
+    from parley.store.stance_queries import article_rows
+
+    claims = group_claims(dated_stances(store), case)
+    for art in article_rows(store).values():
+        claims += correction_claims(
+            art["id"], art["source"], art["outlet"], art["published"], art["text"]
+        )
+    return claims
+
+
+def claims(
+    store: Store, case: Case | None = None, *, contested: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Claims, most-backed first; `contested` keeps those with a contradiction or a correction."""
+    from pathlib import Path
+
+    for claim in claim_objects(store, case):
+        if contested and not (claim.contradicted_by or claim.kind == "correction"):
+            continue
+        row = claim.to_dict()
+        row["sources"] = [Path(s).name if "://" not in s else s for s in claim.sources]
+        yield row

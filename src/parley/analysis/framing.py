@@ -22,9 +22,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from parley.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -154,3 +157,29 @@ def _nearest(names: Sequence[NamedSpan], offset: int) -> str | None:
         return max(before, key=lambda n: n.end).actor
     after = [n for n in names if n.start >= offset]
     return min(after, key=lambda n: n.start).actor if after else None
+
+
+def dossier_frames(store: Store) -> list[OutletFrame]:
+    """Framing per outlet of a dossier, from its stored articles, mentions and quotes."""
+    from parley.store import stance_queries as q
+
+    names: dict[str, list[NamedSpan]] = {}
+    for row in q.actor_mention_rows(store):
+        names.setdefault(row["article_id"], []).append(
+            NamedSpan(row["start"], row["end"], row["actor"])
+        )
+    quotes: dict[str, list[QuoteSpan]] = {}
+    for row in q.quote_rows(store):
+        quotes.setdefault(row["article_id"], []).append(
+            QuoteSpan(row["start"], row["end"], row["speaker"], row["actor"])
+        )
+    articles = (
+        ArticleRecords(q.outlet_name(a), a["text"], names.get(i, []), quotes.get(i, []))
+        for i, a in q.article_rows(store).items()
+    )
+    return outlet_frames(articles)
+
+
+def outlet_rows(store: Store) -> list[dict[str, Any]]:
+    """`dossier_frames` as dicts."""
+    return [frame.to_dict() for frame in dossier_frames(store)]

@@ -85,16 +85,16 @@ def _guarded(reader: Any, store: Store, case: Case | None) -> tuple[Any, str | N
 
 def read_stances(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Stance records (actor, issue, stance, evidence span) from the store."""
-    from parley.store import stance_queries
+    from parley.analysis.stances import stance_timeline
 
-    return list(stance_queries.stances(store))
+    return list(stance_timeline(store))
 
 
 def read_claims(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Claims with their corroborating and contradicting sources."""
-    from parley.store import stance_queries
+    from parley.analysis.claims import claims
 
-    return [_claim_row(c) for c in stance_queries.claims(store, case)]
+    return [_claim_row(c) for c in claims(store, case)]
 
 
 def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
@@ -110,9 +110,9 @@ def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
 
 def read_framing(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Per outlet framing: how each outlet reports actors and issues."""
-    from parley.store import stance_queries
+    from parley.analysis.framing import outlet_rows
 
-    return list(stance_queries.outlets(store))
+    return outlet_rows(store)
 
 
 # -- forecasts ----------------------------------------------------------------
