@@ -228,6 +228,14 @@ def position_table(citations: list[EvidenceCitation], case: Case) -> PositionTab
     )
 
 
+def with_positions(table: PositionTable) -> PositionTable:
+    """The table without the issues no actor has a position on (nothing to forecast there)."""
+    import numpy as np
+
+    known = [j for j in range(len(table.issues)) if not np.isnan(table.position[:, j]).all()]
+    return table.subset(known)
+
+
 def capabilities(case: Case) -> tuple[dict[str, float], str]:
     """Capability per actor from the case file, and a sentence saying where it came from."""
     section = case.raw.get("positions") or {}
@@ -279,10 +287,10 @@ def positions_from_evidence(store: Store, case: Case) -> list[EvidenceCitation]:
 def evidence_positions(store: Store, case: Case) -> tuple[PositionTable, list[EvidenceCitation]]:
     """The bargaining table built from evidence, and the citation behind each input.
 
-    This is what `parley forecast --from-evidence` and the web app run the models on.
+    Issues no actor has a position on are left out of the table. This is what `parley forecast --from-evidence` and the web app run the models on.
     """
     citations = positions_from_evidence(store, case)
-    return position_table(citations, case), citations
+    return with_positions(position_table(citations, case)), citations
 
 
 def position_rows(store: Store, case: Case | None = None) -> list[dict[str, Any]]:

@@ -151,6 +151,7 @@ def _print_inputs(inputs: Any) -> None:
         ("first", "First evidence (article:start-end)", 40),
     ]
     print_table(rows, columns, title="Inputs and their evidence")
+    have = {c.issue for c in inputs.citations}
     by_issue: dict[str, list[str]] = {}
     for actor, issue in inputs.missing:
         by_issue.setdefault(issue, []).append(actor)
@@ -158,6 +159,9 @@ def _print_inputs(inputs: Any) -> None:
         typer.echo(f"No evidence for {len(inputs.missing)} actor-issue pair(s) (left out):")
         for issue, actors in by_issue.items():
             typer.echo(f"  {issue}: {', '.join(actors)}")
+    silent = [i for i in dict.fromkeys(i for _a, i in inputs.missing) if i not in have]
+    if silent:
+        typer.echo(f"No forecast for issues with no evidence at all: {', '.join(silent)}.")
     typer.echo(f"Capabilities: {inputs.capability_source}.")
     typer.echo(f"Status quo: {inputs.status_quo_source}.\n")
 
