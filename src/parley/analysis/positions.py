@@ -287,7 +287,8 @@ def positions_from_evidence(store: Store, case: Case) -> list[EvidenceCitation]:
 def evidence_positions(store: Store, case: Case) -> tuple[PositionTable, list[EvidenceCitation]]:
     """The bargaining table built from evidence, and the citation behind each input.
 
-    Issues no actor has a position on are left out of the table. This is what `parley forecast --from-evidence` and the web app run the models on.
+    Issues no actor has a position on are left out of the table. This is what
+    `parley forecast --from-evidence` and the web app run the models on.
     """
     citations = positions_from_evidence(store, case)
     return with_positions(position_table(citations, case)), citations
