@@ -191,7 +191,7 @@ def _value(node: yaml.Node, where: str, kind: str) -> Iterator[Problem]:
         for i, item in enumerate(node.value):
             if not _is_text(item) or _empty(item):
                 yield _wrong(item, f"{where}[{i}]", "a name")
-    elif kind == SCALE:
+    elif kind == SCALE and isinstance(node, yaml.MappingNode):
         yield from _scale(node, where)
 
 

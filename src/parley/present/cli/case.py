@@ -58,7 +58,7 @@ def init(
     manifest: ManifestOption = None,
     issues: Annotated[
         int, typer.Option("--issues", help="How many candidate issues to propose.")
-    ] = 12,
+    ] = 15,
     actors: Annotated[
         int, typer.Option("--actors", help="How many actors to propose at most.")
     ] = 12,
