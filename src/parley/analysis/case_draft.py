@@ -221,10 +221,9 @@ def _acting_names(doc: Doc, mentions: Iterable[Mention], corpus: _Corpus) -> Non
 def _frame_objects(doc: Doc, article: Article, corpus: _Corpus) -> None:
     """Record the nouns that fill demand, proposal and rejection frames, with their sentence."""
     verbs, nouns, phrasal = frame_cues()
-    verbs = verbs | {v for v, _ in phrasal}
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in verbs:
+        if token.pos_ == "VERB" and (lemma in verbs or _phrasal(token, phrasal)):
             objects = _verb_objects(token)
         elif token.pos_ == "NOUN" and lemma in nouns:
             objects = _noun_objects(token, {p for v, p in phrasal if v == lemma})
@@ -232,6 +231,11 @@ def _frame_objects(doc: Doc, article: Article, corpus: _Corpus) -> None:
             continue
         for obj in objects:
             _add_issue(obj, token.sent, article, corpus)
+
+
+def _phrasal(verb: Token, phrasal: frozenset[tuple[str, str]]) -> bool:
+    """A verb with the particle of a phrasal cue ("called for", "walked away")."""
+    return any((verb.lemma_.lower(), c.lower_) in phrasal for c in verb.children)
 
 
 def _verb_objects(verb: Token) -> list[Token]:
