@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.articles.model import Article, article_id
-from parley.extract.records import Extraction, Mention, Stance
+from parley.extract.records import Extraction, Mention, Quote, Stance
 from parley.present.cli import app
 
 runner = CliRunner()
@@ -40,11 +40,14 @@ issues:
     proposition: Port fees are cut.
 """
 # Invented sentences: (name, published, text, [(actor, issue, stance, position, cue)])
+SAID = "The reef must stay closed until the spawning season ends"
 ARTICLES = (
-    ("a", date(2025, 3, 1), "Northland demanded that the reef be closed. Southia talked quotas.",
-     [("north", "reef_closure", "support", None, "demanded")]),
-    ("b", date(2025, 3, 20), "Southia proposed a seasonal closure of the reef, not a full one.",
-     [("south", "reef_closure", "support", 50, "proposed")]),
+    ("a", date(2025, 3, 1), "Northland demanded that the reef be closed. Southia talked quotas. "
+     f"“{SAID},” said Ann Berg.", [("north", "reef_closure", "support", None, "demanded")],
+     "Ann Berg"),
+    ("b", date(2025, 3, 20), f"Bo Lind said: “{SAID}.” "
+     "Southia proposed a seasonal closure of the reef, not a full one.",
+     [("south", "reef_closure", "support", 50, "proposed")], "Bo Lind"),
 )  # fmt: skip
 
 
@@ -60,7 +63,7 @@ def fill(store, stances: bool = True) -> None:  # type: ignore[no-untyped-def]
 
     case = load_case(write_case(Path(store.url.split("///")[-1]).parent))
     store.save_case(case)
-    for name, published, text, found in ARTICLES:
+    for name, published, text, found, speaker in ARTICLES:
         art = Article(article_id(text), f"/corpus/{name}.txt", text, outlet=name.upper(),
                       published=published)  # fmt: skip
         mentions = [
@@ -69,11 +72,13 @@ def fill(store, stances: bool = True) -> None:  # type: ignore[no-untyped-def]
             if n in text
         ]
         records = [
-            Stance(text.index(cue), len(text) - 1, actor, issue, value, 0.9, cue, route="frame",
-                   position=position)
+            Stance(text.index(cue), text.index(".", text.index(cue)), actor, issue, value, 0.9, cue,
+                   route="frame", position=position)
             for actor, issue, value, position, cue in found
         ] if stances else []  # fmt: skip
-        store.add_article(art, Extraction(mentions=mentions, stances=records))
+        q, p = text.index(SAID), text.index(speaker)
+        quotes = [Quote(q, q + len(SAID), SAID, "direct", speaker, p, p + len(speaker))]
+        store.add_article(art, Extraction(mentions=mentions, quotes=quotes, stances=records))
     refresh_views(store, case)
 
 
@@ -214,3 +219,10 @@ def test_issues_with_no_evidence_are_named_not_forecast(dossier: str) -> None:
         "No forecast for issues with no evidence at all: catch_quota, port_fees." in result.stdout
     )
     assert "RuntimeWarning" not in result.stderr
+
+
+def test_claims_list_statements_several_outlets_report_with_conflicts(dossier: str) -> None:
+    result = runner.invoke(app, ["claims", "--db", dossier, "--contested"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "statement" in result.output
+    assert "attributed to Ann Berg by A; Bo Lind by B" in result.output

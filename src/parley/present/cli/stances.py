@@ -100,7 +100,11 @@ def claims(
     ] = False,
     limit: LimitOption = 0,
 ) -> None:
-    """List claims made by several articles, with sources, contradictions and one-outlet flags.
+    """List claims made by several articles, with outlets, contradictions and one-outlet flags.
+
+    Claims come from stances, from events that several articles report and from
+    quoted words that several articles report; a conflict says where they
+    disagree (another date, another speaker, other words).
 
     Example: parley claims --db seeds.db --contested
     """
@@ -114,17 +118,19 @@ def claims(
                 "n": len(claim["articles"]),
                 "flag": "one outlet" if claim["single_outlet"] else "",
                 "when": claim["first"] or "undated",
+                "against": [*claim["contradicted_by"], *filter(None, [claim["conflict"]])],
             }
 
     with reading(db) as store:
         loaded = case_of(store, case)
         columns = [
             ("when", "Date", 10),
+            ("kind", "Kind", 9),
             ("text", "Claim", 70),
             ("n", "Articles", 8),
-            ("sources", "Sources", 30),
+            ("outlets", "Outlets", 30),
             ("flag", "", 10),
-            ("contradicted_by", "Contradicted by", 30),
+            ("against", "Contradicted by / conflict", 60),
         ]
         print_table(rows(), columns, title="Claims", limit=limit)
 
