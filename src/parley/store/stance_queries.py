@@ -31,10 +31,13 @@ STANCE_FIELDS = (
 )
 
 
-def article_rows(store: Store, ids: set[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Articles by id: id, source, outlet, published (ISO or None) and text."""
+def article_rows(
+    store: Store, ids: set[str] | None = None, *, text: bool = True
+) -> dict[str, dict[str, Any]]:
+    """Articles by id: id, source, outlet, published (ISO or None) and, unless not asked, text."""
     a = schema.articles
-    query = select(a.c.id, a.c.source, a.c.outlet, a.c.published, a.c.text)
+    columns = [a.c.id, a.c.source, a.c.outlet, a.c.published, *([a.c.text] if text else [])]
+    query = select(*columns)
     if ids is not None:
         query = query.where(a.c.id.in_(ids))
     with store.engine.connect() as conn:
@@ -73,12 +76,9 @@ def event_mention_rows(store: Store, ids: set[str]) -> dict[str, list[dict[str, 
     return found
 
 
-def actor_mention_rows(store: Store) -> list[dict[str, Any]]:
-    """Mentions linked to a case actor: article_id, start, end, actor."""
-    m = schema.mentions
-    query = select(m.c.article_id, m.c.start, m.c.end, m.c.actor).where(m.c.actor.is_not(None))
-    with store.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+def frame_rows(store: Store) -> list[dict[str, Any]]:
+    """Stored blame and credit frames, in article and text order."""
+    return list(store.rows("frames"))
 
 
 def actor_mention_counts(store: Store) -> dict[str, int]:

@@ -139,8 +139,9 @@ def claims(
 def outlets(db: DbOption = DEFAULT_DB) -> None:
     """Compare outlets side by side: whom their own voice blames and credits, whom they quote.
 
-    Blame and credit count framing words outside quotes, given to the actor
-    named nearest before them; sources and quote shares come from the quotes.
+    Blame and credit count the frames whose agent is the writer ("a reckless
+    move by X"); "reported" counts those the outlet reports others making ("Y
+    blamed X"). Sources and quote shares come from the quotes.
 
     Example: parley outlets --db seeds.db
     """
@@ -154,6 +155,7 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
             **f,
             "blames": _top(f["blames"]),
             "credits": _top(f["credits"]),
+            "reported": _top(f["reported_blames"]),
             "sources": _top(f["sources"], 4),
             "quote_share": ", ".join(f"{a} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]),
         }
@@ -164,6 +166,7 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
         ("articles", "Art.", 4),
         ("blames", "Blames (own voice)", 34),
         ("credits", "Credits (own voice)", 30),
+        ("reported", "Blame reported", 30),
         ("sources", "Quotes most", 34),
         ("quotes", "Quotes", 6),
         ("quote_share", "Quote share by actor", 36),
