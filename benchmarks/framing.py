@@ -40,7 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="framing-briefs")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument(
+        "--speed", type=int, default=0, metavar="N",
+        help="also time frame extraction on N polnear-train articles (CPU, share of the parse)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.speed:
+        speed(args.speed)
     folder = corpus_folder(args.corpus)
     annotations = ROOT / "benchmarks" / "annotations" / f"{args.corpus}_framing.jsonl"
     if not annotations.is_file():
@@ -107,6 +113,33 @@ def extracted_frames(folder: Path) -> tuple[list[dict[str, Any]], dict[str, str]
         texts = {names[r["id"]]: r["text"] for r in articles}
         frames = [{**row, "article": names[row["article_id"]]} for row in store.rows("frames")]
         return frames, texts
+
+
+def speed(n: int) -> None:
+    """CPU seconds of the parse and of frame extraction (and the mentions it reads) per 1,000."""
+    import time
+
+    from parley.case import load_case
+    from parley.extract.entities import extract_mentions
+    from parley.extract.framing import extract_frames
+    from parley.extract.quotes import extract_quotes
+    from parley.nlp import load_pipeline
+
+    folder = ROOT.parent / "shared" / "data" / "polnear-train" / "text"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:n]]
+    case = load_case(ROOT / "src" / "parley" / "sample" / "case.yaml")
+    nlp = load_pipeline(case)
+    clock = time.process_time()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    parse = time.process_time() - clock
+    records = [(d, extract_mentions(d, None, case), extract_quotes(d, None, case)) for d in docs]
+    clock = time.process_time()
+    found = sum(len(extract_frames(d, None, case, m, q)) for d, m, q in records)
+    frames = time.process_time() - clock
+    per = 1000 / len(texts)
+    print(f"{len(texts)} polnear-train articles, {found} frames: parse {parse * per:.1f} s, "
+          f"frames {frames * per:.2f} s per 1,000 articles "
+          f"({frames / parse:.2%} of the parse)")  # fmt: skip
 
 
 if __name__ == "__main__":
