@@ -106,6 +106,7 @@ class _Corpus:
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     acting: Counter[str] = field(default_factory=Counter)  # name keys used as an actor
     demonym_nouns: Counter[str] = field(default_factory=Counter)
+    person_hints: dict[str, Counter[str]] = field(default_factory=dict)
     issues: dict[str, DraftIssue] = field(default_factory=dict)
     outlets: set[str] = field(default_factory=set)
 
@@ -182,9 +183,9 @@ def draft_case(
     if not count:
         raise ParleyError(f"no readable article in {', '.join(str(p) for p in paths)}")
     index = merge_entities(corpus.mentions)
-    drafted = _actors(index.entities, corpus)[:actors]
+    drafted, unplaced = _actors(index.entities, corpus)
     ranked = sorted(corpus.issues.values(), key=lambda i: (-i.count, -len(i.articles), i.key))
-    return render(drafted, ranked[:issues], count, paths)
+    return render(drafted[:actors], unplaced, ranked[:issues], count, paths)
 
 
 def _read(paths: Sequence[str | Path], manifest: str | Path | None) -> tuple[_Corpus, int]:
@@ -208,6 +209,8 @@ def _acting_names(doc: Doc, mentions: Iterable[Mention], corpus: _Corpus) -> Non
     """Count names that act: subjects, agents and possessors ("Moscow rejected", "Kyiv's plan")."""
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.label == PERSON:
+            _person_hints(span, name_key(m.key), corpus)
         if span is None or span.root.dep_ not in ACTING_DEPS:
             continue
         if m.label == "NORP":
@@ -216,6 +219,14 @@ def _acting_names(doc: Doc, mentions: Iterable[Mention], corpus: _Corpus) -> Non
         else:
             corpus.acting[name_key(m.key)] += 1
             corpus.acting[name_key(m.text)] += 1
+
+
+def _person_hints(span: Span, key: str, corpus: _Corpus) -> None:
+    """Names of places and organisations in a person's own noun phrase ("Chinese President Xi")."""
+    for token in span.doc[max(span.start - 5, 0) : span.start]:
+        inside = span.start <= token.head.i < span.end or span.root in token.ancestors
+        if token.ent_type_ in ("GPE", "NORP", "ORG") and inside:
+            corpus.person_hints.setdefault(key, Counter())[name_key(token.text)] += 1
 
 
 def _frame_objects(doc: Doc, article: Article, corpus: _Corpus) -> None:
@@ -300,8 +311,9 @@ def _add_issue(head: Token, sentence: Span, article: Article, corpus: _Corpus) -
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod")]
     start = min([head.i, *(c.left_edge.i if c.dep_ == "compound" else c.i for c in modifiers)])
     issue.variants[" ".join(head.doc[start : head.i + 1].text.lower().split())] += 1
-    if len(issue.examples) < EXAMPLES:
-        issue.examples.append(f"{Path(article.source).name}: {' '.join(sentence.text.split())}")
+    example = f"{Path(article.source).name}: {' '.join(sentence.text.split())}"
+    if len(issue.examples) < EXAMPLES and example not in issue.examples:
+        issue.examples.append(example)
 
 
 def _compound_words(head: Token) -> list[str]:
@@ -319,8 +331,11 @@ def _compound_words(head: Token) -> list[str]:
 # -- actors and people ------------------------------------------------------------------
 
 
-def _actors(entities: list[Entity], corpus: _Corpus) -> list[DraftActor]:
-    """Actors from the merged entities, places grouped, people placed under them."""
+def _actors(entities: list[Entity], corpus: _Corpus) -> tuple[list[DraftActor], list[Entity]]:
+    """Actors from the merged entities, places grouped, people placed under them.
+
+    Also returns the people named at least twice whom no actor could be found for.
+    """
     drafts: dict[str, DraftActor] = {}
     for entity in entities:
         if entity.type != PERSON or name_key(entity.name) in places():
@@ -334,9 +349,9 @@ def _actors(entities: list[Entity], corpus: _Corpus) -> list[DraftActor]:
         for e in entities
         if e.type == PERSON and e.mentions >= MIN_MENTIONS and name_key(e.name) not in places()
     ]
-    _place_people(people, drafts)
+    unplaced = _place_people(people, drafts, corpus.person_hints)
     ranked = sorted(drafts.values(), key=lambda d: (-d.mentions, d.name))
-    return [d for d in ranked if d.mentions >= MIN_MENTIONS]
+    return [d for d in ranked if d.mentions >= MIN_MENTIONS], unplaced
 
 
 def _place_entity(entity: Entity, corpus: _Corpus, drafts: dict[str, DraftActor]) -> None:
@@ -361,19 +376,38 @@ def _place_entity(entity: Entity, corpus: _Corpus, drafts: dict[str, DraftActor]
     draft.aliases.update(a for a in entity.aliases if name_key(a) != name_key(entity.name))
 
 
-def _place_people(people: list[Entity], drafts: dict[str, DraftActor]) -> None:
-    """Each person under the actor their descriptors name; a possessive person in a second pass."""
+def _place_people(
+    people: list[Entity], drafts: dict[str, DraftActor], hints: dict[str, Counter[str]]
+) -> list[Entity]:
+    """Each person under the actor their descriptors name; a possessive person in a second pass.
+
+    Returns the people no actor could be found for.
+    """
     by_name = {name_key(n): d for d in drafts.values() for n in (d.name, *d.aliases)}
     placed: dict[str, str] = {}
     for _round in range(2):
         for person in people:
             if person.name in placed:
                 continue
-            actor = _affiliation(person, by_name, placed, people)
+            actor = _affiliation(person, by_name, placed, people) or _hinted(person, by_name, hints)
             if actor is not None:
                 drafts[actor].people[person.name] += person.mentions
                 drafts[actor].mentions += person.mentions
                 placed[person.name] = actor
+    return [p for p in people if p.name not in placed]
+
+
+def _hinted(
+    person: Entity, by_name: dict[str, DraftActor], hints: dict[str, Counter[str]]
+) -> str | None:
+    """The actor named most often in the person's own noun phrases."""
+    votes: Counter[str] = Counter()
+    for key in {name_key(n) for n in (person.name, *person.aliases)}:
+        for hint, n in (hints.get(key) or Counter()).items():
+            actor = _first_actor([hint], by_name, {}, {})
+            if actor is not None:
+                votes[actor] += n
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _affiliation(
@@ -418,7 +452,11 @@ def _first_actor(
 
 
 def render(
-    actors: list[DraftActor], issues: list[DraftIssue], articles: int, paths: Sequence[Any]
+    actors: list[DraftActor],
+    unplaced: list[Entity],
+    issues: list[DraftIssue],
+    articles: int,
+    paths: Sequence[Any],
 ) -> str:
     """The draft as commented YAML that `parley case check` accepts."""
     source = ", ".join(str(p) for p in paths)
@@ -434,6 +472,12 @@ def render(
     taken: set[str] = set()
     for actor in actors:
         lines += _actor_lines(actor, taken)
+    if unplaced:
+        names = ", ".join(p.name for p in sorted(unplaced, key=lambda p: -p.mentions))
+        lines += [
+            "  # Named at least twice, with no actor found in the text (add them under theirs):",
+            f"  # {names}",
+        ]
     lines += ["", "issues:"]
     taken = set()
     for issue in issues:
@@ -457,14 +501,15 @@ def _actor_lines(actor: DraftActor, taken: set[str]) -> list[str]:
 
 def _issue_lines(issue: DraftIssue, taken: set[str]) -> list[str]:
     issue.key = min(issue.keys, key=lambda k: (k.count(" ") + k.count("-"), -issue.keys[k], k))
-    label = issue.key[:1].upper() + issue.key[1:]
-    variants = [v for v, _ in issue.variants.most_common(4) if v != issue.key]
+    words = max(issue.variants, key=lambda v: (issue.variants[v], -len(v))) or issue.key
+    label = words[:1].upper() + words[1:]
+    variants = [v for v, _ in issue.variants.most_common(5) if v not in (issue.key, words)]
     lines = [
         f"  - id: {_unique(slug(issue.key).replace('-', '_'), taken)}",
         f"    label: {_q(label)}",
         f"    proposition: {_q(f'{label} is agreed.')}  # draft: say what is bargained over",
         f"    keywords: [{', '.join(_q(v) for v in variants)}]",
-        f"    scale: {{0: {_q('no ' + issue.key)}, 100: {_q(issue.key + ' agreed')}}}",
+        f"    scale: {{0: {_q('no ' + words)}, 100: {_q(words + ' agreed')}}}",
         f"    # {issue.count} frame(s) in {len(issue.articles)} article(s), for example:",
     ]
     lines += [f"    #   {example}" for example in issue.examples]
