@@ -5,8 +5,9 @@ behind it:
 
 - **stances** (kind `stance`, below);
 - **merged events** (kind `event`): an event of the corpus timeline that at
-  least two articles report. Two events of the same type with the same
-  participants, each dated to a day, at most `DATE_CONFLICT_DAYS` apart and
+  least two articles report. Two single occasions (calls, meetings, talks,
+  agreements; not statements or attacks, which recur) of the same type with
+  the same participants, each dated to a day, at most `DATE_CONFLICT_DAYS` apart and
   backed by different articles contradict each other (the articles date one
   occasion differently, or there were two);
 - **statements** (kind `statement`): the same quoted words reported by at
@@ -62,6 +63,8 @@ VERBS = {"support": "supports", "oppose": "opposes"}
 # Two reports of one kind of event between the same parties this close are
 # likely one occasion dated differently (a call on "Tuesday" and on the 19th).
 DATE_CONFLICT_DAYS = 3
+# Events a party repeats from day to day: two on nearby days are two occasions.
+REPEATED_TYPES = {"statement", "proposal", "rejection", "attack", "sanctions", "aid"}
 # Quotes shorter than this are common phrases ("a good start"), not one statement.
 MIN_QUOTE_WORDS = 5
 SHINGLE = 4
@@ -219,7 +222,7 @@ def event_claims(
         claims.append((event, ids, _event_claim(event, statements)))
     for event, ids, claim in claims:
         for other, other_ids, other_claim in claims:
-            if other is event or event["type"] != other["type"]:
+            if other is event or event["type"] != other["type"] or event["type"] in REPEATED_TYPES:
                 continue
             if _dated_apart(event, other) and other_ids - ids:
                 claim.contradicted_by.append(other_claim.id)
