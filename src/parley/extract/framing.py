@@ -11,7 +11,8 @@ vectorised lemma lookup over the doc (the general lexicon
 2. the **agent** (who blames or credits): the subject of a judging verb; else
    the speaker of the quote the cue is in; else the subject of a verb of saying
    above it; else the writer. An agent who is no case actor is "other";
-3. a negated cue ("did not blame") says nothing and is dropped.
+3. a negated cue ("did not blame") says nothing and is dropped; a negated
+   adjective turns round ("not helpful" blames).
 
 A name maps to an actor through the article's mentions (a person to the actor
 the case gives them); a pronoun takes the nearest actor mention before it.
@@ -163,7 +164,9 @@ class _Reader:
 
     def frames(self, token: Token, cue: Cue) -> list[Frame]:
         if any(c.dep_ == "neg" for c in (*token.children, *token.head.children)):
-            return []
+            if cue.cls != "adjectives":
+                return []
+            cue = Cue("credit" if cue.kind == "blame" else "blame", cue.cls, cue.lemma)
         agent = self.agent(token, cue)
         self.avoid = agent
         targets = self.targets(token, cue)
@@ -202,7 +205,11 @@ class _Reader:
             return own
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                found = self.actors_of(self.child(child, {"pobj"}))
+                obj = self.child(child, {"pobj"})
+                # "the failure of Y" names Y; "a violation of Y's sovereignty" names a victim
+                found = self.actors_of(
+                    obj, deep=child.lower_ != "of", depth=0 if child.lower_ == "of" else 2
+                )
                 if found:
                     return found
         verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
@@ -210,14 +217,16 @@ class _Reader:
             return self.actors_of(self.subject(verb))
         return []
 
-    def actors_of(self, token: Token | None, deep: bool = True) -> list[tuple[str, int, int]]:
+    def actors_of(
+        self, token: Token | None, deep: bool = True, depth: int = 2
+    ) -> list[tuple[str, int, int]]:
         """The actors a phrase names: its head, a possessor, a modifier, coordinated heads."""
         if token is None:
             return []
         heads = [token, *token.conjuncts]
         found: dict[str, tuple[str, int, int]] = {}
         for head in heads:
-            hit = self.actor_of_phrase(head, deep, 2)
+            hit = self.actor_of_phrase(head, deep, depth)
             if hit is not None:
                 found.setdefault(hit[0], hit)
         return list(found.values())
@@ -229,7 +238,8 @@ class _Reader:
             return hit
         parts = [c for c in head.children if c.dep_ in ("poss", "compound", "amod")]
         if deep:
-            parts += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            parts += [g for c in head.children
+                      if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         return next((h for p in parts if (h := self.actor_of_phrase(p, deep, depth - 1))), None)
 
@@ -248,27 +258,34 @@ class _Reader:
 
     def agent(self, token: Token, cue: Cue) -> str:
         if cue.cls == "judges":
-            by = self.child(token, {"agent"})
-            subject = self.child(by, {"pobj"}) if by is not None else self.subject(token)
-            if subject is not None:
-                return self.name(subject)
-            if token.dep_ == "acl":
-                return "other"
+            return self.judge(token)
         for start, end, speaker in self.quotes:
             if start <= token.idx < end:
                 return speaker or "other"
-        for judge in token.ancestors:  # "hailed Trump's leadership": the judge's agent
-            if judge.pos_ == "VERB" and any(
-                c.cls == "judges" for c in lexicon().get(judge.lemma_.lower(), ())
+        for verb in token.ancestors:  # "hailed Trump's leadership": the judge's agent
+            if verb.pos_ == "VERB" and any(
+                c.cls == "judges" for c in lexicon().get(verb.lemma_.lower(), ())
             ):
-                subject = self.subject(judge)
-                return self.name(subject) if subject is not None else "other"
+                return self.judge(verb)
         for verb in token.ancestors:
             if verb.pos_ == "VERB" and verb.lemma_ in ("say", "tell", "call", "add", "claim"):
                 subject = self.subject(verb)
                 if subject is not None:
                     return self.name(subject)
         return "writer"
+
+    def judge(self, verb: Token) -> str:
+        """Who a judging verb's judge is: its subject, or the "by" agent of a passive.
+
+        A judging verb always has a judge; one the parse does not show is "other".
+        """
+        by = self.child(verb, {"agent"})
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if by is not None:
+            subject = self.child(by, {"pobj"})
+        else:
+            subject = None if passive else self.subject(verb)
+        return self.name(subject) if subject is not None else "other"
 
     def name(self, token: Token) -> str:
         """The actor a subject names; "other" for no actor or a commentator ("analysts")."""
