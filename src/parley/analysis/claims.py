@@ -78,12 +78,12 @@ class Claim:
 
     id: str
     kind: str
-    actor: str | None
-    issue: str | None
-    stance: str | None
     text: str
-    first: str | None
-    last: str | None
+    actor: str | None = None
+    issue: str | None = None
+    stance: str | None = None
+    first: str | None = None
+    last: str | None = None
     statements: list[DatedStance] = field(default_factory=list)
     contradicted_by: list[str] = field(default_factory=list)
     conflict: str | None = None
@@ -263,9 +263,6 @@ def _event_claim(event: dict[str, Any], statements: list[DatedStance]) -> Claim:
     return Claim(
         id=f"event:{event['id']}",
         kind="event",
-        actor=None,
-        issue=None,
-        stance=None,
         text=text,
         first=event["date"],
         last=event["date"],
@@ -366,9 +363,6 @@ def _statement_claim(
     return Claim(
         id=f"statement:{longest['article_id']}:{longest['start']}",
         kind="statement",
-        actor=None,
-        issue=None,
-        stance=None,
         text=f"{speaker}: “{longest['text']}”",
         first=days[0] if days else None,
         last=days[-1] if days else None,
@@ -435,9 +429,6 @@ def correction_claims(
                 Claim(
                     id=f"correction:{article_id}:{m.start()}",
                     kind="correction",
-                    actor=None,
-                    issue=None,
-                    stance=None,
                     text=note.evidence,
                     first=published,
                     last=published,

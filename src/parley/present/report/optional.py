@@ -182,18 +182,14 @@ def forecast_view(
 
     changed = apply_overrides(table, list(overrides or []))
     scales = {i.id: i.scale for i in case.issues} if case is not None else {}
-    rows = [
-        r.to_dict() | {"reading": _reading(r.forecast, scales.get(r.issue), scale_reading)}
-        for r in forecast_report(changed, model, runs)
-    ]
+    rows = []
+    for r in forecast_report(changed, model, runs):
+        scale = scales.get(r.issue)
+        reading = scale_reading(r.forecast, scale) if r.forecast is not None and scale else None
+        rows.append(r.to_dict() | {"reading": reading})
     return ForecastView(
         source=source, table=changed, rows=rows, runs=runs, overrides=list(overrides or [])
     )
-
-
-def _reading(value: float | None, scale: dict[int, str] | None, read: Any) -> str | None:
-    """The forecast as a place on the issue's labelled scale, or None."""
-    return read(value, scale) if value is not None and scale else None
 
 
 def input_value(table: PositionTable, actor: str, issue: str, field_name: str) -> float | None:
