@@ -310,7 +310,8 @@ def _add_issue(head: Token, sentence: Span, article: Article, corpus: _Corpus) -
     issue.articles.add(article.id)
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nummod")]
     start = min([head.i, *(c.left_edge.i if c.dep_ == "compound" else c.i for c in modifiers)])
-    issue.variants[" ".join(head.doc[start : head.i + 1].text.lower().split())] += 1
+    shown = [t.lower_ for t in head.doc[start : head.i + 1] if not t.is_punct or t.text == "-"]
+    issue.variants[" ".join(shown).replace(" - ", "-")] += 1
     example = f"{Path(article.source).name}: {' '.join(sentence.text.split())}"
     if len(issue.examples) < EXAMPLES and example not in issue.examples:
         issue.examples.append(example)
@@ -416,14 +417,18 @@ def _affiliation(
     placed: dict[str, str],
     people: list[Entity],
 ) -> str | None:
-    """The actor a person's descriptors name first (a place, demonym, seat or placed person)."""
+    """The actor a person's descriptors name first (a place, demonym, seat or placed person).
+
+    A person any descriptor calls an outsider (a former official, an analyst) has
+    none; only capitalised words name ("us" in "thanks for joining us" does not).
+    """
     surnames = {name_key(p.name).split()[-1]: p.name for p in people}
+    if any(draft_words()["outsiders"] & set(name_key(d).split()) for d in person.descriptors):
+        return None
     votes: Counter[str] = Counter()
     for descriptor in person.descriptors:
-        words = name_key(descriptor).split()
-        if not words or draft_words()["outsiders"] & set(words):
-            continue
-        found = _first_actor(words, by_name, placed, surnames)
+        words = [name_key(w) for w in re.findall(r"[\w.’'-]+", descriptor) if w[:1].isupper()]
+        found = _first_actor([w for w in words if w], by_name, placed, surnames)
         if found is not None and found != person.name:
             votes[found] += 1
     return votes.most_common(1)[0][0] if votes else None
@@ -507,7 +512,7 @@ def _issue_lines(issue: DraftIssue, taken: set[str]) -> list[str]:
     lines = [
         f"  - id: {_unique(slug(issue.key).replace('-', '_'), taken)}",
         f"    label: {_q(label)}",
-        f"    proposition: {_q(f'{label} is agreed.')}  # draft: say what is bargained over",
+        f"    proposition: {_q(label + '.')}  # draft: say what is bargained over, in one sentence",
         f"    keywords: [{', '.join(_q(v) for v in variants)}]",
         f"    scale: {{0: {_q('no ' + words)}, 100: {_q(words + ' agreed')}}}",
         f"    # {issue.count} frame(s) in {len(issue.articles)} article(s), for example:",
