@@ -1,8 +1,8 @@
 """Benchmark: is the page chrome of a corpus gone from the cleaned article texts?
 
 Annotations (JSON lines) name each piece of page chrome placed in a capture:
-`file`, `start`/`end` into the raw file (or only `evidence`, its text) and a
-`class` (photo credit, live banner, share prompt, byline, dateline...). The
+`file`, `start`/`end` into the raw file (or only `evidence` or `text`, its text)
+and a `class` or `kind` (photo credit, banner, share prompt, byline, dateline...). The
 articles are read as a build reads them (`parley.sources.read_articles`, with
 the manifest). A piece is left over when the cleaned text still holds it: as a
 paragraph of its own, at the start of a paragraph (glued to the first
@@ -67,8 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     kept: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for item in chrome:
-        piece = item.get("evidence") or raw[item["file"]][item["start"] : item["end"]]
-        kind = item.get("class", "chrome")
+        piece = (
+            item.get("evidence")
+            or item.get("text")
+            or raw[item["file"]][item["start"] : item["end"]]
+        )
+        kind = item.get("class") or item.get("kind") or "chrome"
         total[kind] += 1
         if left_over(piece, texts.get(item["file"], "")):
             kept[kind] += 1

@@ -166,48 +166,64 @@ def _trigger_span(event: Any) -> tuple[int, int]:
 
 
 def score(gold: list[dict[str, Any]], events: dict[str, list[Any]]) -> dict[str, Any]:
-    """One-to-one matches of annotated mentions and extracted events, and the rates."""
+    """One-to-one matches of annotated mentions and extracted events, and the rates.
+
+    First by span (the trigger overlaps the annotated mention); then, for corpora that
+    annotate each event once per article (at its clearest mention), an extracted event
+    that overlaps no annotation matches an unmatched annotation of the same article with a
+    compatible type, the right date and compatible participants; and one that repeats a
+    matched annotation's event (same type and date) is right too.
+    """
     from parley.analysis.events import compatible_types
 
+    keys = [(f, i) for f, evs in events.items() for i in range(len(evs))]
+    spans = {key: _trigger_span(events[key[0]][key[1]]) for key in keys}
+    overlapping = {key: [] for key in keys}
     pairs = []
     for gi, g in enumerate(gold):
         if g["span"] is None:
             continue
         for ei, e in enumerate(events.get(g["file"], [])):
-            start, end = _trigger_span(e)
+            start, end = spans[(g["file"], ei)]
             overlap = min(end, g["span"][1]) - max(start, g["span"][0])
+            if overlap > 0:
+                overlapping[(g["file"], ei)].append(gi)
             if overlap > 0 and compatible_types(g["type"], e.type):
-                right = right_date(g["date"], e.date, getattr(e, "approximate", False))
-                pairs.append((not right, -overlap, gi, (g["file"], ei)))
+                pairs.append((not _right(g, e), -overlap, gi, (g["file"], ei)))
     matched_gold: dict[int, tuple[str, int]] = {}
     matched_event: dict[tuple[str, int], int] = {}
-    for _, _, gi, key in sorted(pairs):
-        if gi not in matched_gold and key not in matched_event:
-            matched_gold[gi], matched_event[key] = key, gi
-
-    def event_of(gi: int) -> Any:
-        file, ei = matched_gold[gi]
-        return events[file][ei]
-
+    _assign(pairs, matched_gold, matched_event)
+    loose = []
+    for key in keys:
+        if key in matched_event or overlapping[key]:
+            continue
+        e = events[key[0]][key[1]]
+        for gi, g in enumerate(gold):
+            if g["file"] == key[0] and gi not in matched_gold and _same(g, e, compatible_types):
+                loose.append((0, 0, gi, key))
+    _assign(loose, matched_gold, matched_event)
+    repeats = set()
+    for key in keys:
+        e = events[key[0]][key[1]]
+        if key in matched_event or not e.date:
+            continue
+        if any(
+            gold[gi]["file"] == key[0] and _same(gold[gi], e, compatible_types)
+            for gi in matched_gold
+        ):
+            repeats.add(key)
     clear = [gi for gi, g in enumerate(gold) if g["clear"]]
     found = [
         gi
         for gi in clear
-        if gi in matched_gold
-        and right_date(
-            gold[gi]["date"], event_of(gi).date, getattr(event_of(gi), "approximate", False)
-        )
+        if gi in matched_gold and _right(gold[gi], _event(events, matched_gold[gi]))
     ]
-    dated = [(f, i) for f, evs in events.items() for i, e in enumerate(evs) if e.date]
+    dated = [key for key in keys if events[key[0]][key[1]].date]
     right = [
         key
         for key in dated
-        if key in matched_event
-        and right_date(
-            gold[matched_event[key]]["date"],
-            events[key[0]][key[1]].date,
-            getattr(events[key[0]][key[1]], "approximate", False),
-        )
+        if key in repeats
+        or (key in matched_event and _right(gold[matched_event[key]], events[key[0]][key[1]]))
     ]
     return {
         "gold": gold,
@@ -221,6 +237,28 @@ def score(gold: list[dict[str, Any]], events: dict[str, list[Any]]) -> dict[str,
         "precision": len(right) / len(dated) if dated else 0.0,
         "detected": len(matched_gold) / len(gold) if gold else 0.0,
     }
+
+
+def _event(events: dict[str, list[Any]], key: tuple[str, int]) -> Any:
+    return events[key[0]][key[1]]
+
+
+def _right(gold: dict[str, Any], event: Any) -> bool:
+    return right_date(gold["date"], event.date, getattr(event, "approximate", False))
+
+
+def _same(gold: dict[str, Any], event: Any, compatible: Any) -> bool:
+    """The same event as an annotation: compatible type, right date, participants that meet."""
+    if not compatible(gold["type"], event.type) or not _right(gold, event):
+        return False
+    mine, theirs = set(event.actors), set(gold["actors"])
+    return not (mine and theirs) or bool(mine & theirs)
+
+
+def _assign(pairs: list[Any], matched_gold: dict[int, Any], matched_event: dict[Any, int]) -> None:
+    for _, _, gi, key in sorted(pairs):
+        if gi not in matched_gold and key not in matched_event:
+            matched_gold[gi], matched_event[key] = key, gi
 
 
 def report(result: dict[str, Any], events: dict[str, list[Any]], verbose: bool) -> None:
