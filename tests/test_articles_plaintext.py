@@ -231,3 +231,36 @@ def test_byline_and_place_glued_to_the_first_sentence_dropped():
     cleaned = clean_text(f"Talks resume\n\nAnn LeeLisbon{BODY}")
     assert cleaned.meta.authors == ("Ann Lee",)
     assert cleaned.text == BODY
+
+
+def test_tag_and_topic_lists_dropped():
+    tags = "Topics: harbour fees, Lisbon, fishing\n\nFiled under: Ports, Analysis"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{tags}").text == BODY
+
+
+def test_share_bars_dropped():
+    bars = "Share this story: Facebook | X | Email\n\nShare  |  Comment  |  Save"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{bars}\n\n{MORE}").text == f"{BODY}\n\n{MORE}"
+
+
+def test_section_label_in_capitals_dropped():
+    assert clean_text(f"ANALYSIS\n\nTalks resume\n\n{BODY}").text == BODY
+
+
+def test_closed_comments_and_what_follows_dropped():
+    text = f"Talks resume\n\n{BODY}\n\nJoin the conversation: 12 comments\n\nGreat piece, thanks."
+    assert clean_text(text).text == BODY
+
+
+def test_caption_without_closing_punctuation_dropped():
+    caption = "Fishermen unload the morning catch at the old harbour in Lisbon"
+    text = f"Talks resume\n\n{BODY}\n\n{caption}\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_byline_and_update_line_split_at_a_bar():
+    header = "By Ann Lee and Bo Ray  |  Updated April 2, 2025 at 9:05 a.m. EDT"
+    cleaned = clean_text(f"Talks resume\n\n{header}\n\n{BODY}")
+    assert cleaned.meta.authors == ("Ann Lee", "Bo Ray")
+    assert cleaned.meta.published == date(2025, 4, 2)
+    assert cleaned.text == BODY

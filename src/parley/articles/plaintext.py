@@ -25,8 +25,9 @@ FOOTER_PARAGRAPHS = 3
 TITLE_MAX_WORDS = 25
 OUTLET_MAX_WORDS = 8
 
-# A lower-case letter or digit directly followed by a capital: where header fragments were glued.
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Where header fragments were glued: a lower-case letter or digit directly followed by a
+# capital, or a " | " separator.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|\s+\|\s+")
 # A sentence end directly followed by the next sentence, with no space between them.
 # (The cut goes after the punctuation and any closing quote: "end.”|Next", "end”.|Next".)
 _GLUE = re.compile(r"[.!?](?<=[a-z0-9%)”’\"][.!?])[”’\"]?(?=[A-Z“‘]|'[A-Z])")
@@ -55,7 +56,8 @@ def clean_text(
     drop `known_title` there); take bylines, datelines and chrome from the header,
     unglueing fragments; split glued sentences; drop glued recirculation teasers;
     cut at tail markers (comment forms); drop chrome paragraphs; take contact
-    lines and link lists from the end.
+    lines and link lists from the end; drop paragraphs with no closing punctuation
+    (captions, decks, subheadings).
     """
     rules = load_rules()
     body, tags = split_tag_blob(raw)
@@ -72,6 +74,8 @@ def clean_text(
     paragraphs = _cut_at_tail_marker(rules, paragraphs)
     paragraphs = [p for p in paragraphs if not rules.chrome_rule(p)]
     meta, paragraphs = _take_footer(rules, meta, paragraphs)
+    if len(paragraphs) > 1:
+        paragraphs = [p for p in paragraphs if not rules.is_unpunctuated(p)]
     return Cleaned(text="\n\n".join(paragraphs), meta=meta, tags=tags)
 
 
@@ -165,7 +169,7 @@ def _consume_header(rules: ChromeRules, meta: Metadata, paragraph: str) -> tuple
         end, fragment_meta = found
         after_byline = bool(fragment_meta.authors)
         meta = meta.over(fragment_meta) if not meta.authors else fragment_meta.over(meta)
-        rest = rest[end:].strip()
+        rest = rest[end:].strip().lstrip("|").strip()
     return meta, rest
 
 
