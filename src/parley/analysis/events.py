@@ -32,6 +32,8 @@ COMPATIBLE_TYPES = {
     frozenset({"meeting", "talks"}),
     frozenset({"statement", "rejection"}),
     frozenset({"statement", "proposal"}),
+    frozenset({"proposal", "ultimatum"}),
+    frozenset({"walkout", "withdrawal"}),
 }
 # Precisions fine enough to merge on; a year or a season is too coarse.
 MERGEABLE = ("day", "week", "month")

@@ -196,11 +196,6 @@ def _is_event(trigger: Trigger, case: Case | None) -> bool:
         return False
     if not dated and not trigger.actors:
         return False
-    if trigger.type == "statement" and case is not None and trigger.actors:
-        # a statement by someone named outside the case (an analyst, a former official)
-        # is sourcing; one by an unnamed ministry or spokesman stands
-        ids = {a.id for a in case.actors}
-        return any(actor in ids for actor in trigger.actors)
     return True
 
 

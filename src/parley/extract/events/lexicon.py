@@ -27,10 +27,11 @@ Words = tuple[str, ...]
 class Frame:
     """One verb frame: the type it reports and what the verb needs to report it."""
 
-    type: str  # an event type, or "object": the type of the object's class
+    type: str  # an event type, or "object": the type of the object's (or subject's) class
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
-    needs: str | None = None  # "partner" or "date"
+    needs: str | None = None  # "partner", "parties", "deadline" or "date"
     fold: bool = True
 
 
@@ -40,6 +41,7 @@ class NounTrigger:
 
     type: str
     needs: str | None = None  # a class name, or "partner"
+    gives: dict[str, str] | None = None  # class in the phrase -> the type it gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +87,15 @@ class Lexicon:
         """First words of the verb frames' entries: candidate verbs."""
         return frozenset(self.verbs)
 
-    def classes_of(self, token: Token) -> set[str]:
-        """The classes a token is the head of (its lemma, or the last word of an entry)."""
-        found: set[str] = set()
+    def classes_of(self, token: Token) -> list[str]:
+        """The classes a token is the head of (its lemma, or the last word of an entry),
+        longest entry first: "news conference" is a statement before it is a meeting."""
+        found: list[tuple[int, str]] = []
         for key in {token.lemma_.lower(), token.lower_}:
             for words, cls in self.heads.get(key, ()):
                 if len(words) == 1 or _ends_here(token, words):
-                    found.add(cls)
-        return found
+                    found.append((-len(words), cls))
+        return list(dict.fromkeys(cls for _, cls in sorted(found)))
 
 
 def _ends_here(token: Token, words: Words) -> bool:
@@ -133,6 +136,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         frame = Frame(
             type=str(spec["type"]),
             objects=frozenset(spec.get("objects") or ()),
+            subjects=frozenset(spec.get("subjects") or ()),
             not_objects=frozenset(spec.get("not_objects") or ()),
             needs=spec.get("needs"),
             fold=bool(spec.get("fold", True)),
@@ -174,9 +178,13 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
 
 
 def _noun(spec: Any) -> NounTrigger:
-    if isinstance(spec, dict):
-        return NounTrigger(type=str(spec["type"]), needs=spec.get("needs"))
-    return NounTrigger(type=str(spec))
+    if not isinstance(spec, dict):
+        return NounTrigger(type=str(spec))
+    needs = spec.get("needs")
+    if isinstance(needs, dict):
+        gives = {str(k): str(v) for k, v in needs.items()}
+        return NounTrigger(type=str(spec.get("type", "")), gives=gives)
+    return NounTrigger(type=str(spec["type"]), needs=needs)
 
 
 def _words(values: Iterable[Any] | None) -> frozenset[str]:

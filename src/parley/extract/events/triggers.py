@@ -133,6 +133,14 @@ def _verb_trigger(
             continue
         if classes is None and (frame.objects or frame.not_objects):
             classes = [c for obj in objects(token) for c in object_classes(obj, lexicon)]
+        if frame.subjects:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
+            if found:
+                kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
+                if kind is not None:
+                    return Trigger(token=token, type=kind, kind="verb", frame=frame)
+            continue
         kind = _frame_type(token, frame, lexicon, classes or [], mentions, people)
         if kind is not None:
             pending = "date" if frame.needs == "date" else None
@@ -160,7 +168,29 @@ def _frame_type(
             return _class_type(matching[0], lexicon)
     if frame.needs == "partner" and not has_partner(token, mentions, people):
         return None
+    if frame.needs == "parties" and not _two_sides(token, people):
+        return None
+    if frame.needs == "deadline" and not _deadline(token):
+        return None
     return frame.type
+
+
+def _two_sides(token: Token, people: frozenset[str]) -> bool:
+    """A subject naming two sides: "X and Y talked", "officials of both sides met"."""
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True
+        if subject.tag_ == "NNS" and subject.lemma_.lower() in people | {"side", "party"}:
+            return True
+    return False
+
+
+def _deadline(token: Token) -> bool:
+    """A phrase "until/by <time>" on the verb: "gave them until Saturday"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
+        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            return True
+    return False
 
 
 def _class_type(cls: str, lexicon: Lexicon) -> str | None:
@@ -190,11 +220,13 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
-def object_classes(token: Token, lexicon: Lexicon) -> set[str]:
+def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     """The word classes of an object (a common noun), plus GPE for a named place."""
-    classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else set()
+    classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
     if token.ent_type_ in ("GPE", "LOC"):
-        classes.add("GPE")
+        classes.append("GPE")
+    elif token.ent_type_ == "PERSON":
+        classes.append("PERSON")
     return classes
 
 
@@ -263,9 +295,14 @@ def _noun_trigger(
 ) -> Trigger | None:
     if token.pos_ != "NOUN":
         return None
-    for cls in sorted(lexicon.classes_of(token)):
+    for cls in lexicon.classes_of(token):
         noun = lexicon.nouns.get(cls)
         if noun is None or _blocked(token, token.lemma_.lower(), lexicon):
+            continue
+        if noun.gives:  # "a halt to aid deliveries", "the tariff cuts"
+            given = next((k for c, k in noun.gives.items() if _has_class(token, c, lexicon)), None)
+            if given is not None:
+                return Trigger(token=token, type=given, kind="noun", noun=noun)
             continue
         if noun.needs == "partner" and not has_partner(token, mentions, people):
             continue
@@ -280,7 +317,10 @@ def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
     hostages")."""
     near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
     for prep in (c for c in token.children if c.dep_ == "prep"):
-        near += [c for c in prep.children if c.dep_ == "pobj"]
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            near.append(pobj)  # "the release of a group of hostages": one level further
+            near += [c for p in pobj.children if p.dep_ == "prep" for c in p.children]
+            near += [c for c in pobj.children if c.dep_ == "compound"]
     if token.dep_ == "compound":
         near.append(token.head)
     return any(cls in lexicon.classes_of(t) for t in near)
@@ -301,7 +341,10 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
         )
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb and finite
         if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
-            trigger.cancelled = True
+            if _future(verb, lexicon):
+                trigger.pending = "scheduled"  # "will put the plan to a summit on Tuesday"
+            else:
+                trigger.cancelled = True
         return
     if any(c.dep_ == "neg" for c in token.children):
         lemma = token.lemma_.lower()
@@ -373,6 +416,16 @@ def _hypothetical(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _future(verb: Token, lexicon: Lexicon) -> bool:
+    """A future (or scheduled) verb with no modal or condition above it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & lexicon.hypothetical_auxiliaries or _conditional(verb, lexicon):
+        return False
+    if aux & FUTURE_AUX:
+        return True
+    return "to" in aux and verb.head.lemma_.lower() in lexicon.scheduled_heads
+
+
 def _unreal(verb: Token, lexicon: Lexicon, definite: bool = False) -> bool:
     """For a noun's verb: a modal, a condition, a future, or (unless the noun is definite,
     and so presupposed: "nothing to do with the attack") an infinitive of purpose or wish
@@ -410,9 +463,16 @@ def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
     negated = token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words
     if dets & (lexicon.generic_determiners | lexicon.negating_words) or negated:
         trigger.cancelled = True
+    elif dets & {"a", "an"} and _under_negation(token):
+        trigger.cancelled = True  # "did not ask for a pause": no pause
     trigger.definite = bool(dets & lexicon.definite_determiners) or any(
         c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
     )
+
+
+def _under_negation(token: Token) -> bool:
+    verb = governing_verb(token)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def governing_verb(token: Token) -> Token | None:
