@@ -125,9 +125,12 @@ def _attach_timexes(
 ) -> None:
     best: dict[int, tuple[int, Timex]] = {}
     spread: list[Trigger] = []
+    anaphors = {" ".join(words) for words in lexicon.anchors}
     for timex in timexes:
         if timex.type not in ("DATE", "TIME", "DURATION"):
             continue
+        if " ".join(timex.text.lower().split()) in anaphors:
+            continue  # "that day", "the same day": dated from the event before, as anchors
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
             continue
@@ -142,11 +145,38 @@ def _attach_timexes(
         key = id(trigger)
         if key not in best or distance < best[key][0]:
             best[key] = (distance, timex)
+    pairs = _coordinated(timexes)
     for trigger in roots:
         if id(trigger) in best:
-            _set_from_timex(trigger, best[id(trigger)][1], lexicon, year)
+            timex = best[id(trigger)][1]
+            _set_from_timex(trigger, timex, lexicon, year)
+            if trigger.date and timex.start in pairs:
+                trigger.date = _span_value(trigger.date, pairs[timex.start], year)
         elif trigger in spread:
             trigger.dating = "vague"
+
+
+def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
+    """Days given as a pair ("on Monday and Tuesday"): each start -> the other day."""
+    days = [t for t in timexes if t.type == "DATE" and len(t.value) == 10]
+    pairs: dict[int, Timex] = {}
+    for a, b in zip(days, days[1:], strict=False):
+        if 0 < b.start - a.end <= 5:
+            pairs[a.start], pairs[b.start] = b, a
+    return pairs
+
+
+def _span_value(value: str, other: Timex, year: int | None) -> str:
+    """Two days as one date: their week, or their month when they straddle weeks."""
+    from parley.extract.timex.values import week_value
+
+    second = iso_value(other, year)
+    if second is None or len(second) != 10 or len(value) != 10:
+        return value
+    first, last = sorted((date.fromisoformat(value), date.fromisoformat(second)))
+    if week_value(first) == week_value(last):
+        return week_value(first)
+    return value[:7] if value[:7] == second[:7] else value
 
 
 def _period(span: Span) -> bool:
@@ -211,8 +241,22 @@ def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
 
 
 def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
-    """The event subject of "X followed / came / is expected to take place (then)"."""
-    if verb.pos_ not in ("VERB", "AUX") or not _occurrence(verb, lexicon):
+    """The event of a clause whose verb reports none: the subject of "X followed / came /
+    is expected to take place (then)", the talks of "arrived on Monday for talks", the
+    speech of "went further on Monday, writing that ..."."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        speech = owner.get(child.i)
+        if child.dep_ == "advcl" and speech is not None and speech.pending == "date":
+            if _participle(child):
+                return speech
+        if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                event = owner.get(pobj.i)
+                if event is not None and event.type in ("call", "meeting", "talks"):
+                    return event
+    if not _occurrence(verb, lexicon):
         return None
     holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     for holder in holders:
@@ -220,6 +264,9 @@ def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in owner:
                 return owner[child.i]
     return None
+
+
+PURPOSE_PREPS = frozenset({"for", "to", "into"})
 
 
 def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
@@ -237,7 +284,7 @@ def _participle(token: Token) -> bool:
     """A participle clause with no subject of its own ("Speaking to reporters on Monday, X
     said"): it places the event of the clause it hangs on."""
     return (
-        token.dep_ == "advcl"
+        token.dep_ in ("advcl", "acl")
         and token.tag_ in ("VBG", "VBN")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
     )
@@ -626,14 +673,34 @@ def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod", "npadvmod")}
     if modifiers & OTHER_OCCASION:
         return False
+    if _placed_otherwise(token):
+        return False  # "the tariff Trump imposed soon after taking office": its own occasion
     if trigger.kind == "noun":
         standing = trigger.type in lexicon.standing_types and token.dep_ == "nsubj"
         # "Russia's demands remain extreme": a position, not an occasion
-        return not (standing and token.head.tag_ in ("VBZ", "VBP"))
+        if standing and token.head.tag_ in ("VBZ", "VBP"):
+            return False
+        clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        return not any(_placed_otherwise(c) for c in clauses)
     named = bool(trigger.actors) or any(  # "the strike hit a station": the subject is the event
         t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.i == token.i for t in trigger.folded
     )
     return token.tag_ in ("VBD", "VBN") and named
+
+
+def _placed_otherwise(verb: Token) -> bool:
+    """A relative clause that places its event by another ("imposed soon after taking
+    office", "signed before the war"): that occasion is its own."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS)
+        or (c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_OCCASION | {"soon", "ago"})
+        for c in verb.children
+    )
+
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "during", "until"})
 
 
 def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:

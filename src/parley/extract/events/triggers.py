@@ -375,6 +375,8 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     elif aux & FUTURE_AUX:
         trigger.pending = trigger.pending or "scheduled"
     elif _present(verb, aux):
+        if trigger.pending == "date":
+            trigger.cancelled = True  # "the ruling tells you": no occasion of speech
         trigger.pending = trigger.pending or "present"
 
 
