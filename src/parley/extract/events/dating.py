@@ -131,6 +131,9 @@ def _attach_timexes(
             continue
         if " ".join(timex.text.lower().split()) in anaphors:
             continue  # "that day", "the same day": dated from the event before, as anchors
+        before = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if before is not None and before.start > 0 and doc[before.start - 1].lower_ in BOUNDS:
+            continue  # "since May", "until Friday": the edge of a period, no date of the event
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
             continue
@@ -154,6 +157,9 @@ def _attach_timexes(
                 trigger.date = _span_value(trigger.date, pairs[timex.start], year)
         elif trigger in spread:
             trigger.dating = "vague"
+
+
+BOUNDS = frozenset({"since", "until", "till", "through"})
 
 
 def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
@@ -234,8 +240,8 @@ def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
     """A date the parser hung on an event noun inside a verb event's argument ("brief the
     council on the attack on Monday") belongs to the verb."""
     token = trigger.token
-    if trigger.kind != "noun" or token.dep_ != "pobj":
-        return trigger
+    if trigger.kind != "noun" or token.dep_ != "pobj" or token.head.lower_ in TEMPORAL_PREPS:
+        return trigger  # "cut the tariff after a meeting on Thursday": the meeting's day
     verb = owner.get(token.head.head.i)
     return verb if verb is not None and verb.kind == "verb" and verb is not trigger else trigger
 
@@ -256,13 +262,33 @@ def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon
                 event = owner.get(pobj.i)
                 if event is not None and event.type in ("call", "meeting", "talks"):
                     return event
+    content = _decreed(verb, owner)
+    if content is not None:
+        return content
     if not _occurrence(verb, lexicon):
         return None
     holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i in owner:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if child.i in owner:
                 return owner[child.i]
+            # "two days of talks ended on Tuesday"
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in owner):
+                    return owner[pobj.i]
+    return None
+
+
+def _decreed(verb: Token, owner: dict[int, Trigger]) -> Trigger | None:
+    """The event of a document a clause reports ("signed an order on Monday extending the
+    suspension of tariffs"): the first trigger in the participle clause of its object."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ == "acl" and _participle(c)):
+            for token in clause.subtree:
+                if token.i in owner:
+                    return owner[token.i]
     return None
 
 
@@ -380,11 +406,28 @@ def _inherit(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
         participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
         if participle and trigger.pending == "date":
             continue  # "pulled out, saying ...": the saying is no occasion of its own
+        if _reported_now(trigger, owner):
+            continue
         if token.dep_ != "conj" and not participle:
             continue
         head = _main_trigger(token.head, owner)
         if head is not None and head is not trigger and head.date is not None:
             _copy(trigger, head, "clause")
+
+
+def _reported_now(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
+    """ "Hamas said on Friday that it agreed to ...": a simple past reported by a dated
+    statement happened on the statement's day (a pluperfect, "had agreed", is earlier)."""
+    token = trigger.token
+    speech = owner.get(token.head.i)
+    if token.dep_ != "ccomp" or token.tag_ != "VBD" or speech is None or speech is trigger:
+        return False
+    if speech.type != "statement" or speech.date is None or len(speech.date) != 10:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    _copy(trigger, speech, "clause")
+    return True
 
 
 def _main_trigger(token: Token, owner: dict[int, Trigger]) -> Trigger | None:
@@ -487,11 +530,15 @@ def anchor_phrases(
                 found.append((k, k + len(words), days, last in _PREPS))
         token = doc[k]
         count = _count(token, numbers) if token.like_num else 0
-        if count and k + 2 < len(doc) and doc[k + 1].lemma_.lower() in lexicon.anchor_day_words:
+        unit = doc[k + 1].lemma_.lower() if count and k + 2 < len(doc) else ""
+        days = (
+            1 if unit in lexicon.anchor_day_words else 7 if unit in lexicon.anchor_week_words else 0
+        )
+        if days:
             word = doc[k + 2].lower_
             direction = lexicon.anchor_directions.get(word)
             if direction is not None:
-                found.append((k, k + 3, count * direction, word in _PREPS))
+                found.append((k, k + 3, count * days * direction, word in _PREPS))
     return found
 
 

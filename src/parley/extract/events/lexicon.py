@@ -70,6 +70,7 @@ class Lexicon:
     partner_words: frozenset[str]  # head words of PEOPLE: a partner named by role
     anchors: dict[Words, int]
     anchor_day_words: frozenset[str]
+    anchor_week_words: frozenset[str]
     anchor_directions: dict[str, int]
 
     @property
@@ -171,6 +172,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         ),
         anchors=anchors,
         anchor_day_words=_words(data.get("anchor_day_words")),
+        anchor_week_words=_words(data.get("anchor_week_words")),
         anchor_directions={
             str(k).lower(): int(v) for k, v in (data.get("anchor_directions") or {}).items()
         },

@@ -216,6 +216,8 @@ def objects(token: Token) -> list[Token]:
                 stack.append(child)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         found.append(token.head)
+    elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
+        found.append(token.head.head)  # "the fees they began charging"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
     return found
 
@@ -362,11 +364,17 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     habitual = any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
     # "a truce on attacking energy sites": a topic, no occasion
     topic = verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")
-    if habitual or topic or _generic_or_negated(verb, children, lexicon):
+    # "both sides agreed that nobody wants a decoupling": agreeing with a view
+    view = trigger.type == "agreement" and any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+        for c in children
+    )
+    if habitual or topic or view or _generic_or_negated(verb, children, lexicon):
         trigger.cancelled = True
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
-        if "would" in aux and verb.dep_ == "ccomp" and not _conditional(verb, lexicon):
+        reported = verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")
+        if "would" in aux and reported and not _conditional(verb, lexicon):
             trigger.pending = trigger.pending or "scheduled"
         else:
             trigger.cancelled = True
