@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from parley.extract.events.dating import anchor_phrases, date_triggers
+from parley.extract.events.dating import anchor_phrases, date_triggers, live_entries
 from parley.extract.events.lexicon import Lexicon, lexicon_from_dict, trigger_lexicon
 from parley.extract.events.participants import participants
 from parley.extract.events.triggers import Trigger, find_triggers
@@ -65,8 +65,13 @@ def extract_events(
     found = _candidates(doc, lexicon)
     if not found.triggers:
         return []
-    timed = {found.sentence_of(_token_index(doc, t.start)) for t in timexes}
-    speech = timed | {found.sentence_of(i) for i in found.anchors}
+    published = article.published if article else None
+    year = _anchor_year(published, timexes)
+    entries = _live_entries(doc, article, timexes, year)
+    speech = {found.sentence_of(_token_index(doc, t.start)) for t in timexes}
+    speech |= {found.sentence_of(i) for i in found.anchors}
+    if entries:  # a live blog: every sentence of an entry is dated by its time stamp
+        speech |= {s for s, start in enumerate(found.starts) if _in_entry(doc[start].idx, entries)}
     triggers = _triggers(doc, lexicon, mentions, found, speech)
     if not triggers:
         return []
@@ -74,17 +79,30 @@ def extract_events(
     for trigger in triggers:
         if trigger.parent is None and not trigger.cancelled:
             trigger.actors = participants(doc, trigger, mentions, content)
-    published = article.published if article else None
-    year = _anchor_year(published, timexes)
     in_play = {t.sentence for t in triggers}
     starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
     anchors = anchor_phrases(doc, starts, lexicon, found.lower)
-    date_triggers(doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of)
+    date_triggers(
+        doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of, entries
+    )
     events = []
     for trigger in triggers:
         if _is_event(trigger, case):
             events.append(_event(doc, trigger))
     return events
+
+
+def _live_entries(
+    doc: Doc, article: Article | None, timexes: Sequence[Timex], year: int | None
+) -> list[tuple[int, int, str]]:
+    """Entries of a live blog (only looked for when the article has clock times)."""
+    if not any(t.type == "TIME" for t in timexes):
+        return []
+    return live_entries(article.text if article else doc.text, timexes, year)
+
+
+def _in_entry(char: int, entries: Sequence[tuple[int, int, str]]) -> bool:
+    return any(start <= char < end for start, end, _ in entries)
 
 
 def _token_index(doc: Doc, char: int) -> int:

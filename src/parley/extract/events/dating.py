@@ -17,7 +17,9 @@
    call", "Putin spoke to Trump") is the first dated mention before it of a
    compatible type whose participants overlap (statements also share the
    channel they name); failing one, a dated mention in the next sentences;
-5. the news lead: a past-tense event in the lead sentence with no date
+5. live-blog entries: a past event or a statement in an entry under a time
+   stamp ("21:10 GMT") happened on the entry's day;
+6. the news lead: a past-tense event in the lead sentence with no date
    happened on the publication day or the day before: the publication day,
    marked approximate.
 
@@ -90,6 +92,7 @@ def date_triggers(
     published: date | None,
     anchors: Sequence[Anchor] = (),
     sentence_of: Callable[[int], int] | None = None,
+    entries: Sequence[tuple[int, int, str]] = (),
 ) -> None:
     """Set `date`, `approximate` and `dating` on each root trigger (see the module doc).
 
@@ -104,6 +107,7 @@ def date_triggers(
         _anchor(doc, roots, owner, located, published)
         _link(roots, lexicon)
     _lead(doc, roots, published)
+    _entries(roots, entries)
     _link(roots, lexicon, final=True)
     _anchor(doc, roots, owner, located, published)
     _inherit(roots, owner)
@@ -789,7 +793,47 @@ def _channel_words(trigger: Trigger) -> frozenset[str]:
 NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 
 
-# 5. The news lead ------------------------------------------------------------------
+# 5. Live-blog entries -------------------------------------------------------------
+
+
+def live_entries(
+    text: str, timexes: Sequence[Timex], year: int | None
+) -> list[tuple[int, int, str]]:
+    """(start, end, day) of each entry of a live blog: the text after a time stamp standing
+    on a line of its own ("21:10 GMT"), up to the next one."""
+    stamps = [
+        t
+        for t in timexes
+        if t.type == "TIME"
+        and (t.start == 0 or text[t.start - 1] == "\n")
+        and (t.end == len(text) or text[t.end] == "\n")
+    ]
+    entries: list[tuple[int, int, str]] = []
+    if not stamps:
+        return entries
+    ends = [t.start for t in stamps[1:]] + [len(text)]
+    for stamp, end in zip(stamps, ends, strict=True):
+        day = iso_value(stamp, year)
+        if day is not None and len(day) == 10:
+            entries.append((stamp.end, end, day))
+    return entries
+
+
+def _entries(roots: Sequence[Trigger], entries: Sequence[tuple[int, int, str]]) -> None:
+    """An entry's past events and statements with no date of their own happened on the
+    entry's day."""
+    for trigger in roots:
+        if trigger.date is not None or trigger.dating in ("vague", "coarse"):
+            continue
+        if trigger.kind == "verb" and not (_past(trigger.token) or trigger.pending == "date"):
+            continue
+        at = trigger.token.idx
+        day = next((d for start, end, d in entries if start <= at < end), None)
+        if day is not None:
+            trigger.date, trigger.dating = day, "entry"
+
+
+# 6. The news lead ------------------------------------------------------------------
 
 
 def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
