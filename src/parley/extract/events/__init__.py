@@ -87,7 +87,7 @@ def extract_events(
     )
     events = []
     for trigger in triggers:
-        if _is_event(trigger, case):
+        if _is_event(trigger):
             events.append(_event(doc, trigger))
     return events
 
@@ -204,17 +204,15 @@ def _hashes(lexicon: Lexicon) -> dict[str, Any]:
     return _HASHES[key]
 
 
-def _is_event(trigger: Trigger, case: Case | None) -> bool:
+def _is_event(trigger: Trigger) -> bool:
     """A root mention that happened, is dated when it needs a date, and has a participant
     or a date (an undated noun must also be definite: "the call", not "a deal")."""
     if trigger.parent is not None or trigger.cancelled:
         return False
-    dated = trigger.date is not None
-    if not dated and (trigger.pending or (trigger.kind == "noun" and not trigger.definite)):
-        return False
-    if not dated and not trigger.actors:
-        return False
-    return True
+    if trigger.date is not None:
+        return True
+    indefinite = trigger.kind == "noun" and not trigger.definite
+    return not (trigger.pending or indefinite) and bool(trigger.actors)
 
 
 def _event(doc: Doc, trigger: Trigger) -> Event:

@@ -30,6 +30,7 @@ article with no date), or "no time expression".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -170,7 +171,7 @@ def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
     """Days given as a pair ("on Monday and Tuesday"): each start -> the other day."""
     days = [t for t in timexes if t.type == "DATE" and len(t.value) == 10]
     pairs: dict[int, Timex] = {}
-    for a, b in zip(days, days[1:], strict=False):
+    for a, b in itertools.pairwise(days):
         if 0 < b.start - a.end <= 5:
             pairs[a.start], pairs[b.start] = b, a
     return pairs
@@ -258,9 +259,9 @@ def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon
         return None
     for child in verb.children:
         speech = owner.get(child.i)
-        if child.dep_ == "advcl" and speech is not None and speech.pending == "date":
-            if _participle(child):
-                return speech
+        speaking = speech is not None and speech.pending == "date"
+        if child.dep_ == "advcl" and speaking and _participle(child):
+            return speech
         if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 event = owner.get(pobj.i)
