@@ -96,7 +96,10 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
             sources.setdefault(row["event_id"], []).append(
                 {f: row[f] for f in ("article_id", "source", "start", "end")}
             )
-        query = select(ev).order_by(ev.c.date.is_(None), ev.c.date, ev.c.id)
+        # weeks and months among the days, by the first day they cover
+        query = select(ev).order_by(
+            ev.c.first_day.is_(None), ev.c.first_day, ev.c.last_day, ev.c.date, ev.c.id
+        )
         for row in conn.execute(query).mappings():
             yield {**dict(row), "sources": sources.get(row["id"], [])}
 
@@ -124,6 +127,17 @@ EXPORT_FIELDS = {
         "start",
         "end",
     ),
-    "events": ("id", "date", "date_precision", "type", "actors", "summary", "sources"),
+    "events": (
+        "id",
+        "date",
+        "date_precision",
+        "approximate",
+        "first_day",
+        "last_day",
+        "type",
+        "actors",
+        "summary",
+        "sources",
+    ),
     **stance_queries.STANCE_EXPORT_FIELDS,
 }
