@@ -215,22 +215,35 @@ def _home(report: _Report, clusters: list[_Cluster]) -> _Cluster | None:
 
 def _same_occasion(event: Event, cluster: _Cluster) -> bool:
     """Statements on one day are one only when they name the same occasion: the same
-    trigger word, or a name in common beyond the participants ("Truth Social")."""
-    names = _names(event)
+    trigger word, or the same channel ("on Truth Social", "to Fox News")."""
+    channels = _channels(event.summary)
     for report in cluster.reports:
         other = report.event
         if (event.trigger or "").lower() == (other.trigger or "").lower():
             return True
-        if names & _names(other):
+        if channels & _channels(other.summary):
             return True
     return False
 
 
-def _names(event: Event) -> set[str]:
-    """Capitalised words of a summary past its first word, less the participants' names."""
-    words = re.findall(r"(?<=\s)[A-Z][\w-]+", event.summary)
-    parts = {w for actor in event.actors for w in actor.replace("_", " ").split()}
-    return {w for w in words if w not in parts and w.lower() not in parts}
+_CHANNEL = re.compile(r"\b(?:on|to|with|in|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,3})")
+_CALENDAR = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July"),
+        *("August", "September", "October", "November", "December"),
+    }
+)
+
+
+def _channels(summary: str) -> set[str]:
+    """Names after on/to/with/in/at in a summary: where or how something was said."""
+    found = set()
+    for match in _CHANNEL.finditer(summary):
+        words = [w for w in match.group(1).split() if w not in _CALENDAR]
+        if words:
+            found.add(" ".join(words))
+    return found
 
 
 def _merged(cluster: _Cluster) -> MergedEvent:
