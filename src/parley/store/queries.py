@@ -61,7 +61,7 @@ def quotes(store: Store, *, speaker: str | None = None) -> Iterator[dict[str, An
         .join(a, a.c.id == q.c.article_id)
         .outerjoin(k, and_(k.c.article_id == q.c.article_id, k.c.key == q.c.speaker_key))
         .outerjoin(e, e.c.id == k.c.entity_id)
-        .order_by(a.c.published, q.c.article_id, q.c.start)
+        .order_by(a.c.published, q.c.article_id, q.c.start, q.c.end)
     )
     wanted = name_key(speaker) if speaker else None
     with store.engine.connect() as conn:
