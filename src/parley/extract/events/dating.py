@@ -224,6 +224,10 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
         if trigger is not None:
             return _argument_verb(trigger, owner), steps
         stops = token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+        if stops and token.dep_ == "acl" and _participle(token):
+            # "an interview broadcast on Monday": the noun's own event, else nobody's
+            noun = owner.get(token.head.i)
+            return (noun, steps) if noun is not None and noun.token.i == token.head.i else None
         if stops and _before_subject(span, token):
             token = token.head  # "said on Wednesday it would ...": the date is the saying's
             continue

@@ -544,8 +544,13 @@ def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         return parent if parent is not None and parent.type == trigger.type else None
     elif token.dep_ not in ("dobj", "attr", "compound", "nsubjpass", "dative"):
         return None
+    # "accepted the proposal put forward last month": a noun with an event clause of its
+    # own is that earlier event, not the content of this one
+    own = any(c.dep_ in ("acl", "relcl") and c.i in by_token for c in token.children)
     for _ in range(2):  # through one xcomp: "agreed to hold talks"
         parent = by_token.get(head.i)
+        if parent is not None and own and parent.type != trigger.type:
+            return None
         if parent is not None and parent is not trigger:
             if _folds(parent, trigger, token, prep):
                 return parent
