@@ -124,7 +124,11 @@ def _subject(token: Token) -> Token | None:
     verb a noun hangs on is no participant: in "Qatar welcomed the deal" Qatar made no deal)."""
     if token.pos_ == "NOUN":
         poss = [c for c in token.children if c.dep_ == "poss"]
-        return poss[0] if poss else None
+        if poss:
+            return poss[0]
+        # "the statement by the mediator": the agent of a noun
+        agents = [c for p in token.children if p.lower_ == "by" for c in p.children]
+        return next((c for c in agents if c.dep_ == "pobj"), None)
     verb: Token | None = token
     for _ in range(3):  # "Speaking to reporters, Zelensky said": borrow the main subject
         if verb is None:
