@@ -196,7 +196,8 @@ def test_live_blog_entry_dates_its_statements(nlp):
 def test_participants_exclude_venues_outlets_and_platforms(nlp):
     text = (
         "Anna Lind met Omar Haddad at the Blue House in Geneva on Monday. "
-        "Speaking to Harbour Radio on Monday evening, Anna Lind wrote on Fieldpost that talks went well."
+        "Speaking to Harbour Radio on Monday evening, Anna Lind wrote on Fieldpost that "
+        "the talks went well."
     )
     found = run(nlp, text)
     actors = {a for e in found for a in e.actors}
