@@ -98,7 +98,8 @@ def _live_entries(
     """Entries of a live blog (only looked for when the article has clock times)."""
     if not any(t.type == "TIME" for t in timexes):
         return []
-    return live_entries(article.text if article else doc.text, timexes, year)
+    day = article.published.isoformat() if article and article.published else None
+    return live_entries(article.text if article else doc.text, timexes, year, day)
 
 
 def _in_entry(char: int, entries: Sequence[tuple[int, int, str]]) -> bool:

@@ -136,9 +136,8 @@ def _attach_timexes(
             continue
         if " ".join(timex.text.lower().split()) in anaphors:
             continue  # "that day", "the same day": dated from the event before, as anchors
-        before = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if before is not None and before.start > 0 and doc[before.start - 1].lower_ in BOUNDS:
-            continue  # "since May", "until Friday": the edge of a period, no date of the event
+        if _bound(doc, timex):
+            continue  # "since May", "until Friday", "by noon on Saturday": an edge, no date
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
             continue
@@ -164,7 +163,25 @@ def _attach_timexes(
             trigger.dating = "vague"
 
 
-BOUNDS = frozenset({"since", "until", "till", "through"})
+BOUNDS = frozenset({"since", "until", "till", "through", "by"})
+
+
+def _bound(doc: Doc, timex: Timex) -> bool:
+    """Whether the expression is the edge of a period or a deadline: it follows, or hangs
+    within three arcs on, "since", "until", "by"..."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in BOUNDS:
+        return True
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "prep" and token.lower_ in BOUNDS:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
@@ -191,9 +208,11 @@ def _span_value(value: str, other: Timex, year: int | None) -> str:
 
 
 def _period(span: Span) -> bool:
-    """A span of time events fall within ("over the past month", "in recent weeks")."""
+    """A span of time events fall within ("over the past month", "in recent weeks"); not
+    a matter of hours or minutes ("within hours" is the same day, an anchor)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in PERIOD_PREPS
+    short = any(t.lemma_.lower() in ("hour", "minute") for t in span)
+    return before is not None and before.lower_ in PERIOD_PREPS and not short
 
 
 # How far from a trigger noun a time expression may stand to be its own ("the call ... on Tuesday").
@@ -228,6 +247,12 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
             # "an interview broadcast on Monday": the noun's own event, else nobody's
             noun = owner.get(token.head.i)
             return (noun, steps) if noun is not None and noun.token.i == token.head.i else None
+        if stops and token.dep_ == "xcomp":
+            subject = _occurrence_subject(token, owner, lexicon)
+            if subject is not None:  # "the exchange is expected to take place next week"
+                return subject, steps
+            token = token.head  # "started moving again on Monday": the head's time
+            continue
         if stops and _before_subject(span, token):
             token = token.head  # "said on Wednesday it would ...": the date is the saying's
             continue
@@ -667,10 +692,11 @@ def _link(roots: Sequence[Trigger], lexicon: Lexicon, final: bool = False) -> No
     """Date undated mentions from a mention of the same event. Until the `final` pass, a
     mention waits while an earlier mention of that event is still undated (the first
     mention, often the lead, is the antecedent once it has a date)."""
+    by_token = {t.token.i: t for t in roots}
     for trigger in roots:
         if trigger.date is not None or trigger.parent is not None:
             continue
-        if not _linkable(trigger, lexicon):
+        if not _linkable(trigger, lexicon, by_token):
             continue
         earlier = [t for t in roots if t.token.i < trigger.token.i and t.parent is None]
         later = [
@@ -718,7 +744,27 @@ def _antecedent(
     return None
 
 
-def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
+def _described(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """A noun and the relative clause describing it, of one type and undated ("the deal
+    they signed in Doha", "the tariff he imposed"): one occasion the article leaves undated."""
+    token = trigger.token
+    if trigger.kind == "verb" and token.dep_ in ("relcl", "acl") and _gapped(token):
+        noun = by_token.get(token.head.i)
+        return noun is not None and noun.type == trigger.type
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and _gapped(c)):
+        verb = by_token.get(clause.i)
+        if verb is not None and verb.type == trigger.type and verb.date is None:
+            return True
+    return False
+
+
+def _gapped(verb: Token) -> bool:
+    """A relative clause whose object is the noun it hangs on ("the deal [they signed _]"),
+    not one the parser hung there with an object of its own."""
+    return not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _linkable(trigger: Trigger, lexicon: Lexicon, by_token: dict[int, Trigger]) -> bool:
     """A definite mention, or a reported past verb naming its participants, with no date or
     other occasion of its own."""
     if trigger.dating in ("vague", "coarse") or trigger.pending is not None:
@@ -731,6 +777,8 @@ def _linkable(trigger: Trigger, lexicon: Lexicon) -> bool:
         return False
     if _placed_otherwise(token):
         return False  # "the tariff Trump imposed soon after taking office": its own occasion
+    if _described(trigger, by_token):
+        return False  # "the deal they signed in Doha": the clause, not another mention, says which
     if trigger.kind == "noun":
         standing = trigger.type in lexicon.standing_types and token.dep_ == "nsubj"
         # "Russia's demands remain extreme": a position, not an occasion
@@ -802,7 +850,7 @@ NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 
 
 def live_entries(
-    text: str, timexes: Sequence[Timex], year: int | None
+    text: str, timexes: Sequence[Timex], year: int | None, published_day: str | None = None
 ) -> list[tuple[int, int, str]]:
     """(start, end, day) of each entry of a live blog: the text after a time stamp standing
     on a line of its own ("21:10 GMT"), up to the next one."""
@@ -818,10 +866,23 @@ def live_entries(
         return entries
     ends = [t.start for t in stamps[1:]] + [len(text)]
     for stamp, end in zip(stamps, ends, strict=True):
-        day = iso_value(stamp, year)
+        # a bare clock time is on the blog's day, not on a day its next sentence names
+        day = iso_value(stamp, year) if any(c.isalpha() for c in stamp.text) else None
+        day = day if day and not _clock_only(stamp.text) else published_day
         if day is not None and len(day) == 10:
             entries.append((stamp.end, end, day))
     return entries
+
+
+def _clock_only(text: str) -> bool:
+    """A time stamp naming no day: "21:10 GMT", "10:45 a.m."."""
+    words = text.replace(".", " ").split()
+    return not any(w.capitalize() in DAY_WORDS for w in words)
+
+
+DAY_WORDS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today"}
+)
 
 
 def _entries(roots: Sequence[Trigger], entries: Sequence[tuple[int, int, str]]) -> None:
@@ -832,6 +893,8 @@ def _entries(roots: Sequence[Trigger], entries: Sequence[tuple[int, int, str]]) 
             continue
         if trigger.kind == "verb" and not (_past(trigger.token) or trigger.pending == "date"):
             continue
+        if trigger.kind == "noun" and trigger.type != "statement":
+            continue  # a noun in an entry may be anything the entry quotes or recalls
         at = trigger.token.idx
         day = next((d for start, end, d in entries if start <= at < end), None)
         if day is not None:

@@ -481,8 +481,14 @@ def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
 
 
 def _under_negation(token: Token) -> bool:
+    """An object of a negated verb ("did not ask for a pause"), not a phrase placing it
+    ("did not ask, during an interview, ...")."""
     verb = governing_verb(token)
-    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if token.dep_ == "dobj":
+        return token.head == verb
+    return token.dep_ == "pobj" and token.head.head == verb and token.head.lower_ in ARGUMENT_PREPS
 
 
 def governing_verb(token: Token) -> Token | None:
