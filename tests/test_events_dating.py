@@ -202,3 +202,19 @@ def test_participants_exclude_venues_outlets_and_platforms(nlp):
     found = run(nlp, text)
     actors = {a for e in found for a in e.actors}
     assert actors and not actors & {"Blue House", "Geneva", "Harbour Radio", "Fieldpost"}
+
+
+def test_remarks_after_an_event_are_on_its_day_but_do_not_date_it(nlp):
+    text = (
+        "Anna Lind met Omar Haddad in Geneva on Monday. "
+        "Omar Haddad told reporters after the meeting that the port would reopen."
+    )
+    found = run(nlp, text)
+    assert first(found, "statement").date == "2025-03-17"
+    assert {e.date for e in found if e.type == "meeting"} == {"2025-03-17"}
+
+
+def test_a_deadline_dates_no_event(nlp):
+    text = "Anna Lind gave the rebels until Friday to leave the port, her office said on Monday."
+    ultimatum = first(run(nlp, text), "ultimatum")
+    assert ultimatum.date != "2025-03-21"

@@ -82,6 +82,7 @@ REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
 
 Anchor = tuple[int, int, int, bool]  # start, end, days, names an event after it
+_PREPS = frozenset({"after", "before", "of", "during", "in", "at", "following"})
 
 
 def date_triggers(
@@ -105,12 +106,12 @@ def date_triggers(
     _inherit(roots, owner)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
     for _ in range(2):
-        _anchor(doc, roots, owner, located, published)
+        _anchor(doc, roots, owner, located, published, lexicon)
         _link(roots, lexicon)
     _lead(doc, roots, published)
     _entries(roots, entries)
     _link(roots, lexicon, final=True)
-    _anchor(doc, roots, owner, located, published)
+    _anchor(doc, roots, owner, located, published, lexicon)
     _inherit(roots, owner)
     for root in roots:
         if root.date is None and root.dating is None:
@@ -489,6 +490,7 @@ def _anchor(
     owner: dict[int, Trigger],
     anchors: Sequence[tuple[Anchor, int]],
     published: date | None,
+    lexicon: Lexicon,
 ) -> None:
     undated = {t.sentence for t in roots if t.date is None}
     for (start, end, offset, prepositional), sentence in anchors:
@@ -504,6 +506,9 @@ def _anchor(
         anchored = _anchored(doc, start, end, owner, reference)
         if anchored is None or anchored.parent is not None:
             continue
+        speech_only = tuple(t.lower_ for t in doc[start:end]) in lexicon.statement_anchors
+        if speech_only and (anchored.type != "statement" or anchored.date is not None):
+            continue  # "after the talks" dates only remarks made after them, never the talks
         if reference is not None and offset == 0 and _same_occasion(anchored, reference):
             _absorb(reference, anchored, owner)
             continue
@@ -591,9 +596,6 @@ def _anchor_hashes(lexicon: Lexicon) -> dict[int, list[tuple[tuple[int, ...], in
             table.setdefault(hashes[0], []).append((hashes, days, words[-1]))
         _ANCHOR_HASHES[key] = table
     return _ANCHOR_HASHES[key]
-
-
-_PREPS = frozenset({"after", "before", "of", "during", "in", "at"})
 
 
 def _count(token: Token, numbers: dict[str, float]) -> int:

@@ -69,6 +69,7 @@ class Lexicon:
     vague_mods: frozenset[str]
     partner_words: frozenset[str]  # head words of PEOPLE: a partner named by role
     anchors: dict[Words, int]
+    statement_anchors: frozenset[Words]
     anchor_day_words: frozenset[str]
     anchor_week_words: frozenset[str]
     anchor_directions: dict[str, int]
@@ -132,6 +133,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
             words = entry_words(entry)
             heads.setdefault(words[-1], []).append((words, str(cls)))
     anchors = {entry_words(k): int(v) for k, v in (data.get("anchors") or {}).items()}
+    speech = {entry_words(k): int(v) for k, v in (data.get("statement_anchors") or {}).items()}
+    anchors.update(speech)
     verbs: dict[str, list[tuple[Words, Frame]]] = {}
     for spec in data.get("frames") or ():
         frame = Frame(
@@ -171,6 +174,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
             words[-1] for words, cls in (e for v in heads.values() for e in v) if cls == "PEOPLE"
         ),
         anchors=anchors,
+        statement_anchors=frozenset(speech),
         anchor_day_words=_words(data.get("anchor_day_words")),
         anchor_week_words=_words(data.get("anchor_week_words")),
         anchor_directions={
