@@ -68,7 +68,7 @@ def extract_events(
     published = article.published if article else None
     year = _anchor_year(published, timexes)
     entries = _live_entries(doc, article, timexes, year)
-    speech = {found.sentence_of(_token_index(doc, t.start)) for t in timexes}
+    speech = {found.sentence_of(found.token_at(t.start)) for t in timexes}
     speech |= {found.sentence_of(i) for i in found.anchors}
     if entries:  # a live blog: every sentence of an entry is dated by its time stamp
         speech |= {s for s, start in enumerate(found.starts) if _in_entry(doc[start].idx, entries)}
@@ -85,11 +85,7 @@ def extract_events(
     date_triggers(
         doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of, entries
     )
-    events = []
-    for trigger in triggers:
-        if _is_event(trigger):
-            events.append(_event(doc, trigger))
-    return events
+    return [_event(doc, t, found.sentence(t.sentence)) for t in triggers if _is_event(t)]
 
 
 def _live_entries(
@@ -104,11 +100,6 @@ def _live_entries(
 
 def _in_entry(char: int, entries: Sequence[tuple[int, int, str]]) -> bool:
     return any(start <= char < end for start, end, _ in entries)
-
-
-def _token_index(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _triggers(
@@ -148,9 +139,13 @@ class Candidates:
     anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
     dos: list[int]  # a form of "do" ("as the bloc did")
     lower: list[int]  # every token's lower-case form (string hash)
+    idx: list[int]  # every token's first character
 
     def sentence_of(self, i: int) -> int:
         return bisect.bisect_right(self.starts, i) - 1
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.idx, char) - 1)
 
     def sentence(self, index: int) -> Span:
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
@@ -159,17 +154,18 @@ class Candidates:
 
 def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     import numpy as np
-    from spacy.attrs import LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+    from spacy.attrs import IDX, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
     from spacy.parts_of_speech import NOUN, VERB
     from spacy.strings import get_string_id
 
-    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS])
+    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS, IDX])
     hashes = _hashes(lexicon)
-    verbs = (table[:, 4] == VERB) & np.isin(table[:, 0], hashes["verbs"])
-    nouns = (table[:, 4] == NOUN) & (
-        np.isin(table[:, 0], hashes["nouns"]) | np.isin(table[:, 1], hashes["nouns"])
-    )
-    triggers = verbs | nouns
+    verbs = np.flatnonzero(table[:, 4] == VERB)
+    verbs = verbs[np.isin(table[verbs, 0], hashes["verbs"])]
+    nouns = np.flatnonzero(table[:, 4] == NOUN)
+    nouns = nouns[
+        np.isin(table[nouns, 0], hashes["nouns"]) | np.isin(table[nouns, 1], hashes["nouns"])
+    ]
     anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
     dos = table[:, 0] == get_string_id("do")
     starts = [int(i) for i in np.flatnonzero(table[:, 3] == 1)] or [0]
@@ -179,7 +175,8 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         doc=doc,
         starts=starts,
         lower=table[:, 1].tolist(),
-        triggers=[int(i) for i in np.flatnonzero(triggers)],
+        idx=table[:, 5].tolist(),
+        triggers=sorted(int(i) for i in np.concatenate((verbs, nouns))),
         anchors=[int(i) for i in np.flatnonzero(anchors)],
         dos=[int(i) for i in np.flatnonzero(dos)],
     )
@@ -216,10 +213,10 @@ def _is_event(trigger: Trigger) -> bool:
     return not (trigger.pending or indefinite) and bool(trigger.actors)
 
 
-def _event(doc: Doc, trigger: Trigger) -> Event:
+def _event(doc: Doc, trigger: Trigger, sent: Span) -> Event:
     from parley.extract.timex import date_precision
 
-    start, end, summary = _summary(doc, trigger.token)
+    start, end, summary = _summary(doc, trigger.token, sent)
     timex = trigger.timex if trigger.dating == "timex" else None
     return Event(
         start=start,
@@ -248,12 +245,11 @@ def _anchor_year(published: date | None, timexes: Sequence[Timex]) -> int | None
     return years.most_common(1)[0][0] if years else None
 
 
-def _summary(doc: Doc, token: Token) -> tuple[int, int, str]:
+def _summary(doc: Doc, token: Token, sent: Span) -> tuple[int, int, str]:
     """The trigger's sentence as (start, end, text), cut around the trigger when long.
 
     Leading dashes, bullets and stray quote marks are dropped; a cut is shown with "…".
     """
-    sent = token.sent
     left, right = sent.start, sent.end
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1

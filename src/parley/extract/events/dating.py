@@ -101,8 +101,9 @@ def date_triggers(
     `anchors` come from `anchor_phrases`; `sentence_of` maps a token to its sentence."""
     roots = [t for t in triggers if t.parent is None and not t.cancelled]
     owner = {tok.i: root for root in roots for tok in root.tokens}
-    _attach_timexes(doc, roots, owner, timexes, lexicon, year)
-    _when_clauses(doc, owner, timexes, lexicon, year)
+    spans = _timex_spans(doc, timexes)
+    _attach_timexes(doc, roots, owner, spans, lexicon, year)
+    _when_clauses(owner, spans, lexicon, year)
     _inherit(roots, owner)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
     for _ in range(2):
@@ -125,22 +126,22 @@ def _attach_timexes(
     doc: Doc,
     roots: Sequence[Trigger],
     owner: dict[int, Trigger],
-    timexes: Sequence[Timex],
+    spans: Sequence[tuple[Timex, Span]],
     lexicon: Lexicon,
     year: int | None,
 ) -> None:
+    timexes = [t for t, _ in spans]
     best: dict[int, tuple[int, Timex]] = {}
     spread: list[Trigger] = []
     anaphors = {" ".join(words) for words in lexicon.anchors}
-    for timex in timexes:
+    for timex, span in spans:
         if timex.type not in ("DATE", "TIME", "DURATION"):
             continue
         if " ".join(timex.text.lower().split()) in anaphors:
             continue  # "that day", "the same day": dated from the event before, as anchors
-        if _bound(doc, timex):
+        if _bound(span):
             continue  # "since May", "until Friday", "by noon on Saturday": an edge, no date
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or _modifies_other_noun(span, owner):
+        if _modifies_other_noun(span, owner):
             continue
         found = _climb(span, owner, lexicon) or _adjacent(span, roots)
         if found is None:
@@ -167,12 +168,20 @@ def _attach_timexes(
 BOUNDS = frozenset({"since", "until", "till", "through", "by"})
 
 
-def _bound(doc: Doc, timex: Timex) -> bool:
+def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]:
+    """Each time expression with its tokens (once per article)."""
+    found = []
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            found.append((timex, span))
+    return found
+
+
+def _bound(span: Span) -> bool:
     """Whether the expression is the edge of a period or a deadline: it follows, or hangs
     within three arcs on, "since", "until", "by"..."""
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
+    doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in BOUNDS:
         return True
     token = span.root
@@ -352,17 +361,13 @@ def _participle(token: Token) -> bool:
 
 
 def _when_clauses(
-    doc: Doc,
     owner: dict[int, Trigger],
-    timexes: Sequence[Timex],
+    spans: Sequence[tuple[Timex, Span]],
     lexicon: Lexicon,
     year: int | None,
 ) -> None:
     """ "on May 16, when the first negotiations ended": the clause dates its events."""
-    for timex in timexes:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
+    for timex, span in spans:
         for token in span:
             for clause in token.children:
                 if clause.dep_ not in ("relcl", "advcl", "acl"):
