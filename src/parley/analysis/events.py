@@ -173,7 +173,9 @@ def _corpus_match(
     found = {
         (e.date, e.date_precision): e
         for a, e in dated
-        if a != article and e.type == event.type and set(e.actors) == actors
+        if a != article
+        and e.type == event.type
+        and set(e.actors) == actors
         and words & _words(e.summary)
     }
     return next(iter(found.values())) if len(found) == 1 else None
@@ -303,4 +305,3 @@ def _range(value: str | None) -> tuple[date, date] | None:
     from parley.extract.timex import timex_to_date_range
 
     return timex_to_date_range(value)
-
