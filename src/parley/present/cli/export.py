@@ -39,8 +39,8 @@ def export(
     entities `id, name, type, aliases, descriptors, actor, mentions`; quotes `id,
     article_id, source, speaker, speaker_descriptor, text, kind, start, end`;
     events `id, date, date_precision, approximate, first_day, last_day, type, actors,
-    summary, sources`; stances `id, article_id, source, actor, issue, stance, confidence, start, end, evidence`; claims
-    `id, text, sources, contradicted_by`.
+    summary, sources`; stances `id, article_id, source, actor, issue, stance, confidence,
+    start, end, evidence`; claims `id, text, sources, contradicted_by`.
 
     Example: parley export quotes --db seeds.db --format csv > quotes.csv
     """
