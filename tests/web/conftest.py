@@ -105,14 +105,20 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def demo_server(demo_db: str, demo_case) -> Iterator[str]:
     """The app over the sample dossier, served by uvicorn on 127.0.0.1; yields its base URL."""
-    import uvicorn
-
     from parley.present.web import create_app
     from parley.store import open_store
 
     store = open_store(demo_db, create=False)
     app = create_app(store, demo_case, runs=100)
     app.state.dossier.dossier()
+    yield from serve(app)
+    store.close()
+
+
+def serve(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Run `app` with uvicorn on a free loopback port; yield its base URL, then stop it."""
+    import uvicorn
+
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -125,7 +131,6 @@ def demo_server(demo_db: str, demo_case) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,6 @@ undated events listed apart."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,29 +18,15 @@ CHART_TIMEOUT = 30_000  # ms
 @pytest.fixture(scope="module")
 def timeline_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over two briefs of our own (a month, a week, two days, one undated event)."""
-    import uvicorn
-
     from parley.build import build
     from parley.present.web import create_app
     from parley.store import open_store
-    from tests.web.conftest import free_port
+    from tests.web.conftest import serve
 
     db = str(tmp_path_factory.mktemp("timeline-web") / "timeline.db")
     store = open_store(db)
     build([CORPUS], store, manifest=CORPUS / "manifest.csv")
-    app = create_app(store, None, runs=0)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from serve(create_app(store, None, runs=0))
     store.close()
 
 
