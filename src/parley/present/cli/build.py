@@ -60,14 +60,9 @@ def demo(
     Example: parley demo --db demo.db
     """
     from parley.present.cli.web import print_demo_report
-    from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
 
     code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
-    console.print(
-        f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
-        f"[bold]parley stances --db {db}[/], [bold]parley forecast --db {db} --from-evidence[/]"
-    )
     print_demo_report(db)
     raise typer.Exit(code)
 
@@ -83,7 +78,12 @@ def _run_build(
 
     from parley.build import build as run
     from parley.case import load_case
-    from parley.present.render import console, print_build_report, print_summary
+    from parley.present.render import (
+        console,
+        print_build_report,
+        print_next_steps,
+        print_summary,
+    )
     from parley.sources import load_manifest
     from parley.store import open_store
 
@@ -108,5 +108,8 @@ def _run_build(
         )
         progress.stop()
         print_build_report(report)
-        print_summary(store.summary(), db)
+        summary = store.summary()
+        print_summary(summary, db)
+    if summary["articles"]:
+        print_next_steps(db)
     return report.exit_code

@@ -34,13 +34,13 @@ def report(
 
     Example: parley report --db seeds.db --case case.yaml --out dossier.html
     """
-    from parley.present.render import console
+    from parley.present.render import say
     from parley.present.report import write_report
 
     with reading(db) as store:
         path = write_report(store, out, case_of(store, case), runs=runs)
     size = path.stat().st_size / 1e6
-    console.print(f"Wrote {path} ({size:.1f} MB). Open it in a browser: file://{path.resolve()}")
+    say(f"Wrote {path} ({size:.1f} MB). Open it in a browser: {path.resolve().as_uri()}")
 
 
 @app.command()
@@ -66,15 +66,15 @@ def serve(
     """
     import uvicorn
 
-    from parley.present.render import console, errors
+    from parley.present.render import say
     from parley.present.web import create_app
 
     if not _is_loopback(host):
-        errors.print(f"[yellow]note[/] listening on {host}: other machines can read this dossier")
+        say(("note", "yellow"), f" listening on {host}: other machines can read this dossier", err=True)
     with reading(db) as store:
         web = create_app(store, case_of(store, case), runs=runs)
         web.state.dossier.dossier()  # read it now: a broken dossier fails before listening
-        console.print(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+        say(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
         uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
@@ -89,14 +89,12 @@ def _is_loopback(host: str) -> bool:
 
 def print_demo_report(db: str) -> None:
     """Write `parley-demo.html` beside the demo dossier and say how to open it and the app."""
-    from parley.present.render import console
+    from parley.present.render import say
     from parley.present.report import write_report
 
     folder = Path.cwd() if "://" in db else Path(db).resolve().parent
     out = folder / "parley-demo.html"
     with reading(db) as store:
         write_report(store, out, store.case())
-    console.print(
-        f"Report: [bold]{out}[/] (open file://{out} in a browser)\n"
-        f"App: [bold]parley serve --db {db}[/] then open http://127.0.0.1:8000/"
-    )
+    say("Report: ", (str(out), "bold"), f" (open {out.as_uri()} in a browser)")
+    say("App: ", (f"parley serve --db {db}", "bold"), " then open http://127.0.0.1:8000/")
