@@ -56,16 +56,16 @@ def _hostile_article() -> tuple[Article, Extraction, list[str | None]]:
 
 def _untitled_article() -> tuple[Article, Extraction, list[str | None]]:
     text = UNTITLED_TEXT
-    article = Article(
-        id="u2", source="corpus/plain.txt", text=text, published=date(2025, 3, 9)
-    )
+    article = Article(id="u2", source="corpus/plain.txt", text=text, published=date(2025, 3, 9))
     q = _span(text, "Inspections must come first,")
     s = _span(text, "Bo Lind")
     e = _span(text, "Southland refused to move on the quota on 8 March 2025.")
     extraction = Extraction(
         mentions=[Mention(*s, "Bo Lind", "PERSON", "bo lind", "south")],
         quotes=[Quote(*q, text[q[0] : q[1]], "direct", "Bo Lind", *s, None, "said")],
-        events=[Event(*e, "rejection", text[e[0] : e[1]], "2025-03-08", "day", ("south",), "refused")],
+        events=[
+            Event(*e, "rejection", text[e[0] : e[1]], "2025-03-08", "day", ("south",), "refused")
+        ],
         stances=[Stance(*e, "south", "quota", "oppose", 0.8, "refused", 0, 9)],
     )
     return article, extraction, ["bo lind"]

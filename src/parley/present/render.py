@@ -119,8 +119,10 @@ def print_build_report(report: BuildReport) -> None:
 def print_summary(summary: dict[str, Any], db: str) -> None:
     """The dossier's counts and date range."""
     rows = [{"what": key, "count": summary[key]} for key in SUMMARY_KEYS]
-    rows.append({"what": "published", "count": f"{summary['first'] or '?'} to {summary['last'] or '?'}"})
-    print_table(rows, [("what", "what", None), ("count", "count", None)], title=f"Dossier {db}", header=False)
+    published = f"{summary['first'] or '?'} to {summary['last'] or '?'}"
+    rows.append({"what": "published", "count": published})
+    columns = [("what", "what", None), ("count", "count", None)]
+    print_table(rows, columns, title=f"Dossier {db}", header=False)
 
 
 SUMMARY_KEYS = ("articles", "outlets", "entities", "quotes", "events", "rejects")

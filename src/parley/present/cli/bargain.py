@@ -223,13 +223,17 @@ def _print_forecasts(rows: list) -> None:  # type: ignore[type-arg]
                 "forecast": _fmt(r.forecast),
                 "interval": f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-",
                 "status_quo": _fmt(r.status_quo),
-                "drivers": ", ".join(f"{d['actor']}.{d['field']} ({d['shift']})" for d in r.drivers),
+                "drivers": ", ".join(_driver(d) for d in r.drivers),
             }
             for r in mine
         ]
         print_table(table, columns, title=issue)
         positions = ", ".join(f"{a} {p:g}" for a, p in mine[0].positions.items())
         say(f"positions: {positions}\n")
+
+
+def _driver(driver: dict[str, Any]) -> str:
+    return f"{driver['actor']}.{driver['field']} ({driver['shift']})"
 
 
 def _fmt(value: float | None) -> str:

@@ -70,7 +70,8 @@ def serve(
     from parley.present.web import create_app
 
     if not _is_loopback(host):
-        say(("note", "yellow"), f" listening on {host}: other machines can read this dossier", err=True)
+        warning = f" listening on {host}: other machines can read this dossier"
+        say(("note", "yellow"), warning, err=True)
     with reading(db) as store:
         web = create_app(store, case_of(store, case), runs=runs)
         web.state.dossier.dossier()  # read it now: a broken dossier fails before listening
