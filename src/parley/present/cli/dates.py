@@ -26,7 +26,7 @@ def dates(
     file: Annotated[Path, typer.Argument(help="Text file, or TimeML (.tml).", dir_okay=False)],
     dct: Annotated[
         str | None,
-        typer.Option("--dct", help="Document date YYYY-MM-DD (default: a .tml file's <DCT>)."),
+        typer.Option("--dct", help="Document date YYYY-MM-DD (default: a .tml file's `<DCT>`)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
