@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -60,7 +62,7 @@ def serve(
     Pages: timeline, actors, quotes, stances, claims, outlets, forecast with a
     what-if form, an article reader and full-text search, with filters by
     actor, issue, outlet and dates. Listens on this machine only unless --host
-    says otherwise. Stop it with Ctrl-C.
+    says otherwise; a port in use is an error naming it. Stop it with Ctrl-C.
 
     Example: parley serve --db seeds.db --case case.yaml --port 8000
     """
@@ -75,8 +77,46 @@ def serve(
     with reading(db) as store:
         web = create_app(store, case_of(store, case), runs=runs)
         web.state.dossier.dossier()  # read it now: a broken dossier fails before listening
-        say(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        with _listen(host, port) as sock:
+            say(f"Serving {db} at http://{_url_host(host)}:{port}/ (Ctrl-C to stop)")
+            uvicorn.Server(uvicorn.Config(web, log_level="warning")).run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host:port` and listening; a clear `ParleyError` when it cannot be."""
+    from parley.errors import ParleyError
+
+    where = f"cannot listen on {host}:{port}"
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as exc:
+        raise ParleyError(f"{where}: unknown address ({exc.strerror}); check --host") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+    try:
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise ParleyError(f"{where}: {_bind_problem(exc, port)}") from None
+    return sock
+
+
+def _bind_problem(exc: OSError, port: int) -> str:
+    other = port + 1 if port < 65535 else port - 1
+    if exc.errno == errno.EADDRINUSE:
+        return f"the port is in use; try another one with --port {other}"
+    if exc.errno == errno.EACCES:
+        return "permission denied (ports below 1024 need root); try --port 8000"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return "this machine has no such address; check --host"
+    return exc.strerror or str(exc)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 def _is_loopback(host: str) -> bool:
