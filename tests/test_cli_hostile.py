@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.hostile import fill_hostile
-
 COMMANDS = (
     ("articles",),
     ("entities",),
@@ -38,16 +36,6 @@ SHOWS = {  # what each command shows of the hostile data, as written
 STYLED = "[red]"  # file names cannot hold "/", so they carry an opening tag
 LINK_NAME = "[link=mailto:a@example.invalid]"
 OSC_LINK = "\x1b]8;"  # the escape sequence a terminal hyperlink starts with
-
-
-@pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory) -> str:
-    from parley.store import open_store
-
-    db = str(tmp_path_factory.mktemp("hostile") / "hostile.db")
-    with open_store(db) as store:
-        fill_hostile(store)
-    return db
 
 
 @pytest.fixture(params=["terminal", "piped"])

@@ -138,18 +138,6 @@ def demo_server(demo_db: str, demo_case) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A dossier whose strings try to be markup (see `tests/hostile.py`)."""
-    from parley.store import open_store
-    from tests.hostile import fill_hostile
-
-    db = str(tmp_path_factory.mktemp("hostile") / "hostile.db")
-    with open_store(db) as store:
-        fill_hostile(store)
-    return db
-
-
-@pytest.fixture(scope="session")
 def hostile_server(hostile_db: str) -> Iterator[str]:
     """The app over the hostile dossier, on 127.0.0.1; yields its base URL."""
     from parley.present.web import create_app

@@ -13,7 +13,10 @@ from parley.present.cli.options import (
     CaseOption,
     DbOption,
     LimitOption,
+    actor_ids,
     case_of,
+    check_id,
+    issue_ids,
     reading,
 )
 
@@ -39,6 +42,8 @@ def stances(
     from parley.store import stance_queries
 
     with reading(db) as store:
+        check_id("actor", actor, actor_ids(store))
+        check_id("issue", issue, issue_ids(store))
         rows = (
             {**row, "outlet": row["outlet"] or _file(row["source"])}
             for row in stance_queries.stances(store, actor=actor, issue=issue)

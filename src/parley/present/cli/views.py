@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from parley.present.cli.app import app
-from parley.present.cli.options import DEFAULT_DB, DbOption, LimitOption, reading
+from parley.present.cli.options import (
+    DEFAULT_DB,
+    DbOption,
+    LimitOption,
+    actor_ids,
+    check_id,
+    no_speaker,
+    reading,
+)
 
 
 @app.command()
@@ -47,6 +55,7 @@ def entities(
     from parley.store import queries
 
     with reading(db) as store:
+        check_id("actor", actor, actor_ids(store))
         columns = [
             ("name", "Entity", 28),
             ("type", "Type", 7),
@@ -66,7 +75,7 @@ def quotes(
     ] = None,
     limit: LimitOption = 0,
 ) -> None:
-    """List attributed quotes with speaker, kind and outlet.
+    """List attributed quotes with speaker, kind and outlet (an unmatched --speaker is an error).
 
     Example: parley quotes --db seeds.db --speaker Putin
     """
@@ -74,18 +83,17 @@ def quotes(
     from parley.store import queries
 
     with reading(db) as store:
-        columns = [
-            ("published", "Date", 10),
-            ("speaker", "Speaker", 22),
-            ("kind", "Kind", 8),
-            ("text", "Quote", 70),
-            ("outlet", "Outlet", 20),
-        ]
-        shown = print_table(
-            queries.quotes(store, speaker=speaker), columns, title="Quotes", limit=limit
-        )
-        if speaker and not shown:
-            raise typer.Exit(1)
+        rows = list(queries.quotes(store, speaker=speaker))
+        if speaker and not rows:
+            raise no_speaker(speaker, (q["speaker"] for q in queries.quotes(store)))
+    columns = [
+        ("published", "Date", 10),
+        ("speaker", "Speaker", 22),
+        ("kind", "Kind", 8),
+        ("text", "Quote", 70),
+        ("outlet", "Outlet", 20),
+    ]
+    print_table(rows, columns, title="Quotes", limit=limit)
 
 
 @app.command()
