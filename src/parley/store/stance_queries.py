@@ -159,11 +159,10 @@ def claims(
 
 
 def outlet_name(row: dict[str, Any]) -> str:
-    """An article's outlet, or its source's file or host name when the outlet is unknown."""
-    if row.get("outlet"):
-        return str(row["outlet"])
-    source = str(row.get("source") or "?")
-    return source.split("://", 1)[-1].split("/", 1)[0] if "://" in source else Path(source).name
+    """An article's outlet, or "unknown" (the rule every view uses, `parley.labels`)."""
+    from parley.labels import outlet_label
+
+    return outlet_label(row.get("outlet"))
 
 
 def outlet_frames(store: Store) -> list[OutletFrame]:

@@ -67,6 +67,21 @@ def reading(db: str) -> Iterator[Store]:
         store.close()
 
 
+def names_of(case: Case | None) -> dict[str, str]:
+    """Actor names and issue labels by id, from the case (empty without one)."""
+    if case is None:
+        return {}
+    return {a.id: a.name for a in case.actors} | {i.id: i.label for i in case.issues}
+
+
+def with_id(names: dict[str, str], id_: str | None) -> str:
+    """`Name (id)`, so a reader sees the name and the id to pass to `--actor` or `--issue`."""
+    if not id_:
+        return ""
+    name = names.get(id_, id_)
+    return id_ if name == id_ else f"{name} ({id_})"
+
+
 def check_id(kind: str, value: str | None, valid: Sequence[str]) -> None:
     """Raise `ParleyError` when `value` is given and is not one of the `valid` ids of `kind`."""
     if value is None or value in valid:

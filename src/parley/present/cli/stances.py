@@ -17,7 +17,9 @@ from parley.present.cli.options import (
     case_of,
     check_id,
     issue_ids,
+    names_of,
     reading,
+    with_id,
 )
 
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Only this case actor id.")]
@@ -38,19 +40,26 @@ def stances(
 
     Example: parley stances --db seeds.db --actor united_states --issue us_mediation
     """
+    from parley.labels import outlet_label
     from parley.present.render import print_table
     from parley.store import stance_queries
 
     with reading(db) as store:
         check_id("actor", actor, actor_ids(store))
         check_id("issue", issue, issue_ids(store))
+        names = names_of(store.case())
         rows = (
-            {**row, "outlet": row["outlet"] or _file(row["source"])}
+            {
+                **row,
+                "actor": with_id(names, row["actor"]),
+                "issue": with_id(names, row["issue"]),
+                "outlet": outlet_label(row["outlet"]),
+            }
             for row in stance_queries.stances(store, actor=actor, issue=issue)
         )
         columns = [
-            ("actor", "Actor", 14),
-            ("issue", "Issue", 24),
+            ("actor", "Actor", 24),
+            ("issue", "Issue", 30),
             ("date", "Date", 10),
             ("stance", "Stance", 7),
             ("confidence", "Conf.", 5),
@@ -77,9 +86,17 @@ def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
         rows = stance_queries.positions(store, loaded)
     issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
     actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
+    names = names_of(loaded)
     cells = {(r["actor"], r["issue"]): _cell(r) for r in rows}
-    matrix = [{"issue": i, **{a: cells.get((a, i), "") for a in actors}} for i in issues]
-    columns = [("issue", "Issue", 24), *((a, a, 14) for a in actors)]
+    matrix = [
+        {"issue": names.get(i, i), "id": i, **{a: cells.get((a, i), "") for a in actors}}
+        for i in issues
+    ]
+    columns = [
+        ("issue", "Issue", 24),
+        ("id", "Id", 24),
+        *((a, names.get(a, a), 14) for a in actors),
+    ]
     print_table(matrix, columns, title="Positions from evidence: position (stances)")
 
 
@@ -120,7 +137,7 @@ def claims(
             ("text", "Claim", 70),
             ("n", "Articles", 8),
             ("sources", "Sources", 30),
-            ("flag", "", 10),
+            ("flag", "Note", 10),
             ("contradicted_by", "Contradicted by", 30),
         ]
         print_table(rows(), columns, title="Claims", limit=limit)
@@ -140,13 +157,16 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
 
     with reading(db) as store:
         frames = stance_queries.outlets(store)
+        names = names_of(store.case())
     rows = [
         {
             **f,
-            "blames": _top(f["blames"]),
-            "credits": _top(f["credits"]),
+            "blames": _top(f["blames"], names=names),
+            "credits": _top(f["credits"], names=names),
             "sources": _top(f["sources"], 4),
-            "quote_share": ", ".join(f"{a} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]),
+            "quote_share": ", ".join(
+                f"{names.get(a, a)} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]
+            ),
         }
         for f in frames
     ]
@@ -162,9 +182,5 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
     print_table(rows, columns, title="Outlets")
 
 
-def _top(counts: dict[str, int], n: int = 3) -> str:
-    return ", ".join(f"{k} {v}" for k, v in list(counts.items())[:n])
-
-
-def _file(source: str) -> str:
-    return source.rsplit("/", 1)[-1]
+def _top(counts: dict[str, int], n: int = 3, names: dict[str, str] | None = None) -> str:
+    return ", ".join(f"{(names or {}).get(k, k)} {v}" for k, v in list(counts.items())[:n])

@@ -13,6 +13,7 @@ import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from parley.labels import outlet_label
 from parley.present.report.marks import anchor, article_anchor
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def environment() -> Environment:
     )
     env.filters["script_json"] = script_json
     env.filters["num"] = _num
+    env.filters["outlet"] = outlet_label
     env.globals["anchor"] = anchor
     env.globals["article_anchor"] = article_anchor
     return env

@@ -110,12 +110,12 @@ def stances(request: Request, d: CurrentDossier, f: StanceFilters) -> HTMLRespon
     rows = f.stances(d.stances or [])
     figure = (
         charts.stance_figure(
-            rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link
+            rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link, d.labels
         )
         if rows
         else None
     )
-    view = {"stances": rows or None, "notes": d.notes}
+    view = {"stances": rows or None, "notes": d.notes, "labels": d.labels}
     return section(request, "stances", "Stances", view=view, figure=figure, filters=f)
 
 
@@ -149,7 +149,7 @@ def article(request: Request, article_id: ArticleId) -> HTMLResponse:
     return render(
         request,
         "app_article.html",
-        title=meta["title"] or meta["source"],
+        title=meta["label"],
         article=meta,
         body=body,
         records=records,
@@ -188,7 +188,10 @@ def forecast(
         "value": value,
     }
     change, current, view = _whatif(s, baseline, form)
-    figure = charts.forecast_figure(view.primary(model if model != "all" else PRIMARY_MODEL))
+    figure = charts.forecast_figure(
+        view.primary(model if model != "all" else PRIMARY_MODEL),
+        names=app_state(request).dossier().labels,
+    )
     return render(
         request,
         "app_forecast.html",
