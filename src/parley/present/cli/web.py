@@ -12,10 +12,20 @@ import typer
 
 from parley.present.cli.app import app
 from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, case_of, reading
+from parley.present.web import MAX_RUNS
 
 RunsOption = Annotated[
     int,
     typer.Option("--runs", help="Monte Carlo runs for the forecast intervals.", min=0, max=5000),
+]
+ServeRunsOption = Annotated[
+    int,
+    typer.Option(
+        "--runs",
+        help=f"Monte Carlo runs for each forecast and what-if (at most {MAX_RUNS}).",
+        min=0,
+        max=MAX_RUNS,
+    ),
 ]
 
 
@@ -55,7 +65,7 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
     ] = 8000,
-    runs: RunsOption = 200,
+    runs: ServeRunsOption = 200,
 ) -> None:
     """Serve the dossier as a read-only web app with a JSON API (schema at /openapi.json).
 
