@@ -93,11 +93,14 @@ def check_id(kind: str, value: str | None, valid: Sequence[str]) -> None:
 
 
 def actor_ids(store: Store) -> list[str]:
-    """The dossier's actor ids: its case's, else those its entities carry."""
+    """The dossier's actor ids: its case's, else those its entities and stances carry."""
     case = store.case()
     if case is not None:
         return list(case.actor_ids)
-    return sorted({row["actor"] for row in store.rows("entities", ["actor"]) if row["actor"]})
+    found = [
+        row["actor"] for table in ("entities", "stances") for row in store.rows(table, ["actor"])
+    ]
+    return sorted({actor for actor in found if actor})
 
 
 def issue_ids(store: Store) -> list[str]:
