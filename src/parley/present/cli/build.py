@@ -37,7 +37,8 @@ def build(
         Path | None,
         typer.Option(
             "--rules",
-            help="Stance rules file refining the case (default: `<case stem>.rules.yaml` beside it).",
+            help="Stance rules file refining the case "
+            "(default: `<case stem>.rules.yaml` beside it).",
         ),
     ] = None,
 ) -> None:
