@@ -17,15 +17,15 @@ def parley(*args: str) -> subprocess.CompletedProcess[str]:
     [
         (
             ("stances", "--actor", "North"),
-            "Error: unknown actor 'North' (did you mean 'north'?); valid: north, south",
+            "Error: unknown actor id 'North' (did you mean 'north'?); valid: north, south",
         ),
         (
             ("stances", "--issue", "fishing"),
-            "Error: unknown issue 'fishing'; valid: quota, inspections",
+            "Error: unknown issue id 'fishing'; valid: quota, inspections",
         ),
         (
             ("entities", "--actor", "westland"),
-            "Error: unknown actor 'westland'; valid: north, south",
+            "Error: unknown actor id 'westland'; valid: north, south",
         ),
         (
             ("quotes", "--speaker", "Ann Burg"),

@@ -12,6 +12,8 @@ from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, Manifes
 
 if TYPE_CHECKING:
     from parley.build.engines import Engine
+    from parley.case import Case
+    from parley.store import Store
 
 
 @app.command()
@@ -121,6 +123,17 @@ def _run_build(
         print_build_report(report)
         summary = store.summary()
         print_summary(summary, db)
+        if case is not None:
+            print_coverage(store, case)
     if summary["articles"]:
         print_next_steps(db)
     return report.exit_code
+
+
+def print_coverage(store: Store, case: Case) -> None:
+    """Which case actors and issues got no stance, and why."""
+    from parley.analysis.coverage import stance_coverage
+    from parley.present.render import say
+
+    for line in stance_coverage(store, case).lines():
+        say(line)

@@ -89,7 +89,7 @@ def check_id(kind: str, value: str | None, valid: Sequence[str]) -> None:
     same = [v for v in valid if v.casefold() == value.casefold()]
     near = same or difflib.get_close_matches(value, valid, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
-    raise ParleyError(f"unknown {kind} {value!r}{hint}; valid: {', '.join(valid) or 'none'}")
+    raise ParleyError(f"unknown {kind} id {value!r}{hint}; valid: {', '.join(valid) or 'none'}")
 
 
 def actor_ids(store: Store) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,10 @@ from parley.present.cli.options import (
     reading,
     with_id,
 )
+
+if TYPE_CHECKING:
+    from parley.case import Case
+    from parley.store import Store
 
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Only this case actor id.")]
 IssueOption = Annotated[str | None, typer.Option("--issue", help="Only this case issue id.")]
@@ -40,13 +44,15 @@ def stances(
 
     Example: parley stances --db seeds.db --actor united_states --issue us_mediation
     """
+    from parley.analysis.stances import stance_timeline
     from parley.labels import outlet_label
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
         check_id("actor", actor, actor_ids(store))
         check_id("issue", issue, issue_ids(store))
+        if _no_stances(store, case_of(store, None), actor=actor, issue=issue):
+            return
         names = names_of(store.case())
         rows = (
             {
@@ -55,7 +61,7 @@ def stances(
                 "issue": with_id(names, row["issue"]),
                 "outlet": outlet_label(row["outlet"]),
             }
-            for row in stance_queries.stances(store, actor=actor, issue=issue)
+            for row in stance_timeline(store, actor=actor, issue=issue)
         )
         columns = [
             ("actor", "Actor", 24),
@@ -78,12 +84,14 @@ def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
 
     Example: parley positions --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml
     """
+    from parley.analysis.positions import position_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
         loaded = case_of(store, case)
-        rows = stance_queries.positions(store, loaded)
+        if _no_stances(store, loaded, explicit=_has_case_positions(loaded)):
+            return
+        rows = position_rows(store, loaded)
     issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
     actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
     names = names_of(loaded)
@@ -114,31 +122,37 @@ def claims(
     ] = False,
     limit: LimitOption = 0,
 ) -> None:
-    """List claims made by several articles, with sources, contradictions and one-outlet flags.
+    """List claims made by several articles, with outlets, contradictions and one-outlet flags.
+
+    Claims come from stances, from events that several articles report and from
+    quoted words that several articles report; a conflict says where they
+    disagree (another date, another speaker, other words).
 
     Example: parley claims --db seeds.db --contested
     """
+    from parley.analysis.claims import claims as claim_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     def rows() -> Iterator[dict[str, Any]]:
-        for claim in stance_queries.claims(store, loaded, contested=contested):
+        for claim in claim_rows(store, loaded, contested=contested):
             yield {
                 **claim,
                 "n": len(claim["articles"]),
                 "flag": "one outlet" if claim["single_outlet"] else "",
                 "when": claim["first"] or "undated",
+                "against": [*claim["contradicted_by"], *filter(None, [claim["conflict"]])],
             }
 
     with reading(db) as store:
         loaded = case_of(store, case)
         columns = [
             ("when", "Date", 10),
+            ("kind", "Kind", 9),
             ("text", "Claim", 70),
             ("n", "Articles", 8),
-            ("sources", "Sources", 30),
+            ("outlets", "Outlets", 30),
             ("flag", "Note", 10),
-            ("contradicted_by", "Contradicted by", 30),
+            ("against", "Contradicted by / conflict", 60),
         ]
         print_table(rows(), columns, title="Claims", limit=limit)
 
@@ -147,22 +161,24 @@ def claims(
 def outlets(db: DbOption = DEFAULT_DB) -> None:
     """Compare outlets side by side: whom their own voice blames and credits, whom they quote.
 
-    Blame and credit count framing words outside quotes, given to the actor
-    named nearest before them; sources and quote shares come from the quotes.
+    Blame and credit count the frames whose agent is the writer ("a reckless
+    move by X"); "reported" counts those the outlet reports others making ("Y
+    blamed X"). Sources and quote shares come from the quotes.
 
     Example: parley outlets --db seeds.db
     """
+    from parley.analysis.framing import outlet_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
-        frames = stance_queries.outlets(store)
+        frames = outlet_rows(store)
         names = names_of(store.case())
     rows = [
         {
             **f,
             "blames": _top(f["blames"], names=names),
             "credits": _top(f["credits"], names=names),
+            "reported": _top(f["reported_blames"], names=names),
             "sources": _top(f["sources"], 4),
             "quote_share": ", ".join(
                 f"{names.get(a, a)} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]
@@ -175,6 +191,7 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
         ("articles", "Art.", 4),
         ("blames", "Blames (own voice)", 34),
         ("credits", "Credits (own voice)", 30),
+        ("reported", "Blame reported", 30),
         ("sources", "Quotes most", 34),
         ("quotes", "Quotes", 6),
         ("quote_share", "Quote share by actor", 36),
@@ -184,3 +201,33 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
 
 def _top(counts: dict[str, int], n: int = 3, names: dict[str, str] | None = None) -> str:
     return ", ".join(f"{(names or {}).get(k, k)} {v}" for k, v in list(counts.items())[:n])
+
+
+def _has_case_positions(case: Case | None) -> bool:
+    return bool(case is not None and (case.raw.get("positions") or {}).get("actors"))
+
+
+def _no_stances(
+    store: Store,
+    case: Case | None,
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    explicit: bool = False,
+) -> bool:
+    """Say so, and return True, when there is nothing to show (ids are checked before)."""
+    from parley.analysis.coverage import HELP, stance_coverage
+    from parley.store.stance_queries import stance_counts
+
+    counts = stance_counts(store)
+    if explicit or any((actor in (None, a)) and (issue in (None, i)) for a, i in counts):
+        return False
+    if counts:
+        only = " and ".join(f"{k} {v}" for k, v in (("actor", actor), ("issue", issue)) if v)
+        typer.echo(f"No stances for {only} in this dossier.")
+        return True
+    if case is None:
+        typer.echo(f"No stances in this dossier: it was built without a case file. {HELP}")
+        return True
+    typer.echo("\n".join(stance_coverage(store, case).lines()))
+    return True
