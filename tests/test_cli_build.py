@@ -171,3 +171,9 @@ def test_timeline_and_check_run_on_the_dossier(built):
     assert timeline.returncode == 0 and "2025-03-17" in timeline.stdout
     check = parley("check", "--db", built["db"])
     assert check.returncode == 0, check.stderr
+
+
+def test_build_ends_with_the_next_commands_to_run(built):
+    shown = " ".join(built["first"].stdout.split())
+    for command in ("timeline", "quotes", "stances", "report", "serve"):
+        assert f"parley {command} --db {built['db']}" in shown, command

@@ -60,4 +60,4 @@ def test_reading_commands_use_the_case_the_dossier_was_built_with(demo):
 
     case = load_case(CASE_PATH)
     assert all(issue in result.stdout for issue in case.issue_ids)
-    assert all(actor in result.stdout for actor in case.actor_ids)
+    assert all(actor.name in result.stdout for actor in case.actors)  # columns by name

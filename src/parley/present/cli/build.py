@@ -39,7 +39,8 @@ def build(
         Path | None,
         typer.Option(
             "--rules",
-            help="Stance rules file refining the case (default: <case stem>.rules.yaml beside it).",
+            help="Stance rules file refining the case "
+            "(default: `<case stem>.rules.yaml` beside it).",
         ),
     ] = None,
 ) -> None:
@@ -69,14 +70,9 @@ def demo(
     Example: parley demo --db demo.db
     """
     from parley.present.cli.web import print_demo_report
-    from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
 
     code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
-    console.print(
-        f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
-        f"[bold]parley stances --db {db}[/], [bold]parley forecast --db {db} --from-evidence[/]"
-    )
     print_demo_report(db)
     raise typer.Exit(code)
 
@@ -93,7 +89,12 @@ def _run_build(
 
     from parley.build import build as run
     from parley.case import load_case
-    from parley.present.render import console, print_build_report, print_summary
+    from parley.present.render import (
+        console,
+        print_build_report,
+        print_next_steps,
+        print_summary,
+    )
     from parley.sources import load_manifest
     from parley.store import open_store
 
@@ -120,16 +121,19 @@ def _run_build(
         )
         progress.stop()
         print_build_report(report)
-        print_summary(store.summary(), db)
+        summary = store.summary()
+        print_summary(summary, db)
         if case is not None:
             print_coverage(store, case)
+    if summary["articles"]:
+        print_next_steps(db)
     return report.exit_code
 
 
 def print_coverage(store: Store, case: Case) -> None:
     """Which case actors and issues got no stance, and why."""
     from parley.analysis.coverage import stance_coverage
-    from parley.present.render import console
+    from parley.present.render import say
 
     for line in stance_coverage(store, case).lines():
-        console.print(line, markup=False)
+        say(line)
