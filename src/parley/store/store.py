@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
@@ -65,6 +68,37 @@ def open_store(db: str | Path, *, create: bool = True) -> Store:
     return store
 
 
+@contextmanager
+def staged(db: str) -> Iterator[str]:
+    """Where to build a dossier that must appear whole or not at all.
+
+    For a SQLite file that does not exist yet: a hidden file beside it, moved into
+    place when the block ends normally and removed (with its journal) when it raises.
+    Otherwise (an existing file, a server URL) `db` itself. Close the store inside
+    the block.
+    """
+    url = resolve_url(db)
+    final = Path(url.removeprefix("sqlite:///"))
+    if not url.startswith("sqlite:///") or final.exists():
+        yield db
+        return
+    handle, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".building", dir=final.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield str(temporary)
+    except BaseException:
+        for path in _sqlite_files(temporary):
+            path.unlink(missing_ok=True)
+        raise
+    os.replace(temporary, final)
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database file and the journal, WAL and shared-memory files beside it."""
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+
+
 def migration_config() -> Config:
     """Alembic's configuration for the migrations shipped in `parley.store.migrations`."""
     from alembic.config import Config
@@ -104,8 +138,7 @@ class Store:
         """The files of a SQLite dossier (database, journal, WAL), so a build can pass them over."""
         if not self.url.startswith("sqlite:///"):
             return []
-        path = Path(self.url.removeprefix("sqlite:///"))
-        return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+        return _sqlite_files(Path(self.url.removeprefix("sqlite:///")))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -63,7 +63,10 @@ def demo(
     from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
 
-    code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
+    from parley.store import staged
+
+    with staged(db) as target:  # a demo that crashes leaves no half-built dossier
+        code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, target, label=db)
     console.print(
         f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
         f"[bold]parley stances --db {db}[/], [bold]parley forecast --db {db} --from-evidence[/]"
@@ -78,6 +81,7 @@ def _run_build(
     manifest: Path | None,
     db: str,
     engine: Engine | None = None,
+    label: str | None = None,
 ) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -108,5 +112,5 @@ def _run_build(
         )
         progress.stop()
         print_build_report(report)
-        print_summary(store.summary(), db)
+        print_summary(store.summary(), label or db)
     return report.exit_code
