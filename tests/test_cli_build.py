@@ -171,3 +171,22 @@ def test_timeline_and_check_run_on_the_dossier(built):
     assert timeline.returncode == 0 and "2025-03-17" in timeline.stdout
     check = parley("check", "--db", built["db"])
     assert check.returncode == 0, check.stderr
+
+
+def test_links_out_of_the_folder_are_skipped_unless_follow_links(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.txt").write_text(BRIEF.replace("Geneva", "Oslo"), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "geneva.txt").write_text(BRIEF, encoding="utf-8")
+    (corpus / "far.txt").symlink_to(outside / "far.txt")
+    skipped = parley("build", str(corpus), "--db", str(tmp_path / "a.db"))
+    assert skipped.returncode == 1, skipped.stderr
+    assert "Stored 1 new article(s); 0 already in the dossier; 1 skipped" in skipped.stdout
+    assert f"{corpus / 'far.txt'}: symbolic link to a path outside" in " ".join(
+        skipped.stderr.split()
+    )
+    followed = parley("build", str(corpus), "--follow-links", "--db", str(tmp_path / "b.db"))
+    assert followed.returncode == 0, followed.stderr
+    assert "Stored 2 new article(s)" in followed.stdout

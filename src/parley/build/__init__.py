@@ -67,6 +67,7 @@ def build(
     manifest: str | Path | None = None,
     engine: Engine | None = None,
     on_article: Callable[[str], None] | None = None,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build or extend a dossier.
 
@@ -75,7 +76,8 @@ def build(
     extract); store each article in its own transaction as results arrive;
     finally rebuild the corpus views (entities, merged events) when the
     articles changed since the views were last built. `on_article` is called
-    with each input's source as it is read.
+    with each input's source as it is read; `follow_links` follows symbolic links
+    out of the folders given.
     """
     from parley.sources import read_articles
 
@@ -86,7 +88,8 @@ def build(
         store.save_case(case)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths, manifest=manifest, skip=store.files):
+        found = read_articles(paths, manifest, skip=store.files, follow_links=follow_links)
+        for item in found:
             if on_article:
                 on_article(item.source)
             if not isinstance(item, Article):

@@ -25,6 +25,8 @@ def read_articles(
     paths: Sequence[str | Path],
     manifest: str | Path | Manifest | None = None,
     skip: Iterable[str | Path] = (),
+    *,
+    follow_links: bool = False,
 ) -> Iterator[Article | Rejected]:
     """Stream the articles in files and folders (recursively, sorted, hidden files skipped).
 
@@ -32,17 +34,20 @@ def read_articles(
     line or item; bad input never raises. The manifest, if given, is read now
     and raises `InputError` when invalid; its metadata overrides the documents'.
     Files in `skip` (and the manifest itself) are passed over when walking folders.
+    Only regular files are read; symbolic links inside a folder that lead out of it
+    are not followed unless `follow_links` (each is rejected with the reason).
     """
     loaded = load_manifest(manifest) if isinstance(manifest, str | Path) else manifest
     skipped = [*skip, loaded.path] if loaded else list(skip)
-    return _read_all(list(paths), loaded, frozenset(Path(p).resolve() for p in skipped))
+    skip_real = frozenset(Path(p).resolve() for p in skipped)
+    return _read_all(list(paths), loaded, skip_real, follow_links)
 
 
 def _read_all(
-    paths: list[str | Path], manifest: Manifest | None, skip: frozenset[Path]
+    paths: list[str | Path], manifest: Manifest | None, skip: frozenset[Path], follow_links: bool
 ) -> Iterator[Article | Rejected]:
     for given in paths:
-        for found in iter_files(given, skip):
+        for found in iter_files(given, skip, follow_links=follow_links):
             if isinstance(found, Rejected):
                 yield _logged(found)
                 continue

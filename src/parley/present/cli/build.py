@@ -33,6 +33,13 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Follow symbolic links that lead out of the folders given (skipped otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
@@ -46,7 +53,9 @@ def build(
     from parley.build import make_engine
 
     runner = make_engine(workers, engine, scheduler)
-    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner))
+    raise typer.Exit(
+        _run_build([str(p) for p in paths], case, manifest, db, runner, follow_links=follow_links)
+    )
 
 
 @app.command()
@@ -82,6 +91,7 @@ def _run_build(
     db: str,
     engine: Engine | None = None,
     label: str | None = None,
+    follow_links: bool = False,
 ) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -108,7 +118,12 @@ def _run_build(
     ):
         task = progress.add_task("Building", total=None)
         report = run(
-            paths, store, case=case, manifest=manifest, on_article=lambda _s: progress.advance(task)
+            paths,
+            store,
+            case=case,
+            manifest=manifest,
+            on_article=lambda _s: progress.advance(task),
+            follow_links=follow_links,
         )
         progress.stop()
         print_build_report(report)
