@@ -19,7 +19,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.articles.model import Article
@@ -108,12 +119,30 @@ def migration_config() -> Config:
     return config
 
 
+# Any fixed number: the PostgreSQL advisory lock that serialises creating and migrating a dossier.
+MIGRATION_LOCK = 0x7061726C6579
+
+
+def _lock_for_migration(conn: Connection) -> None:
+    """Hold, until the transaction ends, a lock that one creation or migration at a time gets.
+
+    Two builds creating the same new dossier would otherwise both find no tables and both
+    create them. SQLite: take the database's write lock now (waiting up to the busy
+    timeout); PostgreSQL: a transaction-scoped advisory lock. The second comes through
+    once the first has committed, and finds the schema current.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers (the CLI, the web app) read while a build writes.
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: setting WAL waits for other writers
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -149,6 +178,7 @@ class Store:
 
         try:
             with self.engine.begin() as conn:
+                _lock_for_migration(conn)
                 config = migration_config()
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
