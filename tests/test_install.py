@@ -59,9 +59,9 @@ def test_extras_our_dependencies_ask_for_are_declared_directly():
     for parent, requirement in with_extras:
         for text in distribution(requirement.name).requires or []:
             needed = Requirement(text)
-            if _wanted(needed, tuple(requirement.extras)) and not _wanted(needed, ()):
-                if canonicalize_name(needed.name) not in plain:
-                    missing.append(f"{parent} -> {requirement} needs {needed.name}")
+            only_with_extra = _wanted(needed, tuple(requirement.extras)) and not _wanted(needed, ())
+            if only_with_extra and canonicalize_name(needed.name) not in plain:
+                missing.append(f"{parent} -> {requirement} needs {needed.name}")
     assert missing == []
 
 

@@ -127,7 +127,13 @@ def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None
 
 
 def refresh_views(store: Store, case: Case | None) -> None:
-    """Rebuild the corpus tables (canonical entities, merged events) from the stored records."""
+    """Rebuild the corpus tables (canonical entities, merged events) from the stored records.
+
+    The store's generation is read before the records, and stored with the tables: an
+    article another build stores meanwhile bumps it past that, so that build finds the
+    views stale and refreshes them in turn (`Store.replace_derived`).
+    """
     from parley.analysis.views import corpus_tables
 
-    store.replace_derived(corpus_tables(store, case))
+    generation = store.generation()
+    store.replace_derived(corpus_tables(store, case), generation)

@@ -22,7 +22,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Integer,
     Table,
+    Text,
+    Update,
+    cast,
     create_engine,
     delete,
     event,
@@ -30,6 +34,7 @@ from sqlalchemy import (
     insert,
     select,
     text,
+    update,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
@@ -208,6 +213,7 @@ class Store:
                 conn.execute(
                     delete(schema.rejects).where(schema.rejects.c.source == article.source)
                 )
+                conn.execute(_bump_generation())
         except IntegrityError:
             if self.has_article(article.id):  # stored meanwhile by another writer
                 return False
@@ -225,21 +231,36 @@ class Store:
             conn.execute(delete(schema.rejects).where(schema.rejects.c.source == source))
             conn.execute(insert(schema.rejects), {"source": source, "reason": reason})
 
-    def views_stale(self) -> bool:
-        """True when articles were added since the corpus tables were last rebuilt."""
-        with self.engine.connect() as conn:
-            built_from = conn.scalar(
-                select(schema.meta.c.value).where(schema.meta.c.key == "views")
-            )
-            articles = conn.scalar(select(func.count()).select_from(schema.articles))
-        return built_from != str(articles)
+    def generation(self) -> int:
+        """How many articles have been stored, counted by their own transactions.
 
-    def replace_derived(self, tables: dict[str, list[dict[str, Any]]]) -> None:
-        """Replace the corpus tables (entities, events and their links) in one transaction."""
+        Every article's transaction bumps it, so the corpus views know exactly which
+        state they were built from (see `replace_derived`).
+        """
+        with self.engine.connect() as conn:
+            return _generation(conn, "generation")
+
+    def views_stale(self) -> bool:
+        """True when articles were stored after the state the corpus tables were built from."""
+        with self.engine.connect() as conn:
+            views = _generation(conn, "views", missing=-1)
+            return views < _generation(conn, "generation")
+
+    def replace_derived(self, tables: dict[str, list[dict[str, Any]]], generation: int) -> None:
+        """Replace the corpus tables (entities, events and their links) in one transaction.
+
+        `generation` is `self.generation()` as read *before* the records the tables were
+        computed from: they cover at least the articles it counts, so an article stored
+        meanwhile leaves the views stale and its build refreshes them. The transaction
+        first locks the generation row, which serialises it with article writes and other
+        refreshes; views built from an older generation than those stored are dropped.
+        """
         with self.engine.begin() as conn:
-            articles = conn.scalar(select(func.count()).select_from(schema.articles))
+            conn.execute(_lock_generation())
+            if _generation(conn, "views", missing=-1) >= generation:
+                return
             conn.execute(delete(schema.meta).where(schema.meta.c.key == "views"))
-            conn.execute(insert(schema.meta), {"key": "views", "value": str(articles)})
+            conn.execute(insert(schema.meta), {"key": "views", "value": str(generation)})
             for table in schema.DERIVED_TABLES:
                 conn.execute(delete(table))
                 rows = tables.get(table.name) or []
@@ -302,6 +323,25 @@ class Store:
             for name in ("articles", "entities", "quotes", "events", "rejects")
         }
         return {**counts, "outlets": int(outlets or 0), "first": first, "last": last}
+
+
+def _generation(conn: Connection, key: str, missing: int = 0) -> int:
+    """The generation stored under `key` in `meta` ("generation", or "views": the one the
+    corpus tables were built from)."""
+    value = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == key))
+    return missing if value is None else int(value)
+
+
+def _bump_generation() -> Update:
+    meta = schema.meta
+    bumped = cast(cast(meta.c.value, Integer) + 1, Text)
+    return update(meta).where(meta.c.key == "generation").values(value=bumped)
+
+
+def _lock_generation() -> Update:
+    """A write that changes nothing but takes the generation row's lock (SQLite: the database's)."""
+    meta = schema.meta
+    return update(meta).where(meta.c.key == "generation").values(value=meta.c.value)
 
 
 def _table(name: str) -> Table:

@@ -71,7 +71,6 @@ def demo(
     from parley.present.cli.web import print_demo_report
     from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
-
     from parley.store import staged
 
     with staged(db) as target:  # a demo that crashes leaves no half-built dossier
