@@ -112,3 +112,34 @@ def test_cp1252_refused_when_text_has_utf8_sequences(tmp_path: Path):
 def test_unknown_extension_sniffed_as_json():
     (article,) = read_articles([ENCODINGS / "record.dat"])
     assert article.title == "Sniffed record"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("tiny.jpg", b"x", "not a text file (.jpg is an image)"),
+        ("notes.zip", b"Talks resume.", "not a text file (.zip is an archive)"),
+        ("tool.exe", TEXT.encode(), "not a text file (.exe is a program)"),
+        ("one.txt", b"Ceasefire", "too short to be an article (1 word; at least 5)"),
+        ("feed.json", b'{"text": "Talks resume Monday."}', "too short to be an article"),
+    ],
+)
+def test_files_that_cannot_be_articles_are_rejected(
+    tmp_path: Path, name: str, content: bytes, reason: str
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [rejected] = read_articles([tmp_path])
+    assert isinstance(rejected, Rejected)
+    assert rejected.source.startswith(str(path))
+    assert rejected.reason.startswith(reason)
+
+
+def test_rejection_reasons_are_one_line(tmp_path: Path):
+    """libxml2 ends its message for a feed in EBCDIC with a newline."""
+    feed = '<?xml version="1.0" encoding="cp037"?>\n<rss><channel><item>x</item></channel></rss>'
+    (tmp_path / "ebcdic.xml").write_bytes(feed.encode("cp037"))
+    rejected = [item for item in read_articles([tmp_path]) if isinstance(item, Rejected)]
+    assert [r.source for r in rejected] == [str(tmp_path / "ebcdic.xml")]
+    assert all("\n" not in r.reason and r.reason == r.reason.strip() for r in rejected)
+    assert "EBCDIC" in rejected[0].reason

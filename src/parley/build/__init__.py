@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from parley.articles.model import Article
 from parley.build.engines import Engine, InProcess, make_engine
 from parley.build.work import Failed, Processed, extract_article, process_batch, speaker_keys
+from parley.errors import one_line
 
 if TYPE_CHECKING:
     from parley.case import Case
@@ -44,19 +45,23 @@ BATCH_SIZE = 16
 
 @dataclass
 class BuildReport:
-    """What a build did: stored, already present, and rejected inputs with reasons."""
+    """What a build did: stored, already present, rejected inputs with reasons, and warnings
+    (source, message) about what is odd but failed nothing (an empty folder, a manifest row
+    naming no input)."""
 
     stored: int = 0
     existing: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed, 1 when some inputs failed, 2 when every input failed."""
-        if not self.rejected:
-            return 0
-        return 2 if self.stored == 0 and self.existing == 0 else 1
+        """0 when nothing failed, 1 when some inputs failed, 2 when no article was read
+        (every input failed, or there was none)."""
+        if self.stored == 0 and self.existing == 0:
+            return 2
+        return 1 if self.rejected else 0
 
 
 def build(
@@ -87,8 +92,14 @@ def build(
     if case is not None:
         store.save_case(case)
 
+    def warn(source: str, message: str) -> None:
+        LOGGER.warning("%s: %s", source, message)
+        report.warnings.append((source, message))
+
     def fresh_articles() -> Iterator[Article]:
-        found = read_articles(paths, manifest, skip=store.files, follow_links=follow_links)
+        found = read_articles(
+            paths, manifest, store.files, follow_links=follow_links, on_warning=warn
+        )
         for item in found:
             if on_article:
                 on_article(item.source)
@@ -121,6 +132,7 @@ def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None:
+    reason = one_line(reason)  # documented as one line; an exception's text may not be
     LOGGER.warning("skipped %s: %s", source, reason)
     report.rejected.append((source, reason))
     store.add_reject(source, reason)

@@ -59,6 +59,8 @@ def print_build_report(report: BuildReport) -> None:
     )
     for source, reason in report.rejected:
         errors.print(f"[yellow]skipped[/] {source}: {reason}")
+    for source, message in report.warnings:
+        errors.print(f"[yellow]warning[/] {source}: {message}")
 
 
 def print_summary(summary: dict[str, Any], db: str) -> None:

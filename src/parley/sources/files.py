@@ -36,6 +36,20 @@ KINDS = {
     ".atom": "feed",
     ".feed": "feed",
 }
+# Extensions that say a file is not text, so it is refused before it is read (a one-byte
+# `tiny.jpg` would otherwise pass the binary sniff and become a one-word article).
+_NOT_TEXT_KINDS = {
+    "an image": ".jpg .jpeg .png .gif .webp .bmp .tif .tiff .ico .heic .avif",
+    "audio or video": ".mp3 .wav .ogg .flac .m4a .mp4 .m4v .mov .avi .mkv .webm",
+    "an archive": ".zip .gz .tgz .bz2 .xz .zst .7z .rar .tar",
+    "a program": ".exe .dll .so .dylib .bin .o .a .class .jar .pyc .wasm",
+    "a document format not read (save it as text or HTML)": (
+        ".pdf .doc .docx .odt .xls .xlsx .ods .ppt .pptx .epub"
+    ),
+    "a database": ".db .sqlite .sqlite3",
+    "a font": ".woff .woff2 .ttf .otf",
+}
+NOT_TEXT = {ext: what for what, exts in _NOT_TEXT_KINDS.items() for ext in exts.split()}
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 Result = Article | Rejected
@@ -144,7 +158,11 @@ def _special(mode: int) -> str:
 def read_file(path: Path, source: str, manifest: Manifest | None) -> Iterator[Result]:
     """Every article (or rejection) in one file, by extension, or by sniffing when unknown."""
     source = display_name(source)
-    kind = KINDS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix in NOT_TEXT:
+        yield Rejected(source, f"not a text file ({suffix} is {NOT_TEXT[suffix]})")
+        return
+    kind = KINDS.get(suffix)
     if kind == "jsonl":
         yield from read_jsonl(path, source, manifest)
         return

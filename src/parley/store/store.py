@@ -8,9 +8,11 @@ killed half-way leaves only whole articles behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,10 +38,11 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.articles.model import Article
-from parley.errors import StoreError
+from parley.errors import DiskFullError, StoreError
 from parley.extract.records import Extraction
 from parley.store import schema
 
@@ -182,7 +185,7 @@ class Store:
         from alembic import command
 
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 _lock_for_migration(conn)
                 config = migration_config()
                 config.attributes["connection"] = conn
@@ -191,6 +194,25 @@ class Store:
             raise StoreError(f"{self.url}: cannot initialise the dossier ({exc.orig})") from None
 
     # -- writing ---------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The dossier as a person named it: a SQLite file's path, else the URL sans password."""
+        if self.url.startswith("sqlite:///"):
+            return self.url.removeprefix("sqlite:///")
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction; a full disk becomes `DiskFullError` (the transaction is rolled
+        back, so every article committed before stays whole)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except (DBAPIError, OSError) as exc:
+            if _disk_full(exc):
+                raise DiskFullError(f"no space left on device while writing {self.name}") from None
+            raise
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article (used to skip what a build already holds)."""
@@ -205,7 +227,7 @@ class Store:
         `speaker_keys[i]` is the entity key of `extraction.quotes[i]`'s speaker.
         """
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 conn.execute(insert(schema.articles), _article_row(article))
                 for table, rows in _record_rows(article.id, extraction, speaker_keys):
                     if rows:
@@ -227,7 +249,7 @@ class Store:
 
     def add_reject(self, source: str, reason: str) -> None:
         """Remember an input that could not be stored, replacing an earlier reason."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(schema.rejects).where(schema.rejects.c.source == source))
             conn.execute(insert(schema.rejects), {"source": source, "reason": reason})
 
@@ -255,7 +277,7 @@ class Store:
         first locks the generation row, which serialises it with article writes and other
         refreshes; views built from an older generation than those stored are dropped.
         """
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(_lock_generation())
             if _generation(conn, "views", missing=-1) >= generation:
                 return
@@ -280,7 +302,7 @@ class Store:
         return case_from_dict(json.loads(raw)) if raw else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
             conn.execute(insert(schema.meta), {"key": key, "value": value})
 
@@ -323,6 +345,17 @@ class Store:
             for name in ("articles", "entities", "quotes", "events", "rejects")
         }
         return {**counts, "outlets": int(outlets or 0), "first": first, "last": last}
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether an error means the disk is full: SQLite's SQLITE_FULL, PostgreSQL's class 53100
+    (disk_full), or ENOSPC from the operating system."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return True
+    if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    return getattr(orig, "sqlstate", None) == "53100"
 
 
 def _generation(conn: Connection, key: str, missing: int = 0) -> int:

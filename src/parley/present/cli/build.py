@@ -44,8 +44,10 @@ def build(
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
     Articles already in the dossier are skipped, so re-running a build only adds
-    what is new. Unreadable inputs are reported and skipped; the exit status is 0
-    when nothing failed, 1 when some inputs failed, 2 when all did.
+    what is new. Unreadable inputs are reported and skipped. Exit status: 0 nothing
+    failed; 1 some inputs failed (or an error stopped the build); 2 no article was
+    read (every input failed, or there was none); 3 the disk holding the dossier is
+    full (what was stored is kept: free space and build again).
 
     Example: parley build ../shared/seeds --case ../shared/cases/russia-ukraine-2025.yaml
     --manifest ../shared/manifests/seeds.csv --db seeds.db
