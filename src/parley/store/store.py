@@ -1,4 +1,4 @@
-"""`Store`: open, write and read a dossier database.
+"""`Store`: write and read a dossier database (`parley.store.opening` opens one).
 
 A dossier is one SQLite file by default; any SQLAlchemy URL (for example
 `postgresql://user@host/db`) selects another server with the same schema.
@@ -11,9 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -29,17 +27,14 @@ from sqlalchemy import (
     Text,
     Update,
     cast,
-    create_engine,
     delete,
-    event,
     func,
     insert,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from parley.articles.model import Article
 from parley.errors import DiskFullError, StoreError
@@ -47,120 +42,18 @@ from parley.extract.records import Extraction
 from parley.store import schema
 
 if TYPE_CHECKING:
-    from alembic.config import Config
-
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
 
 
-def resolve_url(db: str | Path) -> str:
-    """A SQLAlchemy URL for `db`: paths become SQLite; PostgreSQL URLs get the psycopg driver."""
-    text = str(db)
-    if "://" not in text:
-        return f"sqlite:///{Path(text).expanduser()}"
-    if text.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + text.split("://", 1)[1]
-    return text
-
-
-def open_store(db: str | Path, *, create: bool = True) -> Store:
-    """Open the dossier at `db` (a file path or a database URL), migrating it to this version.
-
-    With `create=False` a missing SQLite file is an error instead of a new dossier.
-    """
-    url = resolve_url(db)
-    if url.startswith("sqlite:///") and not create:
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            raise StoreError(
-                f"{path}: no dossier here. Build one first: parley build PATH --db {path}"
-            )
-    try:
-        engine = create_engine(url)
-    except (SQLAlchemyError, ModuleNotFoundError, ValueError) as exc:
-        raise StoreError(f"{db}: cannot open the database ({exc})") from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine, url)
-    store.initialise()
-    return store
-
-
-@contextmanager
-def staged(db: str) -> Iterator[str]:
-    """Where to build a dossier that must appear whole or not at all.
-
-    For a SQLite file that does not exist yet: a hidden file beside it, moved into
-    place when the block ends normally and removed (with its journal) when it raises.
-    Otherwise (an existing file, a server URL) `db` itself. Close the store inside
-    the block.
-    """
-    url = resolve_url(db)
-    final = Path(url.removeprefix("sqlite:///"))
-    if not url.startswith("sqlite:///") or final.exists():
-        yield db
-        return
-    handle, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".building", dir=final.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield str(temporary)
-    except BaseException:
-        for path in _sqlite_files(temporary):
-            path.unlink(missing_ok=True)
-        raise
-    os.replace(temporary, final)
-
-
-def _sqlite_files(path: Path) -> list[Path]:
-    """A SQLite database file and the journal, WAL and shared-memory files beside it."""
-    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
-
-
-def migration_config() -> Config:
-    """Alembic's configuration for the migrations shipped in `parley.store.migrations`."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", "parley.store:migrations")
-    return config
-
-
-# Any fixed number: the PostgreSQL advisory lock that serialises creating and migrating a dossier.
-MIGRATION_LOCK = 0x7061726C6579
-
-
-def _lock_for_migration(conn: Connection) -> None:
-    """Hold, until the transaction ends, a lock that one creation or migration at a time gets.
-
-    Two builds creating the same new dossier would otherwise both find no tables and both
-    create them. SQLite: take the database's write lock now (waiting up to the busy
-    timeout); PostgreSQL: a transaction-scoped advisory lock. The second comes through
-    once the first has committed, and finds the schema current.
-    """
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers (the CLI, the web app) read while a build writes.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")  # first: setting WAL waits for other writers
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class Store:
     """The dossier database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, readonly: bool = False) -> None:
         self.engine = engine
         self.url = url
+        self.readonly = readonly
 
     def __enter__(self) -> Store:
         return self
@@ -175,23 +68,10 @@ class Store:
         """The files of a SQLite dossier (database, journal, WAL), so a build can pass them over."""
         if not self.url.startswith("sqlite:///"):
             return []
-        return _sqlite_files(Path(self.url.removeprefix("sqlite:///")))
+        return sqlite_files(Path(self.url.removeprefix("sqlite:///")))
 
     def close(self) -> None:
         self.engine.dispose()
-
-    def initialise(self) -> None:
-        """Create the dossier's tables, or migrate an older dossier to this version's schema."""
-        from alembic import command
-
-        try:
-            with self._writing() as conn:
-                _lock_for_migration(conn)
-                config = migration_config()
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-        except OperationalError as exc:
-            raise StoreError(f"{self.url}: cannot initialise the dossier ({exc.orig})") from None
 
     # -- writing ---------------------------------------------------------
 
@@ -206,6 +86,8 @@ class Store:
     def _writing(self) -> Iterator[Connection]:
         """A write transaction; a full disk becomes `DiskFullError` (the transaction is rolled
         back, so every article committed before stays whole)."""
+        if self.readonly:
+            raise StoreError(f"{self.name}: opened read-only (a reading command writes nothing)")
         try:
             with self.engine.begin() as conn:
                 yield conn
@@ -375,6 +257,11 @@ def _lock_generation() -> Update:
     """A write that changes nothing but takes the generation row's lock (SQLite: the database's)."""
     meta = schema.meta
     return update(meta).where(meta.c.key == "generation").values(value=meta.c.value)
+
+
+def sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database file and the journal, WAL and shared-memory files beside it."""
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
 
 
 def _table(name: str) -> Table:
