@@ -9,6 +9,7 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
 StanceValue = Literal["support", "oppose"]
+StanceRoute = Literal["frame", "rule", "quote"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,9 @@ class Stance:
     ("rebuffed", "demands"); `holder_start`/`holder_end` cover the words naming
     the actor. `hedged` marks reports the article itself qualifies
     ("reportedly", "seems to"); they get a lower `confidence` (0-1).
+    `route` says what found it: a generic stance frame, a case rule, or the
+    actor's own quote. `position` is the point of a graded issue scale the
+    evidence names (0-100), or None when it says only support or oppose.
     """
 
     start: int
@@ -106,6 +110,8 @@ class Stance:
     holder_start: int | None = None
     holder_end: int | None = None
     hedged: bool = False
+    route: StanceRoute = "frame"
+    position: int | None = None
 
 
 @dataclass(slots=True)

@@ -391,6 +391,7 @@ class _Finder:
             holder_start=holder.start,
             holder_end=holder.end,
             hedged=hedged,
+            route="rule",
         )
 
     # -- paths and signs --------------------------------------------------

@@ -171,6 +171,8 @@ stances = Table(
     Column("holder_start", Integer),
     Column("holder_end", Integer),
     Column("hedged", Boolean, nullable=False),
+    Column("route", String(8), nullable=False, server_default="frame"),
+    Column("position", Integer),
     Index("ix_stances_article", "article_id"),
     Index("ix_stances_actor_issue", "actor", "issue"),
 )

@@ -38,7 +38,7 @@ STANCE_FIELDS = (
 )
 CLAIM_FIELDS = ("id", "text", "sources", "contradicted_by")
 _STANCE_RECORD = ("start", "end", "actor", "issue", "stance", "confidence", "cue",
-                  "holder_start", "holder_end", "hedged")  # fmt: skip
+                  "holder_start", "holder_end", "hedged", "route", "position")  # fmt: skip
 _EVENT_RECORD = ("start", "end", "type", "summary", "date", "date_precision", "trigger",
                  "date_start", "date_end")  # fmt: skip
 
