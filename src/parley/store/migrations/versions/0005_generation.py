@@ -6,8 +6,8 @@ article's transaction bumps `meta.generation`, and a refresh records the generat
 read before reading the records (see `Store.replace_derived`). An existing dossier
 starts at its article count, which is what its views were marked with.
 
-Revision ID: 0004_generation
-Revises: 0003_stance_route
+Revision ID: 0005_generation
+Revises: 0004_frames
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_generation"
-down_revision = "0003_stance_route"
+revision = "0005_generation"
+down_revision = "0004_frames"
 branch_labels = None
 depends_on = None
 
