@@ -78,7 +78,7 @@ def migrate(store: Store) -> None:
             # file that turns out not to be a dossier changes nothing in it.
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-        with store._writing() as conn:
+        with store.writing() as conn:
             _lock_for_migration(conn)
             config = migration_config()
             config.attributes["connection"] = conn

@@ -83,7 +83,7 @@ class Store:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
         """A write transaction; a full disk becomes `DiskFullError` (the transaction is rolled
         back, so every article committed before stays whole)."""
         if self.readonly:
@@ -109,7 +109,7 @@ class Store:
         `speaker_keys[i]` is the entity key of `extraction.quotes[i]`'s speaker.
         """
         try:
-            with self._writing() as conn:
+            with self.writing() as conn:
                 conn.execute(insert(schema.articles), _article_row(article))
                 for table, rows in _record_rows(article.id, extraction, speaker_keys):
                     if rows:
@@ -131,7 +131,7 @@ class Store:
 
     def add_reject(self, source: str, reason: str) -> None:
         """Remember an input that could not be stored, replacing an earlier reason."""
-        with self._writing() as conn:
+        with self.writing() as conn:
             conn.execute(delete(schema.rejects).where(schema.rejects.c.source == source))
             conn.execute(insert(schema.rejects), {"source": source, "reason": reason})
 
@@ -159,7 +159,7 @@ class Store:
         first locks the generation row, which serialises it with article writes and other
         refreshes; views built from an older generation than those stored are dropped.
         """
-        with self._writing() as conn:
+        with self.writing() as conn:
             conn.execute(_lock_generation())
             if _generation(conn, "views", missing=-1) >= generation:
                 return
@@ -184,7 +184,7 @@ class Store:
         return case_from_dict(json.loads(raw)) if raw else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        with self._writing() as conn:
+        with self.writing() as conn:
             conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
             conn.execute(insert(schema.meta), {"key": key, "value": value})
 
