@@ -114,6 +114,8 @@ def print_build_report(report: BuildReport) -> None:
     )
     for source, reason in report.rejected:
         say(("skipped", "yellow"), f" {source}: {reason}", err=True)
+    for source, message in report.warnings:
+        say(("warning", "yellow"), f" {source}: {message}", err=True)
 
 
 def print_summary(summary: dict[str, Any], db: str) -> None:

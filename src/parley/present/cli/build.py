@@ -35,6 +35,13 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Follow symbolic links that lead out of the folders given (skipped otherwise).",
+        ),
+    ] = False,
     rules: Annotated[
         Path | None,
         typer.Option(
@@ -47,8 +54,10 @@ def build(
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
     Articles already in the dossier are skipped, so re-running a build only adds
-    what is new. Unreadable inputs are reported and skipped; the exit status is 0
-    when nothing failed, 1 when some inputs failed, 2 when all did.
+    what is new. Unreadable inputs are reported and skipped. Exit status: 0 nothing
+    failed; 1 some inputs failed (or an error stopped the build); 2 no article was
+    read (every input failed, or there was none); 3 the disk holding the dossier is
+    full (what was stored is kept: free space and build again).
 
     Example: parley build ../shared/seeds --case ../shared/cases/russia-ukraine-2025.yaml
     --manifest ../shared/manifests/seeds.csv --db seeds.db
@@ -56,7 +65,17 @@ def build(
     from parley.build import make_engine
 
     runner = make_engine(workers, engine, scheduler)
-    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner, rules))
+    raise typer.Exit(
+        _run_build(
+            [str(p) for p in paths],
+            case,
+            manifest,
+            db,
+            runner,
+            rules,
+            follow_links=follow_links,
+        )
+    )
 
 
 @app.command()
@@ -71,8 +90,10 @@ def demo(
     """
     from parley.present.cli.web import print_demo_report
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
+    from parley.store import staged
 
-    code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
+    with staged(db) as target:  # a demo that crashes leaves no half-built dossier
+        code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, target, label=db)
     print_demo_report(db)
     raise typer.Exit(code)
 
@@ -84,6 +105,8 @@ def _run_build(
     db: str,
     engine: Engine | None = None,
     rules: Path | None = None,
+    label: str | None = None,
+    follow_links: bool = False,
 ) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -117,16 +140,21 @@ def _run_build(
     ):
         task = progress.add_task("Building", total=None)
         report = run(
-            paths, store, case=case, manifest=manifest, on_article=lambda _s: progress.advance(task)
+            paths,
+            store,
+            case=case,
+            manifest=manifest,
+            on_article=lambda _s: progress.advance(task),
+            follow_links=follow_links,
         )
         progress.stop()
         print_build_report(report)
         summary = store.summary()
-        print_summary(summary, db)
+        print_summary(summary, label or db)
         if case is not None:
             print_coverage(store, case)
     if summary["articles"]:
-        print_next_steps(db)
+        print_next_steps(label or db)
     return report.exit_code
 
 

@@ -59,8 +59,8 @@ def case_of(store: Store, path: Path | None) -> Case | None:
 
 @contextmanager
 def reading(db: str) -> Iterator[Store]:
-    """Open an existing dossier for reading; a missing one is a clear error."""
-    store = open_store(db, create=False)
+    """Open an existing dossier read-only; a missing one is a clear error."""
+    store = open_store(db, readonly=True)
     try:
         yield store
     finally:
