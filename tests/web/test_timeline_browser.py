@@ -21,13 +21,13 @@ def timeline_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from parley.build import build
     from parley.present.web import create_app
     from parley.store import open_store
-    from tests.web.conftest import serve
+    from tests.web.conftest import serving
 
     db = str(tmp_path_factory.mktemp("timeline-web") / "timeline.db")
-    store = open_store(db)
-    build([CORPUS], store, manifest=CORPUS / "manifest.csv")
-    yield from serve(create_app(store, None, runs=0))
-    store.close()
+    with open_store(db) as store:
+        build([CORPUS], store, manifest=CORPUS / "manifest.csv")
+        with serving(create_app(store, None, runs=0)) as url:
+            yield url
 
 
 def test_week_and_month_events_are_drawn_as_spans(page, timeline_server, screenshot):
