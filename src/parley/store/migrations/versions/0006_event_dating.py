@@ -1,8 +1,8 @@
 """Event dating: how each mention was dated (or why not), its trigger span, an approximate
 flag; merged events get the first and last day they cover (for ordering and spans).
 
-Revision ID: 0005_event_dating
-Revises: 0004_frames
+Revision ID: 0006_event_dating
+Revises: 0005_generation
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_event_dating"
-down_revision = "0004_frames"
+revision = "0006_event_dating"
+down_revision = "0005_generation"
 branch_labels = None
 depends_on = None
 
