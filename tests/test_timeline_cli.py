@@ -31,8 +31,15 @@ def timeline_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def dates(output: str) -> list[str]:
-    rows = [line.split("│") for line in output.splitlines() if line.startswith("│")]
-    return [cells[1].strip() for cells in rows if len(cells) > 2]
+    """The Date column of the first table (piped output is tab-separated, header first)."""
+    rows = [line.split("\t") for line in output.splitlines() if "\t" in line]
+    header = rows.index(next(r for r in rows if r[0] == "Date"))
+    table = []
+    for cells in rows[header + 1 :]:
+        if cells[0] == "Date" or cells[0] == "Type":
+            break
+        table.append(cells[0])
+    return table
 
 
 def test_weeks_and_months_sort_among_the_days(timeline_db):
@@ -45,7 +52,7 @@ def test_undated_events_are_counted_apart_and_listed_on_request(timeline_db):
     shown = parley("timeline", "--db", timeline_db)
     assert "1 undated event(s) not shown" in shown.stdout
     listed = parley("timeline", "--db", timeline_db, "--undated")
-    assert "Undated events (1)" in listed.stdout
+    assert "1 undated event(s):" in listed.stdout
     assert "Anna Lind" in listed.stdout
 
 

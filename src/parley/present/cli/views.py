@@ -167,7 +167,8 @@ def timeline(
     print_table(dated, columns, title="Timeline", limit=limit)
     loose = [_timeline_row(e) for e in kept if not e["date"]]
     if undated and loose:
-        print_table(loose, columns[2:], title=f"Undated events ({len(loose)})", limit=limit)
+        typer.echo(f"{len(loose)} undated event(s):")
+        print_table(loose, columns[2:], title="Undated events", limit=limit)
     elif loose:
         typer.echo(f"{len(loose)} undated event(s) not shown (--undated lists them).")
 
