@@ -26,7 +26,12 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from parley.case import name_key
-from parley.extract.entities import given_compatible, strip_titles, surname_variant
+from parley.extract.entities import (
+    given_compatible,
+    strip_titles,
+    surname_variant,
+    without_particles,
+)
 
 if TYPE_CHECKING:
     from parley.case import Case
@@ -205,7 +210,8 @@ def _merge_people(groups: dict[str, _Group], case: Case | None) -> dict[str, str
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname (spelling variants allowed) and compatible given names."""
+    """Same surname (spelling variants and particles allowed) and compatible given names."""
+    a, b = without_particles(a), without_particles(b)
     if not surname_variant(a[-1], b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]

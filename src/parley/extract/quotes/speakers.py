@@ -3,15 +3,22 @@ pronoun subjects resolved to the person who last spoke or last led a sentence.
 
 Steps for one speech verb (`Speakers.for_cue`):
 
-1. the subject: `nsubj` of the verb; for a participle or conjunct without one ("..., saying",
-   "and added") the subject of the verb it hangs from; for "according to X" the X; for an
-   inverted "said X, a former ..." the first noun after the verb;
-2. the name: the entity the subject belongs to; for a common noun, its appositive name
-   ("Ukraine's president, Volodymyr Zelensky") or, for a statement noun ("the Kremlin readout"),
-   the name it belongs to; a pronoun becomes its antecedent's name mention;
+1. the subject: `nsubj` of the verb (the one nearest the verb, never a dateline such as
+   "LONDON (Reuters) -"); for a participle or conjunct without one ("..., saying", "and
+   added") the subject of the verb it hangs from, or the noun a participle describes
+   ("Lee, noting ..."); a conjunct under a verb inside reported speech ("X said Y agreed,
+   but warned ...") takes the speech verb's subject; for "according to X" the X; for an
+   inverted "said X, a former ..." the head of the noun phrase after the verb;
+2. the name: the entity the subject belongs to (a proper-noun run where the model's entity
+   is junk); a nationality or a name after "a"/"another" ("a New Hampshire Democrat") is a
+   description; for a common noun, its appositive name ("Ukraine's president, Volodymyr
+   Zelensky") or, for a statement noun ("the Kremlin readout"), the name it belongs to; a
+   pronoun becomes its antecedent's name mention; other descriptions go to `descriptions`;
 3. the descriptor: the name's appositive ("X, a former ...") or the title words before it
-   ("State Department spokeswoman Tammy Bruce"); a nameless subject keeps its own words as
-   descriptor ("a former senior official").
+   ("State Department spokeswoman Tammy Bruce"), kept only when it is a role phrase.
+
+A person's name is given in the fullest form the article uses ("Hayya" -> "Khalil
+al-Hayya"), without titles ("President Trump" -> "Donald Trump").
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parley.extract.entities import fuller_name, name_words
+from parley.extract.quotes import descriptions
 from parley.extract.quotes.context import QuoteDoc
 
 if TYPE_CHECKING:
@@ -33,12 +42,15 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # attached by one of STOP_DEPS.
 MAX_CLIMB = 5
 STOP_DEPS = ("parataxis", "ROOT")
+# How a participle hangs from the noun it describes ("Lee, noting that ...").
+PARTICIPLE_DEPS = ("acl", "advcl")
 TITLE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
-MAX_DESCRIPTOR_TOKENS = 30
 # Entity labels that are never names; other labels on a proper noun that speaks are taken
 # as a mislabelled person ("Stanovaya" tagged FAC by the small model).
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 POSSESSIVE = ("'s", "’s", "'", "’")
+DASHES = ("-", "—", "–", "--", "(", ",")
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +86,15 @@ class Speakers:
     genders: dict[str, str] = field(default_factory=dict)
     cue_speakers: dict[int, Speaker | None] = field(default_factory=dict)
     entity_at: dict[int, Span] = field(default_factory=dict)
+    full_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.entity_at = {t: ent for ent in self.qdoc.doc.ents for t in range(ent.start, ent.end)}
+        self.entity_at = {t: ent for ent in self.qdoc.ents for t in range(ent.start, ent.end)}
+        self.full_names = [
+            _strip_titles(ent.text)
+            for ent in self.qdoc.ents
+            if ent.label_ == "PERSON" and len(_strip_titles(ent.text).split()) > 1
+        ]
         self.candidates = self._name_candidates()
 
     # -- candidates -------------------------------------------------------------------------
@@ -86,16 +104,16 @@ class Speakers:
         subjects the model did not tag."""
         labels = self.qdoc.lexicon.speaker_labels
         found = []
-        for ent in self.qdoc.doc.ents:
+        for ent in self.qdoc.ents:
             if ent.label_ not in labels or self.qdoc.in_quote[ent.root.i] != -1:
                 continue
-            found.append(Candidate(ent.start_char, self._named(ent), self._rank(ent.root)))
-        for token in self.qdoc.doc:
-            untagged = token.pos_ == "PROPN" and not token.ent_type_
-            if untagged and token.dep_ in SUBJECT_DEPS and self.qdoc.in_quote[token.i] == -1:
-                name = self.name_span(token)
-                if name is not None:
-                    found.append(Candidate(name.start_char, self._named(name), self._rank(token)))
+            if _is_dateline(ent.root):
+                continue
+            found.append(Candidate(ent.start_char, self.named(ent), self._rank(ent.root)))
+        for token in self.qdoc.untagged_subjects:
+            name = self.name_span(token)
+            if name is not None:
+                found.append(Candidate(name.start_char, self.named(name), self._rank(token)))
         return found
 
     def _rank(self, root: Token) -> int:
@@ -136,12 +154,36 @@ class Speakers:
             aside = self._aside_speaker(token)
             if aside is not None:
                 return aside
-            borrow = token.dep_ not in STOP_DEPS and token.head != token
-            token = token.head if borrow and _same_paragraph(token.head, verb) else None
+            if token.dep_ in PARTICIPLE_DEPS and token.head.pos_ == "PROPN":
+                return token.head
+            token = self._borrow_from(token, verb)
         inverted = self._inverted_subject(verb)
         if inverted is not None and inverted.lower_ not in self.qdoc.lexicon.writer_pronouns:
             return inverted
         return self._leading_name(verb)
+
+    def _borrow_from(self, token: Token, verb: Token) -> Token | None:
+        """The verb whose subject a subjectless verb borrows: its head, or, for a speech verb
+        conjoined to a verb of reported speech, the speech verb reporting it."""
+        if token.dep_ in STOP_DEPS or token.head.i == token.i:
+            return None
+        head = token.head
+        if token.dep_ == "conj" and self.qdoc.is_cue(token) and not self.qdoc.is_cue(head):
+            reporter = self._reporting_verb(head)
+            if reporter is not None:
+                head = reporter
+        return head if _same_paragraph(head, verb) else None
+
+    def _reporting_verb(self, token: Token) -> Token | None:
+        """The speech verb whose reported clause holds `token`, if any (a few heads up)."""
+        current = token
+        for _ in range(MAX_CLIMB):
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
+                return None
+            current = current.head
+            if self.qdoc.is_cue(current):
+                return current
+        return None
 
     def _aside_speaker(self, verb: Token) -> Token | None:
         """The subject of a speech verb set off as an aside ("These, she said, are ...")."""
@@ -151,14 +193,17 @@ class Speakers:
         return None
 
     def _own_subject(self, verb: Token) -> Token | None:
+        """The verb's subject in the writer's words, the one nearest the verb when the parse
+        gave two (a dateline before the real subject)."""
+        subjects = []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.qdoc.in_quote[child.i] == -1:
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return verb.head
-                if _object_like(child, verb) or self._impersonal(child):
+                if _object_like(child, verb) or self._impersonal(child) or _is_dateline(child):
                     continue
-                return child
-        return None
+                subjects.append(child)
+        return min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
 
     def _impersonal(self, token: Token) -> bool:
         """A pronoun that cannot stand for a speaker ("these", "this", "which")."""
@@ -171,30 +216,36 @@ class Speakers:
         )
 
     def _inverted_subject(self, verb: Token) -> Token | None:
+        """The head of the noun phrase right after the verb ("said a New Hampshire Democrat")."""
         doc = self.qdoc.doc
         for i in range(verb.i + 1, min(verb.i + 6, len(doc))):
             token = doc[i]
             if self.qdoc.in_quote[i] != -1 or token.text in (".", ";"):
                 return None
-            if token.ent_type_ in NOT_NAMES:
+            if token.ent_type_ in NOT_NAMES and token.pos_ != "NOUN":
                 return None
             if token.pos_ in ("PROPN", "NOUN", "PRON"):
-                return token
-            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV"):
+                return _phrase_head(token)
+            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
                 return None
         return None
 
     def _leading_name(self, verb: Token) -> Token | None:
         """The first name of the verb's clause when the parse gave it no subject
-        ("Kylie Newbold, a spokesperson, told ..." parsed as a fragment)."""
+        ("Kylie Newbold, a spokesperson, told ..." parsed as a fragment); places and
+        datelines are never taken."""
         doc = self.qdoc.doc
+        places = self.qdoc.lexicon.place_labels
+        labels = self.qdoc.lexicon.speaker_labels
         i = verb.i - 1
         first = None
         while i >= 0 and self.qdoc.in_quote[i] == -1 and "\n" not in doc[i].text_with_ws:
-            if doc[i].text in (".", "!", "?", ";"):
+            token = doc[i]
+            if token.text in (".", "!", "?", ";"):
                 break
-            if doc[i].ent_type_ in self.qdoc.lexicon.speaker_labels or doc[i].pos_ == "PROPN":
-                first = doc[i]
+            named = token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+            if named and token.ent_type_ not in places and not _is_dateline(token):
+                first = token
             i -= 1
         return first
 
@@ -208,59 +259,66 @@ class Speakers:
             return None
         if token.pos_ == "PRON" or lower in lexicon.pronouns:
             return self.resolve_pronoun(token)
+        if descriptions.is_description(self.qdoc, token):
+            return descriptions.resolve(self, token)
         name = self.name_span(token)
         if name is not None:
-            return self._named(name)
+            return self.named(name)
         if token.pos_ != "NOUN":
             return None
         for child in token.children:
             if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
-                return self._named(found, descriptor=_noun_phrase(token, stop=child))
-        if token.lemma_.lower() in lexicon.statement_nouns:
-            for child in token.lefts:
-                if child.dep_ in ("poss", "compound") and (found := self.name_span(child)):
-                    return self._named(found, descriptor=None)
-        return Speaker(None, None, None, _noun_phrase(token))
+                return self.named(found, descriptor=descriptions.phrase(token, stop=child))
+        owner = descriptions.owner(self, token)
+        if owner is not None:
+            return owner
+        return descriptions.resolve(self, token)
 
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to."""
-        doc = self.qdoc.doc
         ent = self.entity_at.get(token.i)
         if ent is not None:
             ent = _paragraph_part(ent, token)
-            speaks = ent.label_ in self.qdoc.lexicon.speaker_labels
-            return (
-                ent
-                if speaks or (ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN")
-                else None
-            )
+            if ent.label_ in self.qdoc.lexicon.speaker_labels:
+                return ent
+            if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
+                return ent
         if token.pos_ != "PROPN":
             return None
+        return self._proper_noun_run(token)
+
+    def _proper_noun_run(self, token: Token) -> Span:
+        doc = self.qdoc.doc
         start = token.i
         while (
             start > 0
             and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].head.i
-            in (
-                token.i,
-                start,
-            )
+            and doc[start - 1].head.i in (token.i, start)
+            and not self.qdoc.is_cue(doc[start - 1])
         ):
             start -= 1
         return doc[start : token.i + 1]
 
-    def _named(self, span: Span, descriptor: str | None = "") -> Speaker:
+    def named(self, span: Span, descriptor: str | None = "") -> Speaker:
+        """The speaker a name span stands for; the descriptor is looked up unless given."""
         text = span.text
         end = span.end_char
         for suffix in POSSESSIVE:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text, end = text[: -len(suffix)], end - len(suffix)
                 break
-        if descriptor == "":
-            descriptor = descriptor_of(span)
         label = getattr(span, "label_", None) or "PERSON"
         if label not in self.qdoc.lexicon.speaker_labels:
             label = "PERSON"
+        if descriptor == "":
+            descriptor = descriptor_of(span)
+        if label == "PERSON":
+            bare = _strip_titles(text)
+            title = text[: len(text) - len(bare)].strip()
+            honorifics = name_words()["honorifics"]
+            if descriptor is None and title.lower().replace(".", "") not in honorifics:
+                descriptor = title or None
+            text = fuller_name(bare, self.full_names) or bare
         return Speaker(span.start_char, end, text, descriptor, label)
 
     # -- pronouns ---------------------------------------------------------------------------
@@ -297,37 +355,49 @@ def descriptor_of(name: Span) -> str | None:
     root = name.root
     for child in root.children:
         if child.dep_ == "appos" and not (name.start <= child.i < name.end):
-            return _clip(name.doc[child.left_edge.i : child.right_edge.i + 1])
+            return descriptions.phrase(child)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        return _noun_phrase(root.head, stop=root)
+        return descriptions.phrase(root.head, stop=root)
     lefts = [t for t in root.lefts if t.i < name.start and t.dep_ in TITLE_DEPS]
     if not lefts:
         return None
     start = min(t.left_edge.i for t in lefts)
     words = name.doc[start : name.start]
-    return _clip(words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else None
-
-
-def _noun_phrase(token: Token, stop: Token | None = None) -> str | None:
-    """The noun phrase headed by `token`, cut before `stop` (an appositive) when given."""
-    doc = token.doc
-    end = token.right_edge.i + 1
-    if stop is not None:
-        end = stop.left_edge.i if stop.i > token.i else end
-    start = token.left_edge.i if stop is None or stop.i > token.i else stop.right_edge.i + 1
-    return _clip(doc[start:end])
-
-
-def _clip(span: Span) -> str | None:
-    tokens = [t for t in span][:MAX_DESCRIPTOR_TOKENS]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if not tokens:
+    if not any(t.pos_ == "NOUN" or _is_title(t) for t in words):
         return None
-    doc = span.doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text or None
+    return descriptions.clip(words)
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.replace(".", "") in name_words()["titles"]
+
+
+def _strip_titles(text: str) -> str:
+    words = text.split()
+    titles = name_words()["titles"]
+    while len(words) > 1 and words[0].lower().replace(".", "") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head noun of the phrase a modifier opens ("South" in "a South Carolina Democrat")."""
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _is_dateline(token: Token, places: frozenset[str] = PLACES) -> bool:
+    """A place opening a paragraph and set off by a dash, bracket or comma ("LONDON (Reuters)
+    -", "Washington (AFP) –", "KYIV, Ukraine -"): never a speaker."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    at_line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    place = token.ent_type_ in places or token.text.isupper()
+    return at_line_start and place and after is not None and after.text in DASHES
 
 
 def _object_like(subject: Token, verb: Token) -> bool:
@@ -341,7 +411,7 @@ def _object_like(subject: Token, verb: Token) -> bool:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
-    return "\n" not in a.doc[lo:hi].text
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def _paragraph_part(span: Span, token: Token) -> Span:

@@ -1,0 +1,212 @@
+"""Who said a quoted span: the speech verb of the clause that holds or governs it, else the
+speaker the text carries over from before.
+
+1. **Governing verb.** Climbing the parse from the quote, the first speech verb of its
+   sentence; when that verb is not a speech event of its own ("Obama said Americans will
+   say “no”": a modal, an infinitive) the speech verb reporting it. A speech verb hanging
+   from the quote counts only when it is not a subordinate clause ("... “riding the fence”
+   until Haley said ..." is not Haley's).
+2. **Nearest verb.** When the governing verb has no named speaker, the nearest speech verb
+   of the quote's sentence (after the quote first) whose speaker has a name ("..., as he
+   put it, the decision revealed that ..."); else the governing or nearest verb.
+3. **Carried over.** A quote with no speech verb of its own takes, in order: the previous
+   quote's speaker when both share a sentence; a name introducing it with a colon ("Carl
+   Bialik: “...”", "Chris Cillizza, The Washington Post: “...”"); the speaker of the
+   sentence just before it ("Sullivan said that ... “He wants ...”", "He added:"); for a
+   direct quote, the previous quote's speaker when only white space separates them (a run
+   of quoted paragraphs) or one attribution sentence does ("“A,” Hill said. “B.”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.extract.quotes.context import SENTENCE_END, QuoteDoc
+from parley.extract.quotes.marks import MARKS
+from parley.extract.quotes.speakers import Speaker, Speakers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.records import Quote, QuoteKind
+
+# A quote with no speech verb of its own continues the previous quote's speaker when at most
+# this much of the writer's text (one attribution sentence) separates them.
+MAX_CONTINUATION_GAP = 250
+MAX_CLIMB = 8
+# How a speech verb hangs from a quote when it is a clause of the quoted sentence, not the
+# attribution ("“...” until Haley said").
+SUBORDINATE_DEPS = ("advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "prep", "pobj")
+# Through these a speech verb sits inside the clause another one reports.
+REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speech verb chosen for a quote and what it yields."""
+
+    speaker: Speaker | None
+    cue: Token | None
+    governed: bool  # a speech verb governs the quote in the parse (not just nearby)
+
+
+def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, tokens: list[Token]) -> Attribution:
+    """The speech verb for quote `n`: the one governing it, else the nearest in its sentence
+    (a verb whose speaker has a name before one whose subject is a common noun)."""
+    left, right = qdoc.sentence_window(n)
+    in_frames = {t.i for t in (*left, *right)}
+    governing = _governing_cue(qdoc, tokens, in_frames)
+    ordered = [governing] if governing is not None else []
+    ordered += [t for t in right if qdoc.is_cue(t)] + [t for t in reversed(left) if qdoc.is_cue(t)]
+    ordered = list(dict.fromkeys(ordered))
+    for cue in ordered:
+        speaker = speakers.for_cue(cue)
+        if speaker is not None and speaker.named:
+            return Attribution(speaker, cue, governing is not None)
+    for cue in ordered:
+        return Attribution(speakers.for_cue(cue), cue, governing is not None)
+    return Attribution(None, None, False)
+
+
+def _governing_cue(qdoc: QuoteDoc, tokens: list[Token], in_frames: set[int]) -> Token | None:
+    """A speech verb in the quote's sentence reached from the quote by the parse: up its
+    heads, or a verb hanging from the quote itself ("“...” he said" parsed as a child)."""
+    for token in tokens:
+        for child in token.children:
+            if child.i in in_frames and qdoc.is_cue(child) and not _subordinate(child):
+                return child
+    for token in tokens:
+        current = token.head
+        for _ in range(MAX_CLIMB):
+            if current.i in in_frames and qdoc.is_cue(current):
+                return _reporting_cue(qdoc, current, in_frames) or current
+            if current.head.i == current.i:
+                break
+            current = current.head
+    return None
+
+
+def _subordinate(verb: Token) -> bool:
+    return verb.dep_ in SUBORDINATE_DEPS or any(c.dep_ == "mark" for c in verb.children)
+
+
+def _reporting_cue(qdoc: QuoteDoc, cue: Token, in_frames: set[int]) -> Token | None:
+    """For a speech verb that is no speech event of its own (after a modal, an infinitive:
+    "Americans will say", "to call"), the speech verb whose reported clause holds it."""
+    if not any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in cue.children):
+        return None
+    current = cue
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in REPORTED_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i in in_frames and qdoc.is_cue(current):
+            return current
+    return None
+
+
+# -- carried over -------------------------------------------------------------------------
+
+
+def carried_over(
+    qdoc: QuoteDoc,
+    speakers: Speakers,
+    n: int,
+    kind: QuoteKind,
+    previous: tuple[int, Quote] | None,
+    cue: Token | None,
+) -> tuple[Speaker | None, Token | str | None]:
+    """Speaker (and speech verb) of a quote whose own sentence names none; see step 3 of the
+    module docstring."""
+    earlier = _speaker_of(previous[1]) if previous is not None else None
+    gap = _gap(qdoc, n, previous)
+    if earlier is not None and gap is not None and _sentence_ends(gap, previous) == 0:
+        return earlier, _previous_cue(previous)
+    if cue is not None:
+        return None, None
+    introduced = _colon_name(qdoc, speakers, n)
+    if introduced is not None:
+        return introduced, None
+    for token in reversed(_previous_sentence(qdoc, n)):
+        if qdoc.is_cue(token) and (speaker := speakers.for_cue(token)) and _known(speaker):
+            return speaker, token
+    if kind != "direct" or earlier is None or gap is None:
+        return None, None
+    if not gap.strip(MARKS + " \n\t"):
+        return earlier, _previous_cue(previous)
+    if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1:
+        if _sentence_ends(gap, previous) <= 1:
+            return earlier, _previous_cue(previous)
+    return None, None
+
+
+def _known(speaker: Speaker) -> bool:
+    return speaker.named or speaker.descriptor is not None
+
+
+def _speaker_of(quote: Quote) -> Speaker | None:
+    if quote.speaker is None and quote.speaker_descriptor is None:
+        return None
+    return Speaker(quote.speaker_start, quote.speaker_end, quote.speaker, quote.speaker_descriptor)
+
+
+def _previous_cue(previous: tuple[int, Quote] | None) -> str | None:
+    return previous[1].cue if previous is not None else None
+
+
+def _gap(qdoc: QuoteDoc, n: int, previous: tuple[int, Quote] | None) -> str | None:
+    """The writer's text between the previous quote and quote `n` (None: no previous)."""
+    if previous is None:
+        return None
+    return qdoc.text[qdoc.spans[previous[0]].close + 1 : qdoc.spans[n].open]
+
+
+def _sentence_ends(gap: str, previous: tuple[int, Quote] | None) -> int:
+    """Sentence ends in the writer's text since the previous quote."""
+    ends = sum(gap.count(c) for c in SENTENCE_END)
+    prev_text = previous[1].text.rstrip() if previous is not None else ""
+    if prev_text[-1:] in SENTENCE_END or "\n" in gap:
+        ends += 1
+    return ends
+
+
+def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
+    """The name that introduces a quote with a colon and no verb: "Carl Bialik: “...”",
+    "Chris Cillizza, The Washington Post: “...”", "... doesn't surprise pollster Ann Lee:"."""
+    tokens = qdoc.tokens_of(n)
+    i = tokens[0].i - 1
+    doc = qdoc.doc
+    while i >= 0 and (qdoc.is_mark(doc[i]) or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or qdoc.in_quote[i - 1] != -1:
+        return None
+    last = doc[i - 1]
+    name = speakers.name_span(last)
+    if name is None:
+        return None
+    if name.label_ == "ORG" and name.start >= 2 and doc[name.start - 1].text == ",":
+        person = speakers.name_span(doc[name.start - 2])
+        if person is not None and person.label_ in ("PERSON", ""):
+            name = person
+    if name.label_ not in ("PERSON", "ORG", ""):
+        return None
+    return speakers.named(name)
+
+
+def _previous_sentence(qdoc: QuoteDoc, n: int) -> list[Token]:
+    """The writer's tokens of the sentence just before quote `n` (stops at any quote)."""
+    first = qdoc.tokens_of(n)[0].i
+    doc = qdoc.doc
+    i = first - 1
+    while i >= 0 and (qdoc.is_mark(doc[i]) or doc[i].is_space or doc[i].text in SENTENCE_END):
+        if qdoc.in_quote[i] != -1:
+            return []
+        i -= 1
+    sentence: list[Token] = []
+    while i >= 0 and qdoc.in_quote[i] == -1 and doc[i].text not in SENTENCE_END:
+        if "\n" in doc[i].whitespace_ and sentence:
+            break
+        sentence.append(doc[i])
+        i -= 1
+    return sentence[::-1]
