@@ -266,7 +266,7 @@ def score_article(
                 _judge_named(doc, attribution, name, quote, direct, totals, label)
             elif kind == "described":
                 totals.described += 1
-                if _described_right(attribution, quote):
+                if _described_right(attribution, quote) or _nested(attribution, quote, direct):
                     totals.described_right += 1
                 else:
                     snippet = " ".join(doc.text[quote.start : quote.start + 50].split())
@@ -306,6 +306,8 @@ def _nested(gold: GoldAttribution, quote: Any, quotes: list[Any]) -> bool:
     """The gold content holds its own attribution ("“...,” X said, according to Y" annotated
     with Y as the source): a speaker named in the writer's words inside the content is the
     inner source, and right."""
+    if quote.speaker_start is None:
+        return False
     speaker = [(quote.speaker_start, quote.speaker_end)]
     if overlap(speaker, gold.content) < quote.speaker_end - quote.speaker_start:
         return False

@@ -163,7 +163,10 @@ class QuoteDoc:
         head = frame[: TRAILING_ATTRIBUTION + 1]
         for token in head:
             subordinate = token.dep_ in ("advcl", "acl", "relcl", "xcomp", "pcomp")
-            reports = any(c.dep_ == "ccomp" for c in token.children)
+            reports = any(
+                c.dep_ == "ccomp" and c.i > token.i and self.in_quote[c.i] == -1
+                for c in token.children
+            )
             if self.is_cue(token) and not subordinate and not reports:
                 return frame
         return []

@@ -15,6 +15,7 @@ LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_cues.yaml"
 REQUIRED = (
     "speech_verbs",
     "intransitive_verbs",
+    "addressee_verbs",
     "indirect_verbs",
     "statement_nouns",
     "title_cues",
@@ -37,6 +38,7 @@ class Lexicon:
 
     speech_verbs: frozenset[str]
     intransitive_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
     indirect_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     title_cues: frozenset[str]
@@ -71,6 +73,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(
         speech_verbs=words("speech_verbs"),
         intransitive_verbs=words("intransitive_verbs"),
+        addressee_verbs=words("addressee_verbs"),
         indirect_verbs=words("indirect_verbs"),
         statement_nouns=words("statement_nouns"),
         title_cues=words("title_cues"),

@@ -162,6 +162,26 @@ class Speakers:
             return inverted
         return self._leading_name(verb)
 
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The head of the noun phrase right after the verb ("said a New Hampshire Democrat");
+        never after a verb whose object is the one spoken to ("told AFP")."""
+        doc = self.qdoc.doc
+        if verb.lemma_.lower() in self.qdoc.lexicon.addressee_verbs:
+            before = doc[verb.i - 1] if verb.i > 0 else None
+            if before is None or not self.qdoc.is_mark(before):
+                return None
+        for i in range(verb.i + 1, min(verb.i + 6, len(doc))):
+            token = doc[i]
+            if self.qdoc.in_quote[i] != -1 or token.text in (".", ";"):
+                return None
+            if token.ent_type_ in NOT_NAMES:
+                return None
+            if token.pos_ in ("PROPN", "NOUN", "PRON"):
+                return _phrase_head(token)
+            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
+                return None
+        return None
+
     def _borrow_from(self, token: Token, verb: Token) -> Token | None:
         """The verb whose subject a subjectless verb borrows: its head, or, for a speech verb
         conjoined to a verb of reported speech, the speech verb reporting it."""
@@ -198,6 +218,8 @@ class Speakers:
         subjects = []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.qdoc.in_quote[child.i] == -1:
+                if child.pos_ == "PROPN" and child.ent_type_ in NOT_NAMES:
+                    continue  # "Saturday at the convention, Lee said"
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return verb.head
                 if _object_like(child, verb) or self._impersonal(child) or _is_dateline(child):
@@ -215,36 +237,31 @@ class Speakers:
             and (lower not in lexicon.writer_pronouns)
         )
 
-    def _inverted_subject(self, verb: Token) -> Token | None:
-        """The head of the noun phrase right after the verb ("said a New Hampshire Democrat")."""
-        doc = self.qdoc.doc
-        for i in range(verb.i + 1, min(verb.i + 6, len(doc))):
-            token = doc[i]
-            if self.qdoc.in_quote[i] != -1 or token.text in (".", ";"):
-                return None
-            if token.ent_type_ in NOT_NAMES and token.pos_ != "NOUN":
-                return None
-            if token.pos_ in ("PROPN", "NOUN", "PRON"):
-                return _phrase_head(token)
-            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
-                return None
-        return None
-
     def _leading_name(self, verb: Token) -> Token | None:
-        """The first name of the verb's clause when the parse gave it no subject
-        ("Kylie Newbold, a spokesperson, told ..." parsed as a fragment); places and
-        datelines are never taken."""
+        """When the parse gave the verb no subject: the noun right before it ("..., the
+        candidate stated", "Lee (D-Ohio) said"), else the first name of its clause ("Kylie
+        Newbold, a spokesperson, told ..." parsed as a fragment); places and dates are never
+        taken."""
         doc = self.qdoc.doc
         places = self.qdoc.lexicon.place_labels
-        labels = self.qdoc.lexicon.speaker_labels
         i = verb.i - 1
+        while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and self.qdoc.in_quote[i] == -1:
+            i -= 1
+        if i >= 0 and doc[i].text == ")":
+            while i >= 0 and doc[i].text != "(" and self.qdoc.in_quote[i] == -1:
+                i -= 1
+            i -= 1
+        if i >= 0 and self.qdoc.in_quote[i] == -1 and doc[i].pos_ in ("NOUN", "PROPN"):
+            if doc[i].ent_type_ not in places and doc[i].ent_type_ not in NOT_NAMES:
+                return doc[i]
+        labels = self.qdoc.lexicon.speaker_labels
         first = None
         while i >= 0 and self.qdoc.in_quote[i] == -1 and "\n" not in doc[i].text_with_ws:
             token = doc[i]
             if token.text in (".", "!", "?", ";"):
                 break
             named = token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
-            if named and token.ent_type_ not in places and not _is_dateline(token):
+            if named and token.ent_type_ not in places and not _is_title(token):
                 first = token
             i -= 1
         return first
@@ -264,6 +281,8 @@ class Speakers:
         name = self.name_span(token)
         if name is not None:
             return self.named(name)
+        if token.pos_ in ("ADJ", "NUM"):  # "the 46-year-old", "the first"
+            return descriptions.resolve(self, token)
         if token.pos_ != "NOUN":
             return None
         for child in token.children:
@@ -283,7 +302,7 @@ class Speakers:
                 return ent
             if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
                 return ent
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES:
             return None
         return self._proper_noun_run(token)
 
@@ -406,7 +425,8 @@ def _object_like(subject: Token, verb: Token) -> bool:
     if subject.i == 0:
         return False
     before = subject.doc[subject.i - 1]
-    return before.pos_ == "VERB" and before.i != verb.i
+    modifies = before.head.i == subject.i  # "the conservative-leaning newspaper"
+    return before.pos_ == "VERB" and before.i != verb.i and not modifies
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
