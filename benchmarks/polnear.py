@@ -201,6 +201,9 @@ def source_name(doc: Any, gold: GoldAttribution) -> tuple[str, Any]:
     root = span.root
     if root.ent_type_ in DESCRIPTION_LABELS:
         return "described", None
+    if _is_title(root):  # "Army Capt. Ann Lee" parsed with the title as the head
+        person = next((t for t in span if t.i > root.i and t.ent_type_ == "PERSON"), None)
+        root = person or root
     for token in (root, *(c for c in root.children if c.dep_ == "appos")):
         name = _name_at(span, token)
         if name is not None:
@@ -221,6 +224,12 @@ def _name_at(span: Any, token: Any) -> Any:
     while start > span.start and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _is_title(token: Any) -> bool:
+    from parley.extract.entities import name_words as lexicon
+
+    return token.lower_.rstrip(".") in lexicon()["titles"]
 
 
 def name_words(name: str) -> list[str]:

@@ -14,6 +14,7 @@ import numpy as np
 from spacy.attrs import DEP, ENT_IOB, IDX, LEMMA, LOWER, POS
 from spacy.symbols import AUX, PROPN, VERB, nsubj, nsubjpass
 
+from parley.extract.entities import name_words
 from parley.extract.quotes.lexicon import Lexicon
 from parley.extract.quotes.marks import MARKS, QuoteSpan
 
@@ -147,7 +148,7 @@ class QuoteDoc:
             if other not in (-1, n):
                 if not self._sentence_goes_on(self.text, self.spans[other]):
                     break
-            elif token.text in SENTENCE_END or (token.is_space and "\n" in token.text):
+            elif self._ends_sentence(token) or (token.is_space and "\n" in token.text):
                 break
             elif other == -1 and not self.is_mark(token):
                 found.append(token)
@@ -155,6 +156,14 @@ class QuoteDoc:
                 break
             i += step
         return found
+
+    def _ends_sentence(self, token: Token) -> bool:
+        """A sentence end, not the dot of an abbreviated title ("said Navy Capt. Ann Lee")."""
+        if token.text not in SENTENCE_END:
+            return False
+        if token.text != "." or token.i == 0:
+            return True
+        return self.doc[token.i - 1].lower_.rstrip(".") not in name_words()["abbreviations"]
 
     def _trailing_attribution(self, i: int) -> list[Token]:
         """The writer's sentence after a quote that ended its own, when it is an attribution:

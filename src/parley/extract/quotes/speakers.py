@@ -50,6 +50,8 @@ TITLE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 DASHES = ("-", "—", "–", "--", "(", ",")
+# Words after a speech verb looked at for an inverted subject ("said former Rep. Ann Lee").
+INVERTED_WINDOW = 9
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -150,7 +152,7 @@ class Speakers:
                 break
             subject = self._own_subject(token)
             if subject is not None and _same_paragraph(subject, verb):
-                return subject
+                return self._past_title(subject)
             aside = self._aside_speaker(token)
             if aside is not None:
                 return aside
@@ -170,17 +172,33 @@ class Speakers:
             before = doc[verb.i - 1] if verb.i > 0 else None
             if before is None or not self.qdoc.is_mark(before):
                 return None
-        for i in range(verb.i + 1, min(verb.i + 6, len(doc))):
+        head = None
+        for i in range(verb.i + 1, min(verb.i + INVERTED_WINDOW, len(doc))):
             token = doc[i]
-            if self.qdoc.in_quote[i] != -1 or token.text in (".", ";"):
-                return None
-            if token.ent_type_ in NOT_NAMES:
-                return None
+            if self.qdoc.in_quote[i] != -1 or token.text == ";" or _sentence_end(token):
+                break
+            if token.ent_type_ == "PERSON":
+                return token  # "said Pentagon spokesman Navy Capt. Jeff Davis"
+            if head is not None or token.ent_type_ in NOT_NAMES:
+                continue
             if token.pos_ in ("PROPN", "NOUN", "PRON"):
-                return _phrase_head(token)
-            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
-                return None
-        return None
+                head = _phrase_head(token)
+            elif token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
+                break
+        return head
+
+    def _past_title(self, token: Token) -> Token:
+        """The person a title word stands before, when the parse made the title the subject
+        ("Navy Capt. Jeff Davis said" with "Capt" as subject)."""
+        if not _is_title(token):
+            return token
+        doc = self.qdoc.doc
+        for i in range(token.i + 1, min(token.i + 4, len(doc))):
+            if doc[i].ent_type_ == "PERSON":
+                return self.entity_at[i].root if i in self.entity_at else doc[i]
+            if doc[i].text != "." and not _is_title(doc[i]):
+                break
+        return token
 
     def _borrow_from(self, token: Token, verb: Token) -> Token | None:
         """The verb whose subject a subjectless verb borrows: its head, or, for a speech verb
@@ -389,6 +407,15 @@ def descriptor_of(name: Span) -> str | None:
 
 def _is_title(token: Token) -> bool:
     return token.lower_.replace(".", "") in name_words()["titles"]
+
+
+def _sentence_end(token: Token) -> bool:
+    """A full stop that ends a sentence, not the dot of an abbreviated title ("Capt.")."""
+    if token.text not in (".", "!", "?"):
+        return False
+    if token.text != "." or token.i == 0:
+        return True
+    return token.doc[token.i - 1].lower_.rstrip(".") not in name_words()["abbreviations"]
 
 
 def _strip_titles(text: str) -> str:
