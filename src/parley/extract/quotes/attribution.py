@@ -1,7 +1,8 @@
 """Who said a quoted span: the speech verb of the clause that holds or governs it, else the
 speaker the text carries over from before.
 
-1. **Governing verb.** Climbing the parse from the quote, the first speech verb of its
+1. **Governing verb.** The speech verb of an attribution right after the quote ("“...,”
+   said Lee", "“...?” the minister asked"); else, climbing the parse from the quote, the first speech verb of its
    sentence; when that verb is not a speech event of its own ("Obama said Americans will
    say “no”": a modal, an infinitive) the speech verb reporting it. A speech verb hanging
    from the quote counts only when it is not a subordinate clause ("... “riding the fence”
@@ -27,7 +28,7 @@ from parley.extract.quotes.marks import MARKS
 from parley.extract.quotes.speakers import Speaker, Speakers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from parley.extract.records import Quote, QuoteKind
 
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
 # this much of the writer's text (one attribution sentence) separates them.
 MAX_CONTINUATION_GAP = 250
 MAX_CLIMB = 8
+# Words after a quote in which its attribution's speech verb stands ("“...,” the former
+# deputy minister said").
+ADJACENT = 5
+NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
+# Words of a round-up's source line before its colon ("- Pew Research: ...").
+MAX_SOURCE_WORDS = 4
 # How a speech verb hangs from a quote when it is a clause of the quoted sentence, not the
 # attribution ("“...” until Haley said").
 SUBORDINATE_DEPS = ("advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "prep", "pobj")
@@ -51,11 +58,16 @@ class Attribution:
     governed: bool  # a speech verb governs the quote in the parse (not just nearby)
 
 
-def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, tokens: list[Token]) -> Attribution:
+def attribute(
+    qdoc: QuoteDoc, speakers: Speakers, n: int, tokens: list[Token], kind: QuoteKind
+) -> Attribution:
     """The speech verb for quote `n`: the one governing it, else the nearest in its sentence
     (a verb whose speaker has a name before one whose subject is a common noun)."""
     left, right = qdoc.sentence_window(n)
     in_frames = {t.i for t in (*left, *right)}
+    adjacent = _adjacent_cue(qdoc, right) if kind == "direct" else None
+    if adjacent is not None:
+        return Attribution(speakers.for_cue(adjacent), adjacent, True)
     governing = _governing_cue(qdoc, tokens, in_frames)
     ordered = [governing] if governing is not None else []
     ordered += [t for t in right if qdoc.is_cue(t)] + [t for t in reversed(left) if qdoc.is_cue(t)]
@@ -67,6 +79,20 @@ def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, tokens: list[Token]) -
     for cue in ordered:
         return Attribution(speakers.for_cue(cue), cue, governing is not None)
     return Attribution(None, None, False)
+
+
+def _adjacent_cue(qdoc: QuoteDoc, right: list[Token]) -> Token | None:
+    """The speech verb of an attribution right after the quote: "“...,” said Lee", "“...?”
+    Lee asked", "“...,” the minister told reporters"."""
+    if not right or not right[0].is_punct or right[-1].text == ":":
+        return None  # "“A,” Lee said: “B”": the attribution introduces the next quote
+    words = [t for t in right[: ADJACENT + 2] if not t.is_punct][:ADJACENT]
+    for token in words:
+        if qdoc.is_cue(token) and not _subordinate(token):
+            return token
+        if token.pos_ not in NOUN_PHRASE:
+            return None
+    return None
 
 
 def _governing_cue(qdoc: QuoteDoc, tokens: list[Token], in_frames: set[int]) -> Token | None:
@@ -91,10 +117,15 @@ def _subordinate(verb: Token) -> bool:
     return verb.dep_ in SUBORDINATE_DEPS or any(c.dep_ == "mark" for c in verb.children)
 
 
+def _not_an_event(cue: Token) -> bool:
+    """A speech verb after a modal or as an infinitive: "will say", "voted to insist"."""
+    return any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in cue.children)
+
+
 def _reporting_cue(qdoc: QuoteDoc, cue: Token, in_frames: set[int]) -> Token | None:
     """For a speech verb that is no speech event of its own (after a modal, an infinitive:
     "Americans will say", "to call"), the speech verb whose reported clause holds it."""
-    if not any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to") for c in cue.children):
+    if not _not_an_event(cue):
         return None
     current = cue
     for _ in range(MAX_CLIMB):
@@ -121,7 +152,8 @@ def carried_over(
     module docstring."""
     earlier = _speaker_of(previous[1]) if previous is not None else None
     gap = _gap(qdoc, n, previous)
-    if earlier is not None and gap is not None and _sentence_ends(gap, previous) == 0:
+    ends = _sentence_ends(qdoc, gap, previous) if gap is not None else 0
+    if earlier is not None and gap is not None and ends == 0:
         return earlier, _previous_cue(previous)
     if cue is not None:
         return None, None
@@ -129,14 +161,16 @@ def carried_over(
     if introduced is not None:
         return introduced, None
     for token in reversed(_previous_sentence(qdoc, n)):
-        if qdoc.is_cue(token) and (speaker := speakers.for_cue(token)) and _known(speaker):
+        if not qdoc.is_cue(token) or _not_an_event(token):
+            continue
+        if (speaker := speakers.for_cue(token)) and _known(speaker):
             return speaker, token
     if kind != "direct" or earlier is None or gap is None:
         return None, None
     if not gap.strip(MARKS + " \n\t"):
         return earlier, _previous_cue(previous)
     if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1:
-        if _sentence_ends(gap, previous) <= 1:
+        if ends <= 1:
             return earlier, _previous_cue(previous)
     return None, None
 
@@ -162,11 +196,16 @@ def _gap(qdoc: QuoteDoc, n: int, previous: tuple[int, Quote] | None) -> str | No
     return qdoc.text[qdoc.spans[previous[0]].close + 1 : qdoc.spans[n].open]
 
 
-def _sentence_ends(gap: str, previous: tuple[int, Quote] | None) -> int:
-    """Sentence ends in the writer's text since the previous quote."""
+def _sentence_ends(qdoc: QuoteDoc, gap: str, previous: tuple[int, Quote] | None) -> int:
+    """Sentence ends in the writer's text since the previous quote, counting the end of the
+    previous quote's sentence when it ends inside the quote ("“A.” “B.”", not "“A?” Lee
+    asked. “B.”")."""
     ends = sum(gap.count(c) for c in SENTENCE_END)
-    prev_text = previous[1].text.rstrip() if previous is not None else ""
-    if prev_text[-1:] in SENTENCE_END or "\n" in gap:
+    if previous is None:
+        return ends
+    prev_text = previous[1].text.rstrip()
+    attributed = bool(qdoc.sentence_window(previous[0])[1])
+    if (prev_text[-1:] in SENTENCE_END and not attributed) or "\n" in gap:
         ends += 1
     return ends
 
@@ -182,16 +221,32 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
     if i < 1 or doc[i].text != ":" or qdoc.in_quote[i - 1] != -1:
         return None
     last = doc[i - 1]
-    name = speakers.name_span(last)
+    name = speakers.name_span(last) or _headline_name(qdoc, i)
     if name is None:
         return None
     if name.label_ == "ORG" and name.start >= 2 and doc[name.start - 1].text == ",":
         person = speakers.name_span(doc[name.start - 2])
         if person is not None and person.label_ in ("PERSON", ""):
             name = person
+    if name.root.dep_ == "conj" and name.root.head.i < name.start:  # "Ann Lee and Bo Ray:"
+        name = speakers.name_span(name.root.head) or name
     if name.label_ not in ("PERSON", "ORG", ""):
         return None
     return speakers.named(name)
+
+
+def _headline_name(qdoc: QuoteDoc, colon: int) -> Span | None:
+    """Capitalised words between a dash (or the paragraph start) and the colon: the source
+    line of a round-up ("Polls agree - Pew Research: “...”")."""
+    doc = qdoc.doc
+    start = colon
+    while start > 0 and colon - start < MAX_SOURCE_WORDS and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == colon or start == 0:
+        return None
+    before = doc[start - 1]
+    opens = before.text in ("-", "—", "–") or "\n" in before.text_with_ws
+    return doc[start:colon] if opens and qdoc.in_quote[before.i] == -1 else None
 
 
 def _previous_sentence(qdoc: QuoteDoc, n: int) -> list[Token]:

@@ -87,12 +87,17 @@ class QuoteDoc:
         return mask
 
     def _speech_use(self, token: Token) -> bool:
-        """A verb that reports speech only without an object of its own ("Lee continued."
-        and "Lee continued: “...”", not "Lee continued his attacks")."""
+        """A verb that reports speech only without an object of its own, or with a speech
+        noun as object ("Lee continued." and "Lee continued his remarks", not "Lee continued
+        the tour")."""
         if token.lemma_.lower() not in self.lexicon.intransitive_verbs:
             return True
         objects = ("dobj", "xcomp", "prep", "attr", "acomp")
-        return not any(c.dep_ in objects and self.in_quote[c.i] == -1 for c in token.children)
+        speech = self.lexicon.statement_nouns
+        return not any(
+            c.dep_ in objects and self.in_quote[c.i] == -1 and c.lemma_.lower() not in speech
+            for c in token.children
+        )
 
     def _untagged_subjects(self, arrays: np.ndarray, in_quote: np.ndarray) -> list[Token]:
         """Proper-noun subjects in the writer's words that the model tagged as no entity."""

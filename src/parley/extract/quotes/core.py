@@ -70,7 +70,7 @@ def _quote(
     if not tokens:
         return None
     kind = _kind(qdoc, n, text)
-    found = attribute(qdoc, speakers, n, tokens)
+    found = attribute(qdoc, speakers, n, tokens, kind)
     words = len(WORD.findall(text))
     if _is_title(qdoc, n, text, kind, found):
         LOGGER.debug("title, not speech: %d-%d", span.start, span.end)

@@ -121,7 +121,7 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, next_opens: bool) -> li
         else:
             LOGGER.debug("stray closing mark at %d", i)
     if open_at is not None:
-        if next_opens and text[open_at:p_end].rstrip()[-1:] in ".!?:":
+        if next_opens and text[open_at:p_end].rstrip().rstrip("’'")[-1:] in ".!?:":
             spans.extend(_span(text, open_at, p_end, continued=True))
         else:
             LOGGER.debug("unclosed mark at %d dropped", open_at)

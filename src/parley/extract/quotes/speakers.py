@@ -184,7 +184,8 @@ class Speakers:
             if token.pos_ in ("PROPN", "NOUN", "PRON"):
                 head = _phrase_head(token)
             elif token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
-                break
+                if token.dep_ not in ("amod", "compound"):  # "said retired neurosurgeon X"
+                    break
         return head
 
     def _past_title(self, token: Token) -> Token:
@@ -294,7 +295,7 @@ class Speakers:
             return None
         if token.pos_ == "PRON" or lower in lexicon.pronouns:
             return self.resolve_pronoun(token)
-        if descriptions.is_description(self.qdoc, token):
+        if descriptions.is_description(self.qdoc, token) and not self._known_surname(token):
             return descriptions.resolve(self, token)
         name = self.name_span(token)
         if name is not None:
@@ -311,13 +312,20 @@ class Speakers:
             return owner
         return descriptions.resolve(self, token)
 
+    def _known_surname(self, token: Token) -> bool:
+        """A word that is the surname of someone the article names in full ("Sanders")."""
+        return token.pos_ == "PROPN" and fuller_name(token.text, self.full_names) is not None
+
     def name_span(self, token: Token) -> Span | None:
-        """The entity (of a speaking label) or proper-noun chain the token belongs to."""
+        """The entity (of a speaking label) or proper-noun chain the token belongs to; a
+        place or event name of several words never speaks ("the Old Post Office")."""
         ent = self.entity_at.get(token.i)
         if ent is not None:
             ent = _paragraph_part(ent, token)
             if ent.label_ in self.qdoc.lexicon.speaker_labels:
                 return ent
+            if ent.label_ in self.qdoc.lexicon.place_labels and len(ent) > 1:
+                return None
             if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
                 return ent
         if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES:
