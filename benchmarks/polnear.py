@@ -218,7 +218,7 @@ def _name_at(span: Any, token: Any) -> Any:
     if token.ent_type_ in NAME_LABELS:
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return token.doc[max(ent.start, span.start) : min(ent.end, span.end)]
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return None
     start = token.i
     while start > span.start and token.doc[start - 1].pos_ == "PROPN":

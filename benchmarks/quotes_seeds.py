@@ -10,7 +10,8 @@ the `sha1` of the span checks that the file is the one annotated). The articles 
 `parley.sources.read_articles` (cleaned body text), the case pipeline and `extract_quotes`.
 A prediction matches a gold quote when, after normalising marks, case and spaces, their
 shared characters cover at least half of the longer of the two; speakers agree when their
-name keys are equal or their last words (surnames) are.
+name keys are equal, their surnames are (spelling variants and particles allowed), or one
+name shortens the other.
 """
 
 from __future__ import annotations
@@ -76,12 +77,18 @@ def overlap(a: str, b: str) -> float:
 
 
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Equal name keys, the same surname, or one name a shortening of the other ("Hayya",
+    "Khalil al-Hayya"); null only matches null."""
     from parley.case import name_key
+    from parley.extract.entities import shortens, surname_variant
 
     if gold is None or predicted is None:
         return gold is None and predicted is None
     g, p = name_key(gold), name_key(predicted)
-    return g == p or (bool(g) and bool(p) and g.split()[-1] == p.split()[-1])
+    if not g or not p:
+        return g == p
+    same_surname = surname_variant(g.split()[-1], p.split()[-1])
+    return g == p or same_surname or shortens(p, g) or shortens(g, p)
 
 
 def load_gold(seeds: Path, path: Path = ANNOTATIONS) -> dict[str, list[Gold]]:

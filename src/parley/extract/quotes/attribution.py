@@ -224,7 +224,7 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
     name = speakers.name_span(last) or _headline_name(qdoc, i)
     if name is None:
         return None
-    if name.label_ == "ORG" and name.start >= 2 and doc[name.start - 1].text == ",":
+    if name.start >= 2 and doc[name.start - 1].text == ",":  # "Ann Lee, The Courier:"
         person = speakers.name_span(doc[name.start - 2])
         if person is not None and person.label_ in ("PERSON", ""):
             name = person

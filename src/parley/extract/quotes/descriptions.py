@@ -67,6 +67,48 @@ def owner(speakers: Speakers, noun: Token) -> Speaker | None:
     return None
 
 
+def body(speakers: Speakers, noun: Token) -> Speaker | None:
+    """An organisation named by a description with a name in it ("China's commerce ministry",
+    "the Iranian foreign ministry"), or the body a spokesperson speaks for ("a spokesman for
+    the Kremlin", "a Kremlin spokeswoman"); None otherwise."""
+    from parley.extract.quotes.speakers import Speaker
+
+    lexicon = speakers.qdoc.lexicon
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.spokesperson_nouns:
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and (name := speakers.name_span(child)):
+                return speakers.named(name, descriptor=phrase(noun))
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                for obj in child.children:
+                    found = _body_of(speakers, obj) if obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return Speaker(found.start, found.end, found.name, phrase(noun), "ORG")
+        return None
+    if lemma not in lexicon.organisation_nouns:
+        return None
+    modifiers = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    if not any(c.ent_type_ in lexicon.owner_labels for c in modifiers):
+        return None
+    words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ != "det"]
+    start, end = words[0].idx, noun.idx + len(noun.text)
+    return Speaker(start, end, noun.doc.text[start:end], None, "ORG")
+
+
+def _body_of(speakers: Speakers, token: Token) -> Speaker | None:
+    name = speakers.name_span(token)
+    if name is not None:
+        return speakers.named(name, descriptor=None)
+    found = body(speakers, token)
+    if found is not None:
+        return found
+    if token.lemma_.lower() in speakers.qdoc.lexicon.organisation_nouns and _definite(
+        speakers.qdoc, token
+    ):
+        return _nearest(speakers, token, ("ORG",), lambda s: True)
+    return None
+
+
 def resolve(speakers: Speakers, token: Token) -> Speaker:
     """The speaker a description stands for: a name found before it, or the description."""
     from parley.extract.quotes.speakers import Speaker

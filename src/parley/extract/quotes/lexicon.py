@@ -27,6 +27,8 @@ REQUIRED = (
     "indefinite_determiners",
     "definite_determiners",
     "organisation_nouns",
+    "owner_labels",
+    "spokesperson_nouns",
     "title_abbreviations",
 )
 
@@ -50,6 +52,8 @@ class Lexicon:
     indefinite_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     organisation_nouns: frozenset[str]
+    owner_labels: frozenset[str]
+    spokesperson_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
 
 
@@ -85,6 +89,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         indefinite_determiners=words("indefinite_determiners"),
         definite_determiners=words("definite_determiners"),
         organisation_nouns=words("organisation_nouns"),
+        owner_labels=labels("owner_labels"),
+        spokesperson_nouns=words("spokesperson_nouns"),
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in data["title_abbreviations"].items()
         },

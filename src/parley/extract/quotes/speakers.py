@@ -186,6 +186,8 @@ class Speakers:
             elif token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
                 if token.dep_ not in ("amod", "compound"):  # "said retired neurosurgeon X"
                     break
+        if head is not None and head.dep_ in SUBJECT_DEPS and head.head.i != verb.i:
+            return None  # "said the tariffs were ...": the reported clause's subject
         return head
 
     def _past_title(self, token: Token) -> Token:
@@ -295,26 +297,36 @@ class Speakers:
             return None
         if token.pos_ == "PRON" or lower in lexicon.pronouns:
             return self.resolve_pronoun(token)
-        if descriptions.is_description(self.qdoc, token) and not self._known_surname(token):
+        if self._known_surname(token):
+            return self.named(self.qdoc.doc[token.i : token.i + 1])
+        if token.lemma_.lower() in lexicon.spokesperson_nouns:
+            spoken_for = descriptions.body(self, token)
+            if spoken_for is not None:
+                return spoken_for
+        if descriptions.is_description(self.qdoc, token):
             return descriptions.resolve(self, token)
         name = self.name_span(token)
         if name is not None:
             return self.named(name)
         if token.pos_ in ("ADJ", "NUM"):  # "the 46-year-old", "the first"
             return descriptions.resolve(self, token)
-        if token.pos_ != "NOUN":
+        if token.pos_ not in ("NOUN", "PROPN"):
             return None
         for child in token.children:
             if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
                 return self.named(found, descriptor=descriptions.phrase(token, stop=child))
-        owner = descriptions.owner(self, token)
-        if owner is not None:
-            return owner
-        return descriptions.resolve(self, token)
+        return (
+            descriptions.body(self, token)
+            or descriptions.owner(self, token)
+            or descriptions.resolve(self, token)
+        )
 
     def _known_surname(self, token: Token) -> bool:
-        """A word that is the surname of someone the article names in full ("Sanders")."""
-        return token.pos_ == "PROPN" and fuller_name(token.text, self.full_names) is not None
+        """A capitalised word that is the surname of someone the article names in full
+        ("Sanders", "Lopez" even when tagged as a common noun or a group)."""
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.i == 0:
+            return False
+        return fuller_name(token.text, self.full_names) is not None
 
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to; a
@@ -328,8 +340,8 @@ class Speakers:
                 return None
             if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
                 return ent
-        if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES:
-            return None
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES or not token.text[:1].isupper():
+            return None  # a lower-case word tagged as a proper noun is a tagging slip
         return self._proper_noun_run(token)
 
     def _proper_noun_run(self, token: Token) -> Span:
