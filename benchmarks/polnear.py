@@ -436,7 +436,8 @@ def _precision_counts(doc: Any, ann: Path, quotes: list[Any], totals: Totals) ->
 
 
 def is_junk_descriptor(doc: Any, quote: Any) -> bool:
-    """A descriptor that is not a role: a clause, a coordination of nominals, or no noun."""
+    """A descriptor that names no role: a clause ("the fact that ..."), a coordination of
+    names ("Trump and Ukraine's president"), page markup, or no noun at all ("Mr.", "39")."""
     anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
     text = doc.text
     lo = max(0, anchor - 400)
@@ -447,9 +448,14 @@ def is_junk_descriptor(doc: Any, quote: Any) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    if re.search(r"[<>=@{}|]", span.text) or root.pos_ in ("VERB", "AUX"):
         return True
-    if any(c.dep_ == "conj" and c.i in range(span.start, span.end) for c in root.children):
+    words = [t for t in span if t.pos_ in ("NOUN", "PROPN") and len(t.text.strip(".")) > 1]
+    if not [t for t in words if t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "miss")]:
+        return True
+    inside = range(span.start, span.end)
+    names = [c for c in root.children if c.dep_ == "conj" and c.i in inside]
+    if any(c.ent_type_ in ("PERSON", "ORG", "GPE") or c.pos_ == "PROPN" for c in names):
         return True
     clause = ("ccomp", "advcl")
     return any(t.dep_ in clause and t.head.i == root.i for t in span) or (

@@ -83,8 +83,16 @@ class QuoteDoc:
         for i in according.tolist():
             mask[i] = any(c.lower_ == "to" for c in self.doc[i].children)
         for i in np.flatnonzero(mask).tolist():
-            mask[i] = self._speech_use(self.doc[i])
+            mask[i] = self._speech_use(self.doc[i]) and not self._headline_word(self.doc[i])
         return mask
+
+    def _headline_word(self, token: Token) -> bool:
+        """A capitalised verb inside a sentence: a title-case headline ("Lee Says Talks
+        Failed"), whose parse is not to be trusted."""
+        if not token.text[:1].isupper() or token.i == 0:
+            return False
+        before = self.doc[token.i - 1]
+        return not (before.is_punct or before.is_space or "\n" in before.whitespace_)
 
     def _speech_use(self, token: Token) -> bool:
         """A verb that reports speech only without an object of its own, or with a speech

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from parley.extract.entities import name_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -36,6 +38,7 @@ CLAUSE_DEPS = ("ccomp", "advcl", "csubj")
 # Right dependents that end a role phrase: clauses and appositions hanging from its head.
 CUT_DEPS = ("relcl", "acl", "appos", "ccomp", "advcl", "parataxis")
 WORD = re.compile(r"[a-z]+")
+MARKUP = re.compile(r"[<>=@{}|]")
 
 
 def is_description(qdoc: QuoteDoc, token: Token) -> bool:
@@ -233,12 +236,22 @@ def _not_a_role(token: Token) -> bool:
 
 
 def clip(span: Span) -> str | None:
-    """The span's text without edge punctuation, cut to a reasonable length."""
+    """The span's text without edge punctuation, cut to a reasonable length; None when it
+    names no role (a bare age, party letter or honorific, page markup)."""
     tokens = [t for t in span][:MAX_DESCRIPTOR_TOKENS]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
-    if not tokens:
+    if not tokens or not any(_role_word(t) for t in tokens):
         return None
-    return " ".join(span.doc[tokens[0].i : tokens[-1].i + 1].text.split()) or None
+    text = " ".join(span.doc[tokens[0].i : tokens[-1].i + 1].text.split())
+    return None if MARKUP.search(text) else text
+
+
+def _role_word(token: Token) -> bool:
+    """A word that can name a role: a noun, or a capitalised name word longer than a letter
+    that is no honorific ("Mr.")."""
+    if token.pos_ not in ("NOUN", "PROPN") or len(token.text.strip(".")) < 2:
+        return False
+    return token.lower_.rstrip(".") not in name_words()["honorifics"]

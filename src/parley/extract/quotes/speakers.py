@@ -92,11 +92,8 @@ class Speakers:
 
     def __post_init__(self) -> None:
         self.entity_at = {t: ent for ent in self.qdoc.ents for t in range(ent.start, ent.end)}
-        self.full_names = [
-            _strip_titles(ent.text)
-            for ent in self.qdoc.ents
-            if ent.label_ == "PERSON" and len(_strip_titles(ent.text).split()) > 1
-        ]
+        names = (_bare_name(ent.text) for ent in self.qdoc.ents if ent.label_ == "PERSON")
+        self.full_names = [name for name in names if len(name.split()) > 1]
         self.candidates = self._name_candidates()
 
     # -- candidates -------------------------------------------------------------------------
@@ -159,6 +156,8 @@ class Speakers:
             if token.dep_ in PARTICIPLE_DEPS and token.head.pos_ == "PROPN":
                 return token.head
             token = self._borrow_from(token, verb)
+        if _imperative_or_infinitive(verb):
+            return None  # "Let me say ...", "To put it bluntly": nobody but the writer
         inverted = self._inverted_subject(verb)
         if inverted is not None and inverted.lower_ not in self.qdoc.lexicon.writer_pronouns:
             return inverted
@@ -370,12 +369,13 @@ class Speakers:
         if descriptor == "":
             descriptor = descriptor_of(span)
         if label == "PERSON":
-            bare = _strip_titles(text)
-            title = text[: len(text) - len(bare)].strip()
-            honorifics = name_words()["honorifics"]
-            if descriptor is None and title.lower().replace(".", "") not in honorifics:
-                descriptor = title or None
+            bare = _bare_name(text)
+            title = text[: text.find(bare)].split() if bare in text else []
+            roles = name_words()["titles"] - name_words()["honorifics"]
+            if descriptor is None and any(w.lower().rstrip(".") in roles for w in title):
+                descriptor = " ".join(title)
             text = fuller_name(bare, self.full_names) or bare
+            descriptor = _without_name(descriptor, text)
         return Speaker(span.start_char, end, text, descriptor, label)
 
     # -- pronouns ---------------------------------------------------------------------------
@@ -419,10 +419,25 @@ def descriptor_of(name: Span) -> str | None:
     if not lefts:
         return None
     start = min(t.left_edge.i for t in lefts)
+    for t in name.doc[start : name.start]:
+        if t.is_punct and t.text not in ("-", ".", "'", "’") or "\n" in t.text_with_ws:
+            start = t.i + 1  # the title run is the words right before the name
     words = name.doc[start : name.start]
-    if not any(t.pos_ == "NOUN" or _is_title(t) for t in words):
+    if not len(words) or not (words[-1].pos_ == "NOUN" or _is_title(words[-1])):
         return None
     return descriptions.clip(words)
+
+
+def _imperative_or_infinitive(verb: Token) -> bool:
+    """A base-form verb that opens its sentence, follows "to" or "let me": no one in the
+    text is its subject ("Say what you will", "Let me say", "to put it bluntly")."""
+    if verb.tag_ != "VB" or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    doc = verb.doc
+    first = verb.i == 0 or doc[verb.i - 1].is_punct or "\n" in doc[verb.i - 1].text_with_ws
+    return first or verb.head.lemma_ == "let"
 
 
 def _is_title(token: Token) -> bool:
@@ -438,12 +453,30 @@ def _sentence_end(token: Token) -> bool:
     return token.doc[token.i - 1].lower_.rstrip(".") not in name_words()["abbreviations"]
 
 
-def _strip_titles(text: str) -> str:
+def _bare_name(text: str) -> str:
+    """A name without leading articles and titles and a trailing possessive."""
     words = text.split()
-    titles = name_words()["titles"]
-    while len(words) > 1 and words[0].lower().replace(".", "") in titles:
+    dropped = name_words()["titles"] | name_words()["leading_articles"]
+    while len(words) > 1 and words[0].lower().replace(".", "") in dropped:
         words = words[1:]
-    return " ".join(words)
+    bare = " ".join(words)
+    for suffix in POSSESSIVE[:2]:
+        if bare.endswith(suffix) and len(bare) > len(suffix):
+            return bare[: -len(suffix)]
+    return bare
+
+
+def _without_name(descriptor: str | None, name: str) -> str | None:
+    """The descriptor without words of the name it ends with ("Secretary of State John" for
+    John Kerry is "Secretary of State")."""
+    if descriptor is None:
+        return None
+    words = descriptor.split()
+    given = set(name.split())
+    while words and words[-1] in given:
+        words.pop()
+    kept = " ".join(words).strip(" ,")
+    return kept if kept and kept.lower().rstrip(".") not in name_words()["honorifics"] else None
 
 
 def _phrase_head(token: Token) -> Token:
