@@ -31,7 +31,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 import yaml
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN as PROPN_POS
 
 from parley.case import name_key
 from parley.extract.records import Mention
@@ -164,11 +167,17 @@ def _with_missed_surnames(doc: Doc, names: list[_Name]) -> list[_Name]:
     for name in names:
         if name.label == PERSON and name.end - name.start > 1:
             surnames.setdefault(doc[name.end - 1].text, name)
+    if not surnames:
+        return names
     covered = {i for n in names for i in range(n.start, n.end)}
     added = []
-    for token in doc:
-        full = surnames.get(token.text)
-        if full is None or token.i in covered or token.pos_ != "PROPN":
+    arrays = doc.to_array([ORTH, POS])
+    hashes = np.array([doc.vocab.strings.add(s) for s in surnames], dtype=np.uint64)
+    found = np.flatnonzero(np.isin(arrays[:, 0], hashes) & (arrays[:, 1] == PROPN_POS))
+    for i in found.tolist():
+        token = doc[i]
+        full = surnames[token.text]
+        if token.i in covered:
             continue
         added.append(
             _Name(
@@ -300,17 +309,22 @@ def fuller_name(name: str, names: Sequence[str]) -> str | None:
     return [n for n in candidates if len(n.split()) == longest][-1]
 
 
+@functools.lru_cache(maxsize=65536)
 def shortens(short: str, full: str) -> bool:
     """ "Putin" shortens "Vladimir Putin", "Zelenskyy" "Volodymyr Zelensky", "Hayya" "Khalil
     al-Hayya": the same surname (spelling variants and particles allowed), fewer words, and
     every given name of the short form compatible with one of the full form."""
-    words = without_particles(name_key(short).split())
-    fuller = without_particles(name_key(full).split())
+    words, fuller = _name_parts(short), _name_parts(full)
     if not words or len(fuller) <= len(words):
         return False
     return surname_variant(words[-1], fuller[-1]) and all(
         any(given_compatible(w, f) for f in fuller[:-1]) for w in words[:-1]
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(without_particles(name_key(name).split()))
 
 
 def without_particles(words: list[str]) -> list[str]:
@@ -327,6 +341,7 @@ def surname_core(name: str) -> str:
     return rest if dash and rest and prefix in name_words()["particles"] else key
 
 
+@functools.lru_cache(maxsize=65536)
 def surname_variant(a: str, b: str) -> bool:
     """Whether two surnames are the same name spelt differently ("Zelensky", "Zelenskyy").
 

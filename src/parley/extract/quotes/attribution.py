@@ -58,9 +58,7 @@ class Attribution:
     governed: bool  # a speech verb governs the quote in the parse (not just nearby)
 
 
-def attribute(
-    qdoc: QuoteDoc, speakers: Speakers, n: int, tokens: list[Token], kind: QuoteKind
-) -> Attribution:
+def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, kind: QuoteKind) -> Attribution:
     """The speech verb for quote `n`: the one governing it, else the nearest in its sentence
     (a verb whose speaker has a name before one whose subject is a common noun)."""
     left, right = qdoc.sentence_window(n)
@@ -68,7 +66,7 @@ def attribute(
     adjacent = _adjacent_cue(qdoc, right) if kind == "direct" else None
     if adjacent is not None:
         return Attribution(speakers.for_cue(adjacent), adjacent, True)
-    governing = _governing_cue(qdoc, tokens, in_frames)
+    governing = _governing_cue(qdoc, n, (*left, *right), in_frames)
     ordered = [governing] if governing is not None else []
     ordered += [t for t in right if qdoc.is_cue(t)] + [t for t in reversed(left) if qdoc.is_cue(t)]
     ordered = list(dict.fromkeys(ordered))
@@ -95,14 +93,16 @@ def _adjacent_cue(qdoc: QuoteDoc, right: list[Token]) -> Token | None:
     return None
 
 
-def _governing_cue(qdoc: QuoteDoc, tokens: list[Token], in_frames: set[int]) -> Token | None:
+def _governing_cue(
+    qdoc: QuoteDoc, n: int, frames: tuple[Token, ...], in_frames: set[int]
+) -> Token | None:
     """A speech verb in the quote's sentence reached from the quote by the parse: up its
     heads, or a verb hanging from the quote itself ("“...” he said" parsed as a child)."""
-    for token in tokens:
-        for child in token.children:
-            if child.i in in_frames and qdoc.is_cue(child) and not _subordinate(child):
-                return child
-    for token in tokens:
+    for token in frames:
+        hangs = qdoc.in_quote[token.head.i] == n
+        if hangs and qdoc.is_cue(token) and not _subordinate(token):
+            return token
+    for token in qdoc.roots_of(n):
         current = token.head
         for _ in range(MAX_CLIMB):
             if current.i in in_frames and qdoc.is_cue(current):

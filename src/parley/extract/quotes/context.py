@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, IDX, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.symbols import AUX, PROPN, VERB, nsubj, nsubjpass
 
 from parley.extract.entities import name_words
@@ -43,13 +43,18 @@ class QuoteDoc:
     cue_mask: list[bool] = field(default_factory=list)
     ents: tuple[Span, ...] = ()
     _ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _in_quote: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _heads: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text  # `Doc.text` joins every token on each access
+        self.text = self.text or self.doc.text  # `Doc.text` joins every token on each access
         self.ents = self.doc.ents
-        arrays = self.doc.to_array([IDX, LEMMA, POS, LOWER, DEP, ENT_IOB])
+        arrays = self.doc.to_array([IDX, LEMMA, POS, LOWER, DEP, ENT_IOB, HEAD])
         in_quote = self._quote_index(arrays[:, 0].astype(np.int64))
         self.in_quote = in_quote.tolist()
+        self._in_quote = in_quote
+        self._heads = np.arange(len(self.doc)) + arrays[:, 6].astype(np.int64)
         for n in np.unique(in_quote[in_quote >= 0]).tolist():
             where = np.flatnonzero(in_quote == n)
             self._ranges[n] = (int(where[0]), int(where[-1]) + 1)
@@ -115,10 +120,22 @@ class QuoteDoc:
 
     def tokens_of(self, n: int) -> list[Token]:
         """The tokens of quote `n` (empty when the parse gave it none)."""
+        if n not in self._tokens:
+            if n not in self._ranges:
+                return []
+            start, end = self._ranges[n]
+            self._tokens[n] = [self.doc[i] for i in range(start, end) if self.in_quote[i] == n]
+        return self._tokens[n]
+
+    def roots_of(self, n: int) -> list[Token]:
+        """The tokens of quote `n` whose head lies outside it: where the parse attaches the
+        quote to the writer's sentence."""
         if n not in self._ranges:
             return []
         start, end = self._ranges[n]
-        return [self.doc[i] for i in range(start, end) if self.in_quote[i] == n]
+        inside = self._in_quote[start:end] == n
+        outside = self._in_quote[self._heads[start:end]] != n
+        return [self.doc[start + int(i)] for i in np.flatnonzero(inside & outside)]
 
     def is_mark(self, token: Token) -> bool:
         return bool(token.text) and not token.text.strip(MARKS)

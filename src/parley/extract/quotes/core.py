@@ -41,11 +41,13 @@ def extract_quotes(
     and their speakers, in document order so that a pronoun sees who spoke before it
     (`speakers`); attribute each quoted span, dropping titles and scare quotes; add indirect
     speech ("X said that ...", "according to X, ...") that overlaps no quote. Offsets are
-    into `doc.text` (the article text). `article` and `case` are accepted for the shared
-    extractor signature; case names reach this function through the Doc's entities.
+    into `doc.text` (the article text, taken from `article` when given). `case` is accepted
+    for the shared extractor signature; case names reach this function through the Doc's
+    entities.
     """
-    del article, case
-    qdoc = QuoteDoc(doc, find_quote_spans(doc.text), load_lexicon())
+    del case
+    text = _text(doc, article)
+    qdoc = QuoteDoc(doc, find_quote_spans(text), load_lexicon(), text)
     speakers = Speakers(qdoc)
     cues = qdoc.cues
     for cue in cues:
@@ -61,6 +63,16 @@ def extract_quotes(
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
+def _text(doc: Doc, article: Article | None) -> str:
+    """The article text the Doc was parsed from (`Doc.text` joins every token, so the
+    article's own copy is used when it is the same text)."""
+    if article is None or not len(doc):
+        return doc.text
+    last = doc[-1]
+    same = len(article.text) == last.idx + len(last.text_with_ws)
+    return article.text if same and article.text.endswith(last.text_with_ws) else doc.text
+
+
 def _quote(
     qdoc: QuoteDoc, speakers: Speakers, n: int, previous: tuple[int, Quote] | None
 ) -> Quote | None:
@@ -70,7 +82,7 @@ def _quote(
     if not tokens:
         return None
     kind = _kind(qdoc, n, text)
-    found = attribute(qdoc, speakers, n, tokens, kind)
+    found = attribute(qdoc, speakers, n, kind)
     words = len(WORD.findall(text))
     if _is_title(qdoc, n, text, kind, found):
         LOGGER.debug("title, not speech: %d-%d", span.start, span.end)

@@ -151,12 +151,12 @@ def _nearest(
     before = [
         c
         for c in speakers.candidates
-        if lo <= c.position < token.idx and c.speaker.label in labels and fits(c.speaker)
+        if lo <= c.position < token.idx and c.label in labels and fits(speakers.speaker_of(c))
     ]
     for best in (2, 3):
         ranked = [c for c in before if c.rank <= best]
         if ranked:
-            return max(ranked, key=lambda c: c.position).speaker
+            return speakers.speaker_of(max(ranked, key=lambda c: c.position))
     return None
 
 

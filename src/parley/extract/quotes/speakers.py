@@ -72,11 +72,16 @@ class Speaker:
 
 @dataclass(slots=True)
 class Candidate:
-    """A name that could be a pronoun's antecedent: where it stands and how central it is."""
+    """A name that could be a pronoun's antecedent: where it stands and how central it is.
+
+    The speaker is worked out from `span` only when a pronoun or description looks at it.
+    """
 
     position: int
-    speaker: Speaker
+    label: str
     rank: int  # 0: speaker of a speech verb, 1: subject of a main verb, 2: other subject, 3: any
+    span: Span | None = None
+    found: Speaker | None = None
 
 
 @dataclass
@@ -108,12 +113,20 @@ class Speakers:
                 continue
             if _is_dateline(ent.root):
                 continue
-            found.append(Candidate(ent.start_char, self.named(ent), self._rank(ent.root)))
+            rank = self._rank(ent.root)
+            found.append(Candidate(ent.start_char, ent.label_, rank, ent))
         for token in self.qdoc.untagged_subjects:
             name = self.name_span(token)
             if name is not None:
-                found.append(Candidate(name.start_char, self.named(name), self._rank(token)))
+                found.append(Candidate(name.start_char, "PERSON", self._rank(token), name))
         return found
+
+    def speaker_of(self, candidate: Candidate) -> Speaker:
+        """The speaker a candidate name stands for (worked out once)."""
+        if candidate.found is None:
+            assert candidate.span is not None
+            candidate.found = self.named(candidate.span)
+        return candidate.found
 
     def _rank(self, root: Token) -> int:
         token = root.head if root.dep_ == "appos" else root
@@ -133,7 +146,8 @@ class Speakers:
             speaker = self.from_token(subject) if subject is not None else None
             self.cue_speakers[cue.i] = speaker
             if speaker is not None and speaker.named and subject is not None:
-                self.candidates.append(Candidate(subject.idx, speaker, 0))
+                label = speaker.label or "PERSON"
+                self.candidates.append(Candidate(subject.idx, label, 0, found=speaker))
         return self.cue_speakers[cue.i]
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -297,7 +311,7 @@ class Speakers:
         if token.pos_ == "PRON" or lower in lexicon.pronouns:
             return self.resolve_pronoun(token)
         if self._known_surname(token):
-            return self.named(self.qdoc.doc[token.i : token.i + 1])
+            return self.named(self.name_span(token) or self.qdoc.doc[token.i : token.i + 1])
         if token.lemma_.lower() in lexicon.spokesperson_nouns:
             spoken_for = descriptions.body(self, token)
             if spoken_for is not None:
@@ -328,15 +342,12 @@ class Speakers:
         return fuller_name(token.text, self.full_names) is not None
 
     def name_span(self, token: Token) -> Span | None:
-        """The entity (of a speaking label) or proper-noun chain the token belongs to; a
-        place or event name of several words never speaks ("the Old Post Office")."""
+        """The entity (of a speaking label) or proper-noun chain the token belongs to."""
         ent = self.entity_at.get(token.i)
         if ent is not None:
             ent = _paragraph_part(ent, token)
             if ent.label_ in self.qdoc.lexicon.speaker_labels:
                 return ent
-            if ent.label_ in self.qdoc.lexicon.place_labels and len(ent) > 1:
-                return None
             if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
                 return ent
         if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES or not token.text[:1].isupper():
@@ -389,12 +400,13 @@ class Speakers:
         before = [c for c in self.candidates if c.position < pronoun.idx]
         for best in (1, 2, 3):
             for candidate in sorted(before, key=lambda c: -c.position):
-                if candidate.rank > best or candidate.speaker.label not in labels:
+                if candidate.rank > best or candidate.label not in labels:
                     continue
-                if not self._gender_fits(candidate.speaker, gender):
+                speaker = self.speaker_of(candidate)
+                if not self._gender_fits(speaker, gender):
                     continue
-                self._learn_gender(candidate.speaker, gender)
-                return candidate.speaker
+                self._learn_gender(speaker, gender)
+                return speaker
         LOGGER.debug("no antecedent for %r at %d", pronoun.text, pronoun.idx)
         return None
 
@@ -490,13 +502,14 @@ def _is_dateline(token: Token, places: frozenset[str] = PLACES) -> bool:
     """A place opening a paragraph and set off by a dash, bracket or comma ("LONDON (Reuters)
     -", "Washington (AFP) –", "KYIV, Ukraine -"): never a speaker."""
     doc = token.doc
+    if not (token.ent_type_ in places or token.text.isupper()) or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].text not in DASHES:
+        return False
     start = token.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
         start -= 1
-    at_line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    place = token.ent_type_ in places or token.text.isupper()
-    return at_line_start and place and after is not None and after.text in DASHES
+    return start == 0 or "\n" in doc[start - 1].text_with_ws
 
 
 def _object_like(subject: Token, verb: Token) -> bool:
