@@ -224,8 +224,11 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
     name = speakers.name_span(last) or _headline_name(qdoc, i)
     if name is None:
         return None
-    if name.start >= 2 and doc[name.start - 1].text == ",":  # "Ann Lee, The Courier:"
-        person = speakers.name_span(doc[name.start - 2])
+    start = name.start
+    while start > 0 and doc[start - 1].dep_ == "det":
+        start -= 1
+    if start >= 2 and doc[start - 1].text == ",":  # "Ann Lee, The Courier:"
+        person = speakers.name_span(doc[start - 2])
         if person is not None and person.label_ in ("PERSON", ""):
             name = person
     if name.root.dep_ == "conj" and name.root.head.i < name.start:  # "Ann Lee and Bo Ray:"

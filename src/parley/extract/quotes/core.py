@@ -125,7 +125,8 @@ def _is_title(qdoc: QuoteDoc, n: int, text: str, kind: QuoteKind, found: Attribu
     words = WORD.findall(text)
     if len(words) > MAX_TITLE_WORDS:
         return False
-    before = qdoc.text[max(0, span.open - 40) : span.open].lower().split()[-3:]
+    before = re.split(r"[.!?\n]\s", qdoc.text[max(0, span.open - 40) : span.open])[-1]
+    before = before.lower().split()[-3:]
     if any(w.strip(",.:;()") in qdoc.lexicon.title_cues for w in before):
         return True
     capitalised = len(words) >= 2 and all(
