@@ -292,11 +292,11 @@ class Speakers:
         first = None
         while i >= 0 and self.qdoc.in_quote[i] == -1 and "\n" not in doc[i].text_with_ws:
             token = doc[i]
-            if token.text in (".", "!", "?", ";"):
+            if token.text in (".", "!", "?", ";") or _ends_dateline(token):
                 break
             named = token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
             if named and token.ent_type_ not in places and not _is_title(token):
-                first = token
+                first = first if _is_dateline(token) else token
             i -= 1
         return first
 
@@ -510,6 +510,14 @@ def _is_dateline(token: Token, places: frozenset[str] = PLACES) -> bool:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     return start == 0 or "\n" in doc[start - 1].text_with_ws
+
+
+def _ends_dateline(token: Token) -> bool:
+    """The dash after a dateline ("DOHA (Gulf Wire) -"): the sentence starts after it."""
+    if token.text not in ("-", "—", "–", "--") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == ")" or _is_dateline(before)
 
 
 def _object_like(subject: Token, verb: Token) -> bool:
