@@ -20,7 +20,7 @@ Figures:
 - right named speaker: of the predicted quotes matched to a gold attribution whose Source
   holds a name (not a pronoun, not a bare description), those whose speaker names that
   source (speaker span on the source's name, or the same name: equal, or one a shortening
-  of the other, "Trump" for "Donald Trump", "Hayya" for "Khalil al-Hayya"); an empty
+  of the other, "Lee" for "Ann Lee", "Rami" for "Khalil al-Rami"); an empty
   speaker counts as wrong;
 - the old source precision / recall / F1 (strict span overlap, and named gold sources);
 - descriptor sources ("the newspaper", "a campaign aide"): right when the speaker span falls
@@ -48,16 +48,17 @@ WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FUNCTION_WORDS = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s"}
 # Reporting verbs (lemmas) whose attributions are speech; fixed here so that changing the
 # extractor's lexicon does not change the gold.
-GOLD_CUES = frozenset(
-    """say tell add write post tweet state declare announce insist claim argue warn note
-    explain ask reply respond answer conclude confirm deny admit acknowledge concede suggest
-    stress emphasize emphasise recall describe urge predict promise vow pledge threaten
-    complain boast brag lament quip joke remark observe comment report repeat reiterate
-    assert maintain contend caution counter retort testify blast criticize criticise accuse
-    praise tout cite mention recount allege charge proclaim call label dub term characterize
-    characterise put shout scream yell whisper exclaim advise recommend decry slam inform
-    assure reassure brief quote reveal continue read chant""".split()
+GOLD_CUE_WORDS = (
+    "say tell add write post tweet state declare announce insist claim argue warn note "
+    "explain ask reply respond answer conclude confirm deny admit acknowledge concede "
+    "suggest stress emphasize emphasise recall describe urge predict promise vow pledge "
+    "threaten complain boast brag lament quip joke remark observe comment report repeat "
+    "reiterate assert maintain contend caution counter retort testify blast criticize "
+    "criticise accuse praise tout cite mention recount allege charge proclaim call label "
+    "dub term characterize characterise put shout scream yell whisper exclaim advise "
+    "recommend decry slam inform assure reassure brief quote reveal continue read chant "
 )
+GOLD_CUES = frozenset(GOLD_CUE_WORDS.split())
 NAME_LABELS = {"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "EVENT"}
 DESCRIPTION_LABELS = {"NORP"}  # "a New Hampshire Democrat", "Republicans": descriptions
@@ -257,9 +258,7 @@ def names_match(predicted: str, gold: str) -> bool:
 # -- scoring --------------------------------------------------------------------------------
 
 
-def score_article(
-    doc: Any, ann: Path, quotes: list[Any], totals: Totals, label: str = ""
-) -> None:
+def score_article(doc: Any, ann: Path, quotes: list[Any], totals: Totals, label: str = "") -> None:
     """Add one article's figures to `totals`."""
     text = doc.text
     gold = gold_for(text, doc, ann)
@@ -297,7 +296,9 @@ def _match(quotes: list[Any], gold: list[GoldAttribution]) -> tuple[dict[int, li
     for quote in quotes:
         here = [(quote.start, quote.end)]
         inside = [
-            i for i in range(len(gold)) if overlap(here, gold[i].content) * 2 >= quote.end - quote.start
+            i
+            for i in range(len(gold))
+            if overlap(here, gold[i].content) * 2 >= quote.end - quote.start
         ]
         if not inside:
             continue
@@ -335,10 +336,9 @@ def _judge_named(
     totals.named += 1
     if quote.speaker is None:
         totals.named_empty += 1
-    elif (
-        overlap([(quote.speaker_start, quote.speaker_end)], [(name.start_char, name.end_char)])
-        or names_match(quote.speaker, name.text)
-    ):
+    elif overlap(
+        [(quote.speaker_start, quote.speaker_end)], [(name.start_char, name.end_char)]
+    ) or names_match(quote.speaker, name.text):
         totals.named_right += 1
         return
     elif _nested(gold, quote, quotes):
@@ -358,9 +358,9 @@ def _described_right(gold: GoldAttribution, quote: Any) -> bool:
     """The speaker span falls on the description, or the descriptor repeats its words (a
     description resolved to a name keeps its words as the descriptor)."""
     assert gold.source is not None and gold.source_text is not None
-    if quote.speaker_start is not None:
-        if overlap([(quote.speaker_start, quote.speaker_end)], gold.source) > 0:
-            return True
+    speaker = [(quote.speaker_start, quote.speaker_end)]
+    if quote.speaker_start is not None and overlap(speaker, gold.source) > 0:
+        return True
     descriptor = set(WORDS.findall((quote.speaker_descriptor or "").lower()))
     return bool(descriptor & set(WORDS.findall(gold.source_text.lower())) - FUNCTION_WORDS)
 
@@ -379,9 +379,7 @@ def error_class(doc: Any, gold: GoldAttribution, name: Any, quote: Any) -> str:
         return "round-up formats"
     if "\n" in text[source_end : quote.start] and source_end < quote.start:
         return "continuation paragraphs"
-    if quote.speaker is not None and (
-        set(name_words(quote.speaker)) & set(name_words(name.text))
-    ):
+    if quote.speaker is not None and (set(name_words(quote.speaker)) & set(name_words(name.text))):
         return "name variants"
     if quote.speaker_start is not None and source_start <= quote.speaker_start < source_end:
         return "descriptions and titles"
@@ -437,7 +435,7 @@ def _precision_counts(doc: Any, ann: Path, quotes: list[Any], totals: Totals) ->
 
 def is_junk_descriptor(doc: Any, quote: Any) -> bool:
     """A descriptor that names no role: a clause ("the fact that ..."), a coordination of
-    names ("Trump and Ukraine's president"), page markup, or no noun at all ("Mr.", "39")."""
+    names ("the minister and Ann Lee"), page markup, or no noun at all ("Mr.", "39")."""
     anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
     text = doc.text
     lo = max(0, anchor - 400)
@@ -507,8 +505,12 @@ def report(totals: Totals, split: str, verbose: bool = False) -> None:
         f"{t.nested} right as the inner source of a nested attribution)"
     )
     print(
-        f"descriptor sources, right         {described:.3f}  ({t.described_right} of "
-        f"{t.described})"
+        f"descriptor sources, right         {described:.3f}  ({t.described_right} of {t.described})"
+    )
+    both, both_right = t.named + t.described, t.named_right + t.described_right
+    print(
+        f"right speaker, any non-pronoun    {both_right / both if both else 0.0:.3f}  "
+        f"({both_right} of {both})"
     )
     print("speaker errors by class:")
     for name in ERROR_CLASSES:
@@ -517,7 +519,9 @@ def report(totals: Totals, split: str, verbose: bool = False) -> None:
         f"writer's own voice: indirect quotes outside every attribution "
         f"{t.indirect_outside} of {t.indirect}"
     )
-    print(f"junk descriptors: clause, coordination or no noun {t.junk_descriptors} of {t.descriptors}")
+    print(
+        f"junk descriptors: clause, coordination or no noun {t.junk_descriptors} of {t.descriptors}"
+    )
     print(
         f"old figures: quotes predicted {t.strict.quotes}, inside a gold attribution "
         f"{t.strict.quotes_matched}"

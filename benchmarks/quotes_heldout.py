@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_seeds import Gold, Score, normalise, overlap, score_file  # noqa: E402
+from quotes_seeds import Gold, Score, normalise, overlap, score_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "benchmarks" / "corpora"

@@ -77,8 +77,8 @@ def overlap(a: str, b: str) -> float:
 
 
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
-    """Equal name keys, the same surname, or one name a shortening of the other ("Hayya",
-    "Khalil al-Hayya"); null only matches null."""
+    """Equal name keys, the same surname, or one name a shortening of the other ("Rami",
+    "Khalil al-Rami"); null only matches null."""
     from parley.case import name_key
     from parley.extract.entities import shortens, surname_variant
 

@@ -108,3 +108,15 @@ def test_a_surname_without_its_particle_joins_the_full_name():
 def test_particles_between_given_name_and_surname_do_not_split_a_person():
     index = merge_entities([("a1", m("Mohammed bin Rashid")), ("a2", m("Mohammed Rashid"))])
     assert len(index.entities) == 1
+
+
+def test_a_surname_the_model_tagged_as_a_facility_joins_the_person():
+    index = merge_entities([("a1", m("Tatiana Orlova")), ("a2", m("Orlova", label="FAC"))])
+    assert [(e.name, e.type, e.mentions) for e in index.entities] == [
+        ("Tatiana Orlova", "PERSON", 2)
+    ]
+
+
+def test_a_one_word_organisation_does_not_join_a_person():
+    index = merge_entities([("a1", m("Gerald Ford")), ("a2", m("Ford", label="ORG"))])
+    assert len(index.entities) == 2

@@ -50,7 +50,7 @@ LOGGER = logging.getLogger(__name__)
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 PERSON = "PERSON"
 # Labels the model gives a lone surname of someone named in full elsewhere in the article
-# ("Stanovaya" tagged FAC); places are left alone ("Washington", "Jordan").
+# ("Orlova" tagged FAC); places are left alone ("Washington", "Jordan").
 MISLABELLED_PEOPLE = ("ORG", "FAC", "LOC")
 # Dependency relations of the words before a name that describe its bearer.
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "nummod"}
@@ -311,8 +311,8 @@ def fuller_name(name: str, names: Sequence[str]) -> str | None:
 
 @functools.lru_cache(maxsize=65536)
 def shortens(short: str, full: str) -> bool:
-    """ "Putin" shortens "Vladimir Putin", "Zelenskyy" "Volodymyr Zelensky", "Hayya" "Khalil
-    al-Hayya": the same surname (spelling variants and particles allowed), fewer words, and
+    """ "Putin" shortens "Vladimir Putin", "Zelenskyy" "Volodymyr Zelensky", "Rami" "Khalil
+    al-Rami": the same surname (spelling variants and particles allowed), fewer words, and
     every given name of the short form compatible with one of the full form."""
     words, fuller = _name_parts(short), _name_parts(full)
     if not words or len(fuller) <= len(words):
@@ -335,7 +335,7 @@ def without_particles(words: list[str]) -> list[str]:
 
 
 def surname_core(name: str) -> str:
-    """A surname without a particle glued to its front: "al-Hayya" -> "hayya"."""
+    """A surname without a particle glued to its front: "al-Rami" -> "rami"."""
     key = name_key(name)
     prefix, dash, rest = key.partition("-")
     return rest if dash and rest and prefix in name_words()["particles"] else key
@@ -345,7 +345,7 @@ def surname_core(name: str) -> str:
 def surname_variant(a: str, b: str) -> bool:
     """Whether two surnames are the same name spelt differently ("Zelensky", "Zelenskyy").
 
-    Equal after normalisation (a particle glued to the front ignored: "al-Hayya", "Hayya"),
+    Equal after normalisation (a particle glued to the front ignored: "al-Rami", "Rami"),
     or, for names of six letters or more, one edit apart (a letter added, dropped or changed)
     with the same first two letters.
     """

@@ -2,17 +2,17 @@
 speaker the text carries over from before.
 
 1. **Governing verb.** The speech verb of an attribution right after the quote ("“...,”
-   said Lee", "“...?” the minister asked"); else, climbing the parse from the quote, the first speech verb of its
-   sentence; when that verb is not a speech event of its own ("Obama said Americans will
-   say “no”": a modal, an infinitive) the speech verb reporting it. A speech verb hanging
-   from the quote counts only when it is not a subordinate clause ("... “riding the fence”
-   until Haley said ..." is not Haley's).
+   said Lee", "“...?” the minister asked"); else, climbing the parse from the quote, the
+   first speech verb of its sentence; when that verb is not a speech event of its own
+   ("Lee said voters would say “no”": a modal, an infinitive) the speech verb reporting
+   it. A speech verb hanging from the quote counts only when it is not a subordinate
+   clause ("... “still undecided” until Bo Ray said ..." is not Ray's).
 2. **Nearest verb.** When the governing verb has no named speaker, the nearest speech verb
    of the quote's sentence (after the quote first) whose speaker has a name ("..., as he
    put it, the decision revealed that ..."); else the governing or nearest verb.
 3. **Carried over.** A quote with no speech verb of its own takes, in order: the previous
-   quote's speaker when both share a sentence; a name introducing it with a colon ("Carl
-   Bialik: “...”", "Chris Cillizza, The Washington Post: “...”"); the speaker of the
+   quote's speaker when both share a sentence; a name introducing it with a colon ("Ann
+   Lee: “...”", "Ann Lee, The Daily Courier: “...”"); the speaker of the
    sentence just before it ("Sullivan said that ... “He wants ...”", "He added:"); for a
    direct quote, the previous quote's speaker when only white space separates them (a run
    of quoted paragraphs) or one attribution sentence does ("“A,” Hill said. “B.”").
@@ -40,10 +40,10 @@ MAX_CLIMB = 8
 # deputy minister said").
 ADJACENT = 5
 NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
-# Words of a round-up's source line before its colon ("- Pew Research: ...").
+# Words of a round-up's source line before its colon ("- Harbor Institute: ...").
 MAX_SOURCE_WORDS = 4
 # How a speech verb hangs from a quote when it is a clause of the quoted sentence, not the
-# attribution ("“...” until Haley said").
+# attribution ("“...” until Ray spoke").
 SUBORDINATE_DEPS = ("advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "prep", "pobj")
 # Through these a speech verb sits inside the clause another one reports.
 REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl")
@@ -124,7 +124,7 @@ def _not_an_event(cue: Token) -> bool:
 
 def _reporting_cue(qdoc: QuoteDoc, cue: Token, in_frames: set[int]) -> Token | None:
     """For a speech verb that is no speech event of its own (after a modal, an infinitive:
-    "Americans will say", "to call"), the speech verb whose reported clause holds it."""
+    "voters would say", "to call"), the speech verb whose reported clause holds it."""
     if not _not_an_event(cue):
         return None
     current = cue
@@ -169,9 +169,8 @@ def carried_over(
         return None, None
     if not gap.strip(MARKS + " \n\t"):
         return earlier, _previous_cue(previous)
-    if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1:
-        if ends <= 1:
-            return earlier, _previous_cue(previous)
+    if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1 and ends <= 1:
+        return earlier, _previous_cue(previous)
     return None, None
 
 
@@ -211,8 +210,8 @@ def _sentence_ends(qdoc: QuoteDoc, gap: str, previous: tuple[int, Quote] | None)
 
 
 def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
-    """The name that introduces a quote with a colon and no verb: "Carl Bialik: “...”",
-    "Chris Cillizza, The Washington Post: “...”", "... doesn't surprise pollster Ann Lee:"."""
+    """The name that introduces a quote with a colon and no verb: "Ann Lee: “...”",
+    "Ann Lee, The Daily Courier: “...”", "... doesn't surprise pollster Ann Lee:"."""
     tokens = qdoc.tokens_of(n)
     i = tokens[0].i - 1
     doc = qdoc.doc
@@ -240,7 +239,7 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
 
 def _headline_name(qdoc: QuoteDoc, colon: int) -> Span | None:
     """Capitalised words between a dash (or the paragraph start) and the colon: the source
-    line of a round-up ("Polls agree - Pew Research: “...”")."""
+    line of a round-up ("Polls agree - Harbor Institute: “...”")."""
     doc = qdoc.doc
     start = colon
     while start > 0 and colon - start < MAX_SOURCE_WORDS and doc[start - 1].text[:1].isupper():

@@ -49,7 +49,7 @@ class QuoteDoc:
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text  # `Doc.text` joins every token on each access
-        self.ents = self.doc.ents
+        self.ents = tuple(self.doc.ents)
         arrays = self.doc.to_array([IDX, LEMMA, POS, LOWER, DEP, ENT_IOB, HEAD])
         in_quote = self._quote_index(arrays[:, 0].astype(np.int64))
         self.in_quote = in_quote.tolist()

@@ -140,5 +140,3 @@ def _cue_word(cue: Token | str | None) -> str | None:
     if cue is None or isinstance(cue, str):
         return cue
     return cue_word(cue)
-
-

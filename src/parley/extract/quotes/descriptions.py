@@ -13,7 +13,7 @@ resolved to the name the article gave before it, when the text supports it:
 
 Otherwise the speaker stays unnamed, with the description as its descriptor. A descriptor is
 always a role phrase: a noun phrase, never a clause ("the fact that ...") or a coordination
-("Trump and Ukraine's president").
+("the minister and Ann Lee").
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ def is_description(qdoc: QuoteDoc, token: Token) -> bool:
     if token.ent_type_ in lexicon.description_labels:
         return bool(determiners) or token.tag_ in ("NNS", "NNPS")
     if token.ent_type_ in lexicon.speaker_labels:
-        return False  # "A defensive Obama" is still Obama
+        return False  # "A weary Lee" is still Lee
     return any(d in lexicon.indefinite_determiners for d in determiners)
 
 
 def owner(speakers: Speakers, noun: Token) -> Speaker | None:
-    """The named issuer of a statement noun: "the Kremlin readout", "Hamas's statement", "a
+    """The named issuer of a statement noun: "the Kremlin readout", "the union's statement", "a
     statement from the ministry" (the name it belongs to), or None."""
     if noun.lemma_.lower() not in speakers.qdoc.lexicon.statement_nouns:
         return None

@@ -17,8 +17,8 @@ Steps for one speech verb (`Speakers.for_cue`):
 3. the descriptor: the name's appositive ("X, a former ...") or the title words before it
    ("State Department spokeswoman Tammy Bruce"), kept only when it is a role phrase.
 
-A person's name is given in the fullest form the article uses ("Hayya" -> "Khalil
-al-Hayya"), without titles ("President Trump" -> "Donald Trump").
+A person's name is given in the fullest form the article uses ("Rami" -> "Khalil
+al-Rami"), without titles ("President Lee" -> "Ann Lee").
 """
 
 from __future__ import annotations
@@ -50,8 +50,10 @@ TITLE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 DASHES = ("-", "—", "–", "--", "(", ",")
-# Words after a speech verb looked at for an inverted subject ("said former Rep. Ann Lee").
+# Words after a speech verb looked at for an inverted subject ("said former Rep. Ann Lee"),
+# and the words that may stand before its head noun.
 INVERTED_WINDOW = 9
+NOUN_PHRASE_POS = ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -196,11 +198,10 @@ class Speakers:
                 continue
             if token.pos_ in ("PROPN", "NOUN", "PRON"):
                 head = _phrase_head(token)
-            elif token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM"):
-                if token.dep_ not in ("amod", "compound"):  # "said retired neurosurgeon X"
-                    break
+            elif token.pos_ not in NOUN_PHRASE_POS and token.dep_ not in ("amod", "compound"):
+                break  # "amod", "compound": "said retired neurosurgeon Ann Lee"
         if head is not None and head.dep_ in SUBJECT_DEPS and head.head.i != verb.i:
-            return None  # "said the tariffs were ...": the reported clause's subject
+            return None  # "said the terms were ...": the reported clause's subject
         return head
 
     def _past_title(self, token: Token) -> Token:
@@ -285,9 +286,9 @@ class Speakers:
             while i >= 0 and doc[i].text != "(" and self.qdoc.in_quote[i] == -1:
                 i -= 1
             i -= 1
-        if i >= 0 and self.qdoc.in_quote[i] == -1 and doc[i].pos_ in ("NOUN", "PROPN"):
-            if doc[i].ent_type_ not in places and doc[i].ent_type_ not in NOT_NAMES:
-                return doc[i]
+        nominal = i >= 0 and self.qdoc.in_quote[i] == -1 and doc[i].pos_ in ("NOUN", "PROPN")
+        if nominal and doc[i].ent_type_ not in places and doc[i].ent_type_ not in NOT_NAMES:
+            return doc[i]
         labels = self.qdoc.lexicon.speaker_labels
         first = None
         while i >= 0 and self.qdoc.in_quote[i] == -1 and "\n" not in doc[i].text_with_ws:
@@ -336,7 +337,7 @@ class Speakers:
 
     def _known_surname(self, token: Token) -> bool:
         """A capitalised word that is the surname of someone the article names in full
-        ("Sanders", "Lopez" even when tagged as a common noun or a group)."""
+        ("Lopez" even when tagged as a common noun or a group)."""
         if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.i == 0:
             return False
         return fuller_name(token.text, self.full_names) is not None
@@ -432,7 +433,7 @@ def descriptor_of(name: Span) -> str | None:
         return None
     start = min(t.left_edge.i for t in lefts)
     for t in name.doc[start : name.start]:
-        if t.is_punct and t.text not in ("-", ".", "'", "’") or "\n" in t.text_with_ws:
+        if (t.is_punct and t.text not in ("-", ".", "'", "’")) or "\n" in t.text_with_ws:
             start = t.i + 1  # the title run is the words right before the name
     words = name.doc[start : name.start]
     if not len(words) or not (words[-1].pos_ == "NOUN" or _is_title(words[-1])):
