@@ -218,3 +218,11 @@ def test_a_descriptor_stops_before_its_clause(nlp):
         "two governments."
     )
     assert quotes(nlp, text)[0].speaker_descriptor == "a former adviser"
+
+
+def test_a_quoted_transcript_line_gives_the_speaker(nlp):
+    text = (
+        "Anna Berg joined the programme from Geneva.\n\n"
+        "BERG: “We have not seen the final text, and nobody else has either.”"
+    )
+    assert speakers(nlp, text) == ["Anna Berg"]

@@ -20,7 +20,7 @@ speaker the text carries over from before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parley.extract.quotes.context import SENTENCE_END, QuoteDoc
@@ -38,7 +38,7 @@ MAX_CONTINUATION_GAP = 250
 MAX_CLIMB = 8
 # Words after a quote in which its attribution's speech verb stands ("“...,” the former
 # deputy minister said").
-ADJACENT = 5
+ADJACENT = 8
 NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
 # Words of a round-up's source line before its colon ("- Harbor Institute: ...").
 MAX_SOURCE_WORDS = 4
@@ -73,10 +73,23 @@ def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, kind: QuoteKind) -> At
     for cue in ordered:
         speaker = speakers.for_cue(cue)
         if speaker is not None and speaker.named:
+            if governing is not None and cue != governing:
+                speaker = _described_as(speakers.for_cue(governing), speaker)
             return Attribution(speaker, cue, governing is not None)
     for cue in ordered:
         return Attribution(speakers.for_cue(cue), cue, governing is not None)
     return Attribution(None, None, False)
+
+
+def _described_as(described: Speaker | None, named: Speaker) -> Speaker:
+    """The named speaker with the words of a definite description the governing verb gave
+    ("“...,” the senator told reporters when Ann Lee was asked ..." keeps "the senator")."""
+    words = described.descriptor if described is not None and not described.named else None
+    if words is None or named.descriptor is not None:
+        return named
+    if words.split()[0].lower() not in ("the", "this", "that"):
+        return named
+    return replace(named, descriptor=words)
 
 
 def _adjacent_cue(qdoc: QuoteDoc, right: list[Token]) -> Token | None:
