@@ -226,3 +226,34 @@ def test_a_quoted_transcript_line_gives_the_speaker(nlp):
         "BERG: “We have not seen the final text, and nobody else has either.”"
     )
     assert speakers(nlp, text) == ["Anna Berg"]
+
+
+def test_an_organisation_name_with_and_is_one_name(nlp):
+    text = (
+        "Talks went on.\n\nThe Survivors and Missing Families Forum said on Tuesday that the "
+        "offer was “a chance that must not be missed.”"
+    )
+    assert speakers(nlp, text) == ["Survivors and Missing Families Forum"]
+
+
+def test_the_forum_points_back_to_the_named_forum(nlp):
+    text = (
+        "The Survivors and Missing Families Forum urged the cabinet to sign the deal. "
+        "“Bring every one of them home now,” the forum said."
+    )
+    quote = quotes(nlp, text, "direct")[0]
+    assert quote.speaker == "Survivors and Missing Families Forum"
+    assert quote.speaker_descriptor == "the forum"
+
+
+def test_an_office_of_a_named_person_speaks_as_that_office(nlp):
+    text = "Prime Minister Ola Brandt's office said it would “study the text with great care.”"
+    assert speakers(nlp, text) == ["Prime Minister Ola Brandt's office"]
+
+
+def test_a_titled_given_name_links_to_the_full_name(nlp):
+    text = (
+        "Sheikh Karim bin Nasser Al Rumi met the envoys on Sunday. "
+        "“We are hopeful about the next round,” Sheikh Karim said."
+    )
+    assert speakers(nlp, text) == ["Karim bin Nasser Al Rumi"]

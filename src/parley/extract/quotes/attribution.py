@@ -40,8 +40,10 @@ MAX_CLIMB = 8
 # deputy minister said").
 ADJACENT = 8
 NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
-# Words of a round-up's source line before its colon ("- Harbor Institute: ...").
+# Words of a round-up's source line before its colon ("- Harbor Institute: ..."), and
+# tokens of a source line of its own ("Ann Lee, The Harbor Quarterly:").
 MAX_SOURCE_WORDS = 4
+SOURCE_LINE = 12
 # How a speech verb hangs from a quote when it is a clause of the quoted sentence, not the
 # attribution ("“...” until Ray spoke").
 SUBORDINATE_DEPS = ("advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "prep", "pobj")
@@ -232,6 +234,9 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
         i -= 1
     if i < 1 or doc[i].text != ":" or qdoc.in_quote[i - 1] != -1:
         return None
+    line = _source_line(qdoc, speakers, i)
+    if line is not None:
+        return speakers.named(line)
     last = doc[i - 1]
     name = speakers.name_span(last) or _headline_name(qdoc, i)
     if name is None:
@@ -248,6 +253,20 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
     if name.label_ not in ("PERSON", "ORG", ""):
         return None
     return speakers.named(name)
+
+
+def _source_line(qdoc: QuoteDoc, speakers: Speakers, colon: int) -> Span | None:
+    """A round-up's source line: a short line of its own that opens with a person's name and
+    ends with the colon ("Ann Lee, The Harbor Quarterly:")."""
+    doc = qdoc.doc
+    start = colon
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and colon - start <= SOURCE_LINE:
+        start -= 1
+    if colon - start > SOURCE_LINE or not ("\n" in doc[start - 1].text_with_ws or start == 0):
+        return None
+    first = doc[start]
+    name = speakers.name_span(first) if first.ent_type_ == "PERSON" else None
+    return name if name is not None and name.end <= colon else None
 
 
 def _headline_name(qdoc: QuoteDoc, colon: int) -> Span | None:

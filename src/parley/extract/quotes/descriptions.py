@@ -93,6 +93,11 @@ def body(speakers: Speakers, noun: Token) -> Speaker | None:
     modifiers = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
     if not any(c.ent_type_ in lexicon.owner_labels for c in modifiers):
         return None
+    for modifier in modifiers:  # "the Green Future party" is the Green Future party
+        if modifier.dep_ == "compound" and modifier.ent_type_ == "ORG":
+            name = speakers.name_span(modifier)
+            if name is not None:
+                return speakers.named(name, descriptor=None)
     words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ != "det"]
     start, end = words[0].idx, noun.idx + len(noun.text)
     return Speaker(start, end, noun.doc.text[start:end], None, "ORG")
@@ -136,7 +141,8 @@ def _antecedent(speakers: Speakers, token: Token) -> Speaker | None:
     if lemma in lexicon.statement_nouns:
         return _issuer(speakers, token)
     if lemma in lexicon.organisation_nouns:
-        return _nearest(speakers, token, ("ORG",), lambda s: True)
+        named_so = _nearest(speakers, token, ("ORG", "PERSON"), lambda s: _ends_with(s, lemma))
+        return named_so or _nearest(speakers, token, ("ORG",), lambda s: True)
     role = _role_words(token, lexicon.title_abbreviations)
     if not role:
         return None
@@ -158,6 +164,12 @@ def _nearest(
         if ranked:
             return speakers.speaker_of(max(ranked, key=lambda c: c.position))
     return None
+
+
+def _ends_with(speaker: Speaker, noun: str) -> bool:
+    """A name that ends with the description's noun ("the forum": "Missing Families Forum")."""
+    words = (speaker.name or "").lower().split()
+    return bool(words) and words[-1].rstrip("s") == noun.rstrip("s")
 
 
 def _issuer(speakers: Speakers, token: Token) -> Speaker | None:

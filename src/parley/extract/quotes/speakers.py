@@ -117,11 +117,21 @@ class Speakers:
                 continue
             rank = self._rank(ent.root)
             found.append(Candidate(ent.start_char, ent.label_, rank, ent))
+        organisations = self.qdoc.lexicon.organisation_nouns
         for token in self.qdoc.untagged_subjects:
             name = self.name_span(token)
             if name is not None:
-                found.append(Candidate(name.start_char, "PERSON", self._rank(token), name))
+                label = "ORG" if name[-1].lower_ in organisations else "PERSON"
+                found.append(Candidate(name.start_char, label, self._rank(token), name))
         return found
+
+    def _by_given_name(self, name: str, titled: bool) -> str | None:
+        """The one full name a titled given name stands for ("Sheikh Karim" for "Karim bin
+        Nasser Al Rumi", "King Harald")."""
+        if not titled or " " in name:
+            return None
+        found = {n for n in self.full_names if n.split()[0] == name}
+        return found.pop() if len(found) == 1 else None
 
     def speaker_of(self, candidate: Candidate) -> Speaker:
         """The speaker a candidate name stands for (worked out once)."""
@@ -317,6 +327,9 @@ class Speakers:
             spoken_for = descriptions.body(self, token)
             if spoken_for is not None:
                 return spoken_for
+        title = _whole_title(self.qdoc.doc[token.i : token.i + 1])
+        if len(title) > 1 and token.text[:1].isupper():  # "The Survivors and Families Forum"
+            return self.named(title)
         if descriptions.is_description(self.qdoc, token):
             return descriptions.resolve(self, token)
         name = self.name_span(token)
@@ -348,12 +361,12 @@ class Speakers:
         if ent is not None:
             ent = _paragraph_part(ent, token)
             if ent.label_ in self.qdoc.lexicon.speaker_labels:
-                return ent
+                return _whole_title(ent)
             if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
                 return ent
         if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES or not token.text[:1].isupper():
             return None  # a lower-case word tagged as a proper noun is a tagging slip
-        return self._proper_noun_run(token)
+        return _whole_title(self._proper_noun_run(token))
 
     def _proper_noun_run(self, token: Token) -> Span:
         doc = self.qdoc.doc
@@ -386,7 +399,8 @@ class Speakers:
             roles = name_words()["titles"] - name_words()["honorifics"]
             if descriptor is None and any(w.lower().rstrip(".") in roles for w in title):
                 descriptor = " ".join(title)
-            text = fuller_name(bare, self.full_names) or bare
+            titled = bool(title) or _is_title_words(descriptor)
+            text = fuller_name(bare, self.full_names) or self._by_given_name(bare, titled) or bare
             descriptor = _without_name(descriptor, text)
         return Speaker(span.start_char, end, text, descriptor, label)
 
@@ -466,6 +480,12 @@ def _sentence_end(token: Token) -> bool:
     return token.doc[token.i - 1].lower_.rstrip(".") not in name_words()["abbreviations"]
 
 
+def _is_title_words(words: str | None) -> bool:
+    """Words that are all titles ("Sheikh", "Crown Prince")."""
+    titles = name_words()["titles"]
+    return bool(words) and all(w.lower().rstrip(".") in titles for w in (words or "").split())
+
+
 def _bare_name(text: str) -> str:
     """A name without leading articles and titles and a trailing possessive."""
     words = text.split()
@@ -490,6 +510,23 @@ def _without_name(descriptor: str | None, name: str) -> str | None:
         words.pop()
     kept = " ".join(words).strip(" ,")
     return kept if kept and kept.lower().rstrip(".") not in name_words()["honorifics"] else None
+
+
+def _whole_title(name: Span) -> Span:
+    """An organisation's name that the model split at "and" ("The Workers and Farmers
+    Alliance" as two names): after "the", a run of capitalised words joined by "and", "of"
+    or "for" is one name."""
+    doc = name.doc
+    if name.start == 0 or doc[name.start - 1].lower_ != "the":
+        return name
+    end = name.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "for", "&"):
+        if not doc[end + 1].text[:1].isupper() or doc[end + 1].ent_type_ == "PERSON":
+            break
+        end += 2
+        while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text[:1].isupper():
+            end += 1
+    return name if end == name.end else doc[name.start : end]
 
 
 def _phrase_head(token: Token) -> Token:
