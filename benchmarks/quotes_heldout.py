@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_seeds import Gold, Score, normalise, overlap, score_file
+from quotes_seeds import Gold, Score, normalise, overlap, predictions, score_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "benchmarks" / "corpora"
@@ -75,24 +75,11 @@ def load(name: str) -> Corpus:
 
 def run(name: str, show_errors: bool) -> tuple[Score, int]:
     """Score one corpus; returns the score and the number of terms taken for quotes."""
-    from parley.case import load_case
-    from parley.extract.quotes import extract_quotes
-    from parley.nlp import load_pipeline
-    from parley.sources import read_articles
-
     corpus = load(name)
     folder = CORPORA / name
-    case = load_case(folder / "case.yaml")
-    nlp = load_pipeline(case)
     total, terms_taken = Score(), 0
     paths = sorted((folder / "articles").glob("*.txt"))
-    for article in read_articles(paths, manifest=folder / "manifest.csv"):
-        if not hasattr(article, "text"):
-            print(f"skipped {article.source}: {getattr(article, 'reason', '?')}")
-            continue
-        file = Path(article.source).name
-        quotes = extract_quotes(nlp(article.text), article, case)
-        predicted = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+    for file, predicted in predictions(paths, folder / "manifest.csv", folder / "case.yaml"):
         terms = [normalise(t) for t in corpus.terms.get(file, [])]
         is_term = [any(overlap(normalise(p), t) >= 0.5 for t in terms) for p, _ in predicted]
         terms_taken += sum(is_term)

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -144,26 +144,36 @@ def score_file(gold: list[Gold], predicted: Iterable[tuple[str, str | None]]) ->
     return score
 
 
-def run(shared: Path, show_errors: bool = False) -> Score:
+def predictions(
+    paths: list[Path], manifest: Path, case_file: Path
+) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+    """(file name, [(quote text, speaker)]) of the direct and partial quotes of each article,
+    read with the manifest and parsed with the case pipeline."""
+    from parley.articles.model import Article
     from parley.case import load_case
     from parley.extract.quotes import extract_quotes
     from parley.nlp import load_pipeline
     from parley.sources import read_articles
 
+    case = load_case(case_file)
+    nlp = load_pipeline(case)
+    for article in read_articles(paths, manifest=manifest):
+        if not isinstance(article, Article):
+            print(f"skipped {article.source}: {getattr(article, 'reason', '?')}")
+            continue
+        quotes = extract_quotes(nlp(article.text), article, case)
+        kept = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+        yield Path(article.source).name, kept
+
+
+def run(shared: Path, show_errors: bool = False) -> Score:
     seeds = shared / "seeds"
     gold = load_gold(seeds)
-    case = load_case(shared / "cases" / "russia-ukraine-2025.yaml")
-    nlp = load_pipeline(case)
+    case = shared / "cases" / "russia-ukraine-2025.yaml"
     total = Score()
     paths = sorted(seeds.glob("*.txt"))
     print(f"{'file':28} {'gold':>5} {'pred':>5} {'recall':>7} {'prec':>6} {'speaker':>8}")
-    for article in read_articles(paths, manifest=shared / "manifests" / "seeds.csv"):
-        if not hasattr(article, "text"):
-            print(f"skipped {article.source}: {getattr(article, 'reason', '?')}")
-            continue
-        name = Path(article.source).name
-        quotes = extract_quotes(nlp(article.text), article, case)
-        predicted = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+    for name, predicted in predictions(paths, shared / "manifests" / "seeds.csv", case):
         score = score_file(gold.get(name, []), predicted)
         print(_row(name, score))
         if show_errors:
