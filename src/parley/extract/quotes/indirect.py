@@ -22,30 +22,33 @@ def cue_word(cue: Token) -> str:
 
 def indirect_quotes(qdoc: QuoteDoc, speakers: Speakers, cues: list[Token]) -> list[Quote]:
     """Reported clauses of speech verbs ("X said that ...", "according to X, ...") that
-    overlap no quotation marks."""
-    found = []
-    for cue in cues:
-        bounds = _reported_clause(qdoc, cue)
-        if bounds is None:
-            continue
-        speaker = speakers.for_cue(cue)
-        if speaker is None:
-            continue
-        start, end = bounds
-        found.append(
-            Quote(
-                start=start,
-                end=end,
-                text=qdoc.text[start:end],
-                kind="indirect",
-                speaker=speaker.name,
-                speaker_start=speaker.start,
-                speaker_end=speaker.end,
-                speaker_descriptor=speaker.descriptor,
-                cue=cue_word(cue),
-            )
-        )
-    return found
+    overlap no quotation marks. Two clauses reporting the same words ("X said ..., according
+    to state media", both starting at the same word) are one report: the one whose speaker
+    has a name is kept, else the first."""
+    found = [q for cue in cues if (q := _indirect(qdoc, speakers, cue)) is not None]
+    kept: dict[int, Quote] = {}
+    for quote in sorted(found, key=lambda q: q.speaker is None):
+        kept.setdefault(quote.start, quote)
+    return sorted(kept.values(), key=lambda q: q.start)
+
+
+def _indirect(qdoc: QuoteDoc, speakers: Speakers, cue: Token) -> Quote | None:
+    bounds = _reported_clause(qdoc, cue)
+    speaker = speakers.for_cue(cue) if bounds is not None else None
+    if bounds is None or speaker is None:
+        return None
+    start, end = bounds
+    return Quote(
+        start=start,
+        end=end,
+        text=qdoc.text[start:end],
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        speaker_descriptor=speaker.descriptor,
+        cue=cue_word(cue),
+    )
 
 
 def _reported_clause(qdoc: QuoteDoc, cue: Token) -> tuple[int, int] | None:
