@@ -47,7 +47,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DOUBLE_MARKS = re.compile(r"[\"“”]")
+DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+# Any quotation: a double mark, a doubled apostrophe or grave pair (''...'', ``...''), or a
+# pair of single marks around words (‘...’ or '...'; an apostrophe inside a word is neither).
+QUOTATION = re.compile(
+    r"[\"“”„«»]|''|``|(?<![\w‘’'])[‘'](?=\w)[^\n‘’']*?[\w.,!?][’'](?![\w‘’'])"
+)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FUNCTION_WORDS = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s"}
@@ -78,6 +83,12 @@ ERROR_CLASSES = (
     "round-up formats",
     "other",
 )
+# The counts scored, the headline first.
+COUNTS = ("quoted", "double", "speech")
+COUNTS_SHOWN = {
+    "double": "only attributions holding a double quotation mark",
+    "speech": "only those with a double quotation mark whose cue reports speech",
+}
 ANCHORS = [
     ("CofeNet (BERT), source F1, PolNeAR test", "83.2"),
     ("BBC citron, source F1, PARC 3.0", "82.0"),
@@ -134,6 +145,7 @@ class Totals:
     junk_descriptors: int = 0
     classes: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
     strict: Tally = field(default_factory=Tally)
     old_named: Tally = field(default_factory=Tally)
 
@@ -174,12 +186,18 @@ def _span(doc: Any, ranges: Ranges) -> Any:
     return doc.char_span(ranges[0][0], ranges[0][1], alignment_mode="expand")
 
 
-def gold_for(text: str, doc: Any, ann: Path) -> list[GoldAttribution]:
-    """Attributions whose content is in double quotation marks and whose cue is speech."""
+def gold_for(text: str, doc: Any, ann: Path, count: str = "quoted") -> list[GoldAttribution]:
+    """The gold attributions of one count (see `COUNTS`): those whose content holds a
+    quotation ("quoted"), a double quotation mark ("double"), or a double quotation mark
+    and a cue that reports speech ("speech")."""
+    marks = QUOTATION if count == "quoted" else DOUBLE_MARKS
     kept = []
     for content, cue, source, source_text in parse_ann(ann):
         content_text = " ".join(text[a:b] for a, b in content)
-        if not DOUBLE_MARKS.search(content_text):
+        if not marks.search(content_text):
+            continue
+        if count != "speech":
+            kept.append(GoldAttribution(content, cue, source, source_text))
             continue
         cue_text = " ".join(text[a:b] for a, b in cue)
         lemmas = {t.lemma_.lower() for a, b in cue if (s := _span(doc, [(a, b)])) for t in s}
@@ -265,16 +283,25 @@ def names_match(predicted: str, gold: str) -> bool:
 # -- scoring --------------------------------------------------------------------------------
 
 
-def score_article(doc: Any, ann: Path, quotes: list[Any], totals: Totals, label: str = "") -> None:
-    """Add one article's figures to `totals`."""
+def score_article(
+    doc: Any,
+    ann: Path,
+    quotes: list[Any],
+    totals: Totals,
+    label: str = "",
+    count: str = "quoted",
+) -> None:
+    """Add one article's figures of one count (see `gold_for`) to `totals`."""
     text = doc.text
-    gold = gold_for(text, doc, ann)
+    gold = gold_for(text, doc, ann, count)
     direct = [q for q in quotes if q.kind in ("direct", "partial")]
     matched, found = _match(direct, gold)
     totals.articles += 1
     totals.gold += len(gold)
-    totals.gold_found += found
+    totals.gold_found += len(found)
     for i, attribution in enumerate(gold):
+        if i not in found:
+            totals.missed.append(_missed(text, label, attribution))
         kind, name = source_name(doc, attribution)
         hits = []
         for quote in matched.get(i, []):
@@ -300,7 +327,9 @@ def score_article(doc: Any, ann: Path, quotes: list[Any], totals: Totals, label:
     _precision_counts(doc, ann, quotes, totals)
 
 
-def _match(quotes: list[Any], gold: list[GoldAttribution]) -> tuple[dict[int, list[Any]], int]:
+def _match(
+    quotes: list[Any], gold: list[GoldAttribution]
+) -> tuple[dict[int, list[Any]], set[int]]:
     """Each quote under the gold attribution it falls in, the innermost when they nest
     ("“...,” X said, according to Y": X's, not Y's); and how many gold attributions hold
     at least half of some quote (the found ones)."""
@@ -318,7 +347,15 @@ def _match(quotes: list[Any], gold: list[GoldAttribution]) -> tuple[dict[int, li
         found.update(inside)
         best = max(inside, key=lambda i: (overlap(here, gold[i].content), -_length(gold[i])))
         matched.setdefault(best, []).append(quote)
-    return matched, len(found)
+    return matched, found
+
+
+def _missed(text: str, label: str, gold: GoldAttribution) -> str:
+    """One line for a gold attribution no predicted quote falls in."""
+    start = gold.content[0][0]
+    cue = " ".join(text[a:b] for a, b in gold.cue)
+    content = " ".join(" ".join(text[a:b] for a, b in gold.content).split())
+    return f"{label} @{start} cue {cue!r} source {gold.source_text!r}: {content[:90]}"
 
 
 def _length(gold: GoldAttribution) -> int:
@@ -486,17 +523,19 @@ def articles(data: Path, limit: int | None) -> Iterator[tuple[str, str, Path]]:
             yield text_path.stem, text_path.read_text(encoding="utf-8"), anns[0]
 
 
-def score(items: Iterable[tuple[str, Any, Path]]) -> Totals:
-    """Totals over (name, parsed doc, annotation file) triples."""
+def score(items: Iterable[tuple[str, Any, Path]]) -> dict[str, Totals]:
+    """Totals of each count (`COUNTS`) over (name, parsed doc, annotation file) triples."""
     from parley.extract.quotes import extract_quotes
 
-    totals = Totals()
+    totals = {count: Totals() for count in COUNTS}
     for name, doc, ann in items:
-        score_article(doc, ann, extract_quotes(doc), totals, name)
+        quotes = extract_quotes(doc)
+        for count, tally in totals.items():
+            score_article(doc, ann, quotes, tally, name, count)
     return totals
 
 
-def run(data: Path, limit: int | None) -> Totals:
+def run(data: Path, limit: int | None) -> dict[str, Totals]:
     from parley.nlp import load_pipeline
 
     nlp = load_pipeline(None)
@@ -539,19 +578,30 @@ def _timed(extract: Any, items: list[tuple[Any, Any]]) -> float:
     return time.process_time() - started
 
 
-def report(totals: Totals, split: str, verbose: bool = False) -> None:
-    """Print the figures (and with `verbose` every speaker error)."""
-    t = totals
+def headline(t: Totals) -> tuple[str, str]:
+    """The two target figures of one count, as printed."""
     recall = t.gold_found / t.gold if t.gold else 0.0
     right = t.named_right / t.named if t.named else 0.0
-    described = t.described_right / t.described if t.described else 0.0
-    print(f"PolNeAR {split}: {t.articles} articles, {t.gold} quoted speech attributions")
-    print(f"quote recall                      {recall:.3f}  ({t.gold_found} of {t.gold})")
-    print(
-        f"right named speaker, of found     {right:.3f}  ({t.named_right} of {t.named}; "
+    return (
+        f"quote recall {recall:.3f}  ({t.gold_found} of {t.gold})",
+        f"right named speaker, of found {right:.3f}  ({t.named_right} of {t.named}; "
         f"{t.named_empty} empty, {t.named - t.named_right - t.named_empty} wrong; "
-        f"{t.nested} right as the inner source of a nested attribution)"
+        f"{t.nested} right as the inner source of a nested attribution)",
     )
+
+
+def report(totals: dict[str, Totals], split: str, verbose: bool = False) -> None:
+    """Print the figures of every quoted attribution, the two target figures of the narrower
+    counts, and with `verbose` every error of the first count."""
+    t = totals["quoted"]
+    described = t.described_right / t.described if t.described else 0.0
+    print(f"PolNeAR {split}: {t.articles} articles, {t.gold} attributions holding a quotation")
+    for line in headline(t):
+        print(line)
+    for count in COUNTS[1:]:
+        print(f"{COUNTS_SHOWN[count]} ({totals[count].gold}):")
+        for line in headline(totals[count]):
+            print(f"  {line}")
     print(
         f"descriptor sources, right         {described:.3f}  ({t.described_right} of {t.described})"
     )
@@ -591,6 +641,9 @@ def report(totals: Totals, split: str, verbose: bool = False) -> None:
     if verbose:
         print("speaker errors:")
         for line in t.errors:
+            print(f"  {line}")
+        print("attributions with no quote found:")
+        for line in t.missed:
             print(f"  {line}")
 
 

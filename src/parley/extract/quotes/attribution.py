@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parley.extract.quotes.context import SENTENCE_END, QuoteDoc
-from parley.extract.quotes.marks import MARKS
+from parley.extract.quotes.marks import MARK_CHARS
 from parley.extract.quotes.speakers import Speaker, Speakers
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def carried_over(
             return speaker, token
     if kind != "direct" or earlier is None or gap is None:
         return None, None
-    if not gap.strip(MARKS + " \n\t"):
+    if not gap.strip(MARK_CHARS + " \n\t"):
         return earlier, _previous_cue(previous)
     if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1 and ends <= 1:
         return earlier, _previous_cue(previous)
@@ -207,7 +207,7 @@ def _gap(qdoc: QuoteDoc, n: int, previous: tuple[int, Quote] | None) -> str | No
     """The writer's text between the previous quote and quote `n` (None: no previous)."""
     if previous is None:
         return None
-    return qdoc.text[qdoc.spans[previous[0]].close + 1 : qdoc.spans[n].open]
+    return qdoc.text[qdoc.spans[previous[0]].after : qdoc.spans[n].open]
 
 
 def _sentence_ends(qdoc: QuoteDoc, gap: str, previous: tuple[int, Quote] | None) -> int:

@@ -16,7 +16,7 @@ from spacy.symbols import AUX, PROPN, VERB, nsubj, nsubjpass
 
 from parley.extract.entities import name_words
 from parley.extract.quotes.lexicon import Lexicon
-from parley.extract.quotes.marks import MARKS, QuoteSpan
+from parley.extract.quotes.marks import MARK_CHARS, MARKS, QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,11 +66,12 @@ class QuoteDoc:
         """Each token's quote, decided by its first character that is not a quotation mark
         (so `.“Putin`, glued by the tokeniser, belongs to the quote)."""
         core = idx.copy()
+        text = self.text
         for span in self.spans:
-            for at in (span.open, span.close):
+            for at, end in ((span.open, span.start), (span.close, span.after)):
                 t = int(np.searchsorted(idx, at, side="right")) - 1
-                if t >= 0 and core[t] == at and at < len(self.text) and self.text[at] in MARKS:
-                    core[t] += 1
+                if t >= 0 and core[t] == at and at < len(text) and text[at] in MARK_CHARS:
+                    core[t] += max(1, len(text[at:end]) - len(text[at:end].lstrip(MARK_CHARS)))
         if not self.spans:
             return np.full(len(idx), -1, dtype=np.int64)
         starts = np.array([s.start for s in self.spans], dtype=np.int64)
@@ -138,7 +139,11 @@ class QuoteDoc:
         return [self.doc[start + int(i)] for i in np.flatnonzero(inside & outside)]
 
     def is_mark(self, token: Token) -> bool:
-        return bool(token.text) and not token.text.strip(MARKS)
+        """A quotation mark token (double, doubled or single; not a possessive apostrophe)."""
+        text = token.text
+        if not text or text.strip(MARK_CHARS):
+            return False
+        return not text.strip(MARKS) or token.pos_ == "PUNCT"
 
     def is_cue(self, token: Token) -> bool:
         """A speech verb (or "according" of "according to") in the writer's words."""
@@ -216,7 +221,7 @@ class QuoteDoc:
         if inner_end == ".":
             return False
         if inner_end in ("?", "!"):
-            after = text[span.close + 1 : span.close + 40].lstrip(MARKS + " ")
+            after = text[span.after : span.after + 40].lstrip(MARK_CHARS + " ")
             return bool(after) and after[0].islower()
         return True
 

@@ -10,7 +10,7 @@ from parley.extract.quotes.attribution import Attribution, attribute, carried_ov
 from parley.extract.quotes.context import QuoteDoc
 from parley.extract.quotes.indirect import cue_word, indirect_quotes
 from parley.extract.quotes.lexicon import load_lexicon
-from parley.extract.quotes.marks import MARKS, find_quote_spans
+from parley.extract.quotes.marks import MARK_CHARS, find_quote_spans
 from parley.extract.quotes.speakers import Speakers
 from parley.extract.records import Quote, QuoteKind
 
@@ -28,7 +28,7 @@ SHORT_QUOTE_WORDS = 3
 # Titles ("The Ingraham Angle", "America First") are short runs of capitalised words.
 MAX_TITLE_WORDS = 8
 TITLE_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "or"}
-DIRECT_BEFORE = "\n.!?:" + MARKS
+DIRECT_BEFORE = "\n.!?:" + MARK_CHARS
 WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 

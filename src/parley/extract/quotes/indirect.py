@@ -93,6 +93,6 @@ def _clean_bounds(qdoc: QuoteDoc, tokens: list[Token]) -> tuple[int, int] | None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if any(ch in MARKS for ch in qdoc.text[start:end]):
         return None
-    if any(s.open < end and start <= s.close for s in qdoc.spans):
+    if any(s.open < end and start <= s.close and not s.single for s in qdoc.spans):
         return None
     return start, end
