@@ -81,8 +81,14 @@ ERROR_CLASSES = (
     "descriptions and titles",
     "name variants",
     "round-up formats",
+    "dash after the quote",
+    "title in quotes",
+    "cue not a reporting verb",
     "other",
 )
+DASHES = ("-", "—", "–", "―", "--")
+# A title or name in quotation marks: one to eight capitalised words (small words allowed).
+TITLE = re.compile(r"(?:[A-Z0-9][\w’'.&:-]*)(?:\s+(?:[A-Z0-9][\w’'.&:-]*|of|the|and|a|an|in|on|for|to|at))*")
 # The counts scored, the headline first.
 COUNTS = ("quoted", "double", "speech")
 COUNTS_SHOWN = {
@@ -199,11 +205,9 @@ def gold_for(text: str, doc: Any, ann: Path, count: str = "quoted") -> list[Gold
         if count != "speech":
             kept.append(GoldAttribution(content, cue, source, source_text))
             continue
-        cue_text = " ".join(text[a:b] for a, b in cue)
-        lemmas = {t.lemma_.lower() for a, b in cue if (s := _span(doc, [(a, b)])) for t in s}
-        words = {w.lower() for w in cue_text.split()}
-        if lemmas & GOLD_CUES or "according" in words or cue_text.strip() == ":":
-            kept.append(GoldAttribution(content, cue, source, source_text))
+        attribution = GoldAttribution(content, cue, source, source_text)
+        if _speech_cue(doc, attribution):
+            kept.append(attribution)
     return kept
 
 
@@ -215,26 +219,99 @@ def all_contents(ann: Path) -> Ranges:
 # -- the source's name ----------------------------------------------------------------------
 
 
-def source_name(doc: Any, gold: GoldAttribution) -> tuple[str, Any]:
-    """("pronoun" | "named" | "described", the name span or None) of a gold Source."""
+def source_name(doc: Any, gold: GoldAttribution) -> tuple[str, list[Any]]:
+    """("pronoun" | "named" | "described" | "none", the name spans) of a gold Source.
+
+    The source's name is the name heading its noun phrase, read from the words rather than
+    the parse (which often splits a long source): the phrase is cut at commas, brackets,
+    dashes, relative pronouns, prepositions and participle clauses (not inside a name: "Citizens for
+    Tax Justice"); the head of the first piece is its last word ("Tulsa police Chief Ann
+    Lee", "Trump adviser Ann Lee": Ann Lee), a possessive is a modifier ("Lee's spokesman"
+    is a description), and a coordination names each conjunct ("Ann Lee and Bo Ray"). A
+    first piece with no name head takes the name of the appositive after its first comma
+    ("the party's nominee, Ann Lee"); a title or name followed by "of" takes the person
+    named after it ("Secretary of State Ann Lee"). A nationality or party ("a Texas
+    Democrat"), a date, or a title alone ("Retired General") is a description.
+    """
     if gold.source is None or gold.source_text is None:
-        return "none", None
+        return "none", []
     if gold.source_text.strip().lower() in PRONOUNS:
-        return "pronoun", None
+        return "pronoun", []
     span = _span(doc, gold.source)
     if span is None:
-        return "described", None
-    root = span.root
-    if root.ent_type_ in DESCRIPTION_LABELS:
-        return "described", None
-    if _is_title(root):  # "Army Capt. Ann Lee" parsed with the title as the head
-        person = next((t for t in span if t.i > root.i and t.ent_type_ == "PERSON"), None)
-        root = person or root
-    for token in (root, *(c for c in root.children if c.dep_ == "appos")):
-        name = _name_at(span, token)
-        if name is not None:
-            return "named", name
-    return "described", None
+        return "described", []
+    pieces = _pieces(span)
+    first = _coordinated(pieces, 0)
+    names = [name for _, piece in first if (name := _head_name(span, piece)) is not None]
+    if names and names[0].root.ent_type_ != "PERSON" and len(pieces) > len(first):
+        separator, after = pieces[len(first)]
+        person = _head_name(span, after) if separator.lower() == "of" else None
+        if person is not None and person.root.ent_type_ == "PERSON":
+            return "named", [person]
+    if names:
+        return "named", names
+    lead = [t for t in first[0][1] if not t.is_punct]
+    for at in range(len(first), len(pieces)):
+        separator, piece = pieces[at]
+        if separator == ",":
+            appositive = _coordinated(pieces, at)
+            names = [name for _, p in appositive if (name := _head_name(span, p)) is not None]
+            names = [name for name in names if name.root.ent_type_ not in PLACE_LABELS]
+            return ("named", names) if names else ("described", [])
+        if at == len(first) and separator.lower() == "of" and lead and _is_title(lead[-1]):
+            person = _head_name(span, piece)
+            if person is not None and person.root.ent_type_ == "PERSON":
+                return "named", [person]
+    return "described", []
+
+
+PIECE_BREAKS = {",", "(", ")", "[", "]", "—", "–", "--", ";", ":"}
+RELATIVE = {"who", "which", "that", "whose", "whom"}
+COORDINATORS = ("and", "or", "&")
+
+
+def _pieces(span: Any) -> list[tuple[str, list[Any]]]:
+    """The source phrase cut into (separator, tokens) pieces; the first separator is ""."""
+    pieces: list[tuple[str, list[Any]]] = [("", [])]
+    for token in span:
+        clause = token.pos_ == "VERB" and token.dep_ in ("acl", "relcl") and token.i > span.start
+        joins = token.pos_ in ("ADP", "CCONJ") or token.text == "&" or clause
+        inside_name = token.ent_iob_ == "I"  # "Citizens for Tax Justice"
+        if token.text in PIECE_BREAKS or token.lower_ in RELATIVE or (joins and not inside_name):
+            pieces.append((token.text, []))
+        else:
+            pieces[-1][1].append(token)
+    return [(sep, tokens) for sep, tokens in pieces if tokens or sep == ""]
+
+
+def _coordinated(
+    pieces: list[tuple[str, list[Any]]], at: int
+) -> list[tuple[str, list[Any]]]:
+    """The piece at `at` and the pieces coordinated with it ("Ann Lee and Bo Ray")."""
+    group = [pieces[at]]
+    for separator, piece in pieces[at + 1 :]:
+        if separator.lower() not in COORDINATORS:
+            break
+        group.append((separator, piece))
+    return group
+
+
+def _head_name(span: Any, tokens: list[Any]) -> Any:
+    """The name a piece of a source phrase ends with (its head), or None."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    while words and words[-1].pos_ == "PRON" and words[-1].lower_.endswith("self"):
+        words.pop()  # "Lee himself"
+    if not words:
+        return None
+    head = words[-1]
+    if head.tag_ == "POS" and head.i == span.end - 1 and len(words) > 1:
+        head = words[-2]  # "Lee's" as the whole source ("Lee's statement said")
+    if head.tag_ == "POS" or head.ent_type_ in DESCRIPTION_LABELS | {"DATE", "TIME"}:
+        return None
+    if _is_title(head) and head.ent_type_ not in ("PERSON", "ORG"):  # "Retired General"
+        return None
+    piece = span.doc[words[0].i : head.i + 1]
+    return _name_at(piece, head)
 
 
 def _name_at(span: Any, token: Any) -> Any:
@@ -309,7 +386,9 @@ def score_article(
                 hits.append(_judge_named(doc, attribution, name, quote, direct, totals, label))
             elif kind == "described":
                 totals.described += 1
-                right = _described_right(attribution, quote) or _nested(attribution, quote, direct)
+                right = _described_right(attribution, quote) or _nested(
+                    doc, attribution, quote, direct
+                )
                 hits.append(right)
                 if right:
                     totals.described_right += 1
@@ -362,44 +441,56 @@ def _length(gold: GoldAttribution) -> int:
     return sum(b - a for a, b in gold.content)
 
 
-def _nested(gold: GoldAttribution, quote: Any, quotes: list[Any]) -> bool:
+def _nested(doc: Any, gold: GoldAttribution, quote: Any, quotes: list[Any]) -> bool:
     """The gold content holds its own attribution ("“...,” X said, according to Y" annotated
-    with Y as the source): a speaker named in the writer's words inside the content is the
-    inner source, and right."""
+    with Y as the source): a speaker named in the writer's words inside the content, as the
+    subject of a reporting verb (`GOLD_CUES`) or after "according to", is the inner source,
+    and right."""
     if quote.speaker_start is None:
         return False
     speaker = [(quote.speaker_start, quote.speaker_end)]
     if overlap(speaker, gold.content) < quote.speaker_end - quote.speaker_start:
         return False
-    return not any(overlap(speaker, [(q.start, q.end)]) for q in quotes)
+    if any(overlap(speaker, [(q.start, q.end)]) for q in quotes):
+        return False
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root.head if span.root.dep_ == "appos" else span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return root.head.lemma_.lower() in GOLD_CUES
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
 def _judge_named(
     doc: Any,
     gold: GoldAttribution,
-    name: Any,
+    names: list[Any],
     quote: Any,
     quotes: list[Any],
     totals: Totals,
     label: str,
 ) -> bool:
     totals.named += 1
+    speaker = [(quote.speaker_start, quote.speaker_end)]
     if quote.speaker is None:
         totals.named_empty += 1
-    elif overlap(
-        [(quote.speaker_start, quote.speaker_end)], [(name.start_char, name.end_char)]
-    ) or names_match(quote.speaker, name.text):
+    elif any(
+        overlap(speaker, [(name.start_char, name.end_char)]) or names_match(quote.speaker, name.text)
+        for name in names
+    ):
         totals.named_right += 1
         return True
-    elif _nested(gold, quote, quotes):
+    elif _nested(doc, gold, quote, quotes):
         totals.named_right += 1
         totals.nested += 1
         return True
-    error = error_class(doc, gold, name, quote)
+    error = error_class(doc, gold, names, quote)
     totals.classes[error] += 1
     snippet = " ".join(doc.text[quote.start : quote.start + 50].split())
+    shown = " / ".join(name.text for name in names)
     totals.errors.append(
-        f"{label} @{quote.start} [{error}] gold {gold.source_text!r} ({name.text}) got "
+        f"{label} @{quote.start} [{error}] gold {gold.source_text!r} ({shown}) got "
         f"{quote.speaker!r} / {quote.speaker_descriptor!r}: “{snippet}...”"
     )
     return False
@@ -416,7 +507,7 @@ def _described_right(gold: GoldAttribution, quote: Any) -> bool:
     return bool(descriptor & set(WORDS.findall(gold.source_text.lower())) - FUNCTION_WORDS)
 
 
-def error_class(doc: Any, gold: GoldAttribution, name: Any, quote: Any) -> str:
+def error_class(doc: Any, gold: GoldAttribution, names: list[Any], quote: Any) -> str:
     """Which of the known error classes a speaker error belongs to (first that applies)."""
     assert gold.source is not None
     text = doc.text
@@ -426,19 +517,34 @@ def error_class(doc: Any, gold: GoldAttribution, name: Any, quote: Any) -> str:
         speaker = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
         if speaker is not None and any(t.ent_type_ in PLACE_LABELS for t in speaker):
             return "place as speaker"
-    if cue_text in (":", "-", "—") and text[source_start:source_end].strip():
+    if cue_text in DASHES and source_start > quote.start:
+        return "dash after the quote"
+    if (cue_text == ":" or cue_text in DASHES) and text[source_start:source_end].strip():
         return "round-up formats"
     if "\n" in text[source_end : quote.start] and source_end < quote.start:
         return "continuation paragraphs"
-    if quote.speaker is not None and (set(name_words(quote.speaker)) & set(name_words(name.text))):
+    gold_words = {w for name in names for w in name_words(name.text)}
+    if quote.speaker is not None and set(name_words(quote.speaker)) & gold_words:
         return "name variants"
     if quote.speaker_start is not None and source_start <= quote.speaker_start < source_end:
         return "descriptions and titles"
     if quote.speaker is None and quote.speaker_descriptor:
         return "descriptions and titles"
+    if TITLE.fullmatch(quote.text.strip(" .,!?")):
+        return "title in quotes"
+    if not _speech_cue(doc, gold):
+        return "cue not a reporting verb"
     if quote.speaker_start is not None and _same_paragraph(text, quote.speaker_start, quote.start):
         return "wrong clause"
     return "other"
+
+
+def _speech_cue(doc: Any, gold: GoldAttribution) -> bool:
+    """A cue that reports speech: a reporting verb of `GOLD_CUES`, "according to", a colon."""
+    text = " ".join(doc.text[a:b] for a, b in gold.cue)
+    lemmas = {t.lemma_.lower() for a, b in gold.cue if (s := _span(doc, [(a, b)])) for t in s}
+    words = {w.lower() for w in text.split()}
+    return bool(lemmas & GOLD_CUES) or "according" in words or text.strip() == ":"
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
