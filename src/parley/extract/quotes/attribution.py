@@ -20,10 +20,12 @@ speaker the text carries over from before.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parley.extract.quotes.context import SENTENCE_END, QuoteDoc
+from parley.extract.quotes.descriptions import owner
 from parley.extract.quotes.marks import MARK_CHARS
 from parley.extract.quotes.speakers import Speaker, Speakers
 
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 # this much of the writer's text (one attribution sentence) separates them.
 MAX_CONTINUATION_GAP = 250
 MAX_CLIMB = 8
+# Heads climbed from a quote to the speech noun whose phrase holds it.
+MAX_NOUN_CLIMB = 4
 # Words after a quote in which its attribution's speech verb stands ("“...,” the former
 # deputy minister said").
 ADJACENT = 8
@@ -44,6 +48,16 @@ NOUN_PHRASE = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
 # tokens of a source line of its own ("Ann Lee, The Harbor Quarterly:").
 MAX_SOURCE_WORDS = 4
 SOURCE_LINE = 12
+# A signature after a quote: up to one blank line, a dash, a name of a few capitalised words
+# (initials and particles allowed) on a line of at most MAX_SIGNATURE characters.
+SIGNATURE = re.compile(r"[^\S\n]*(?:\n[^\S\n]*){0,2}(?:--|[-–—―])[^\S\n]*(?=[A-Z])")
+SIGNED_NAME = re.compile(
+    r"[A-Z][^\s,;:()]*?(?:\.(?=\s))?"
+    r"(?:[^\S\n]+(?:[A-Z][^\s,;:()]*?|al|bin|ibn|de|del|da|di|du|van|von|der|den|la|le|el)"
+    r"(?:\.(?=\s))?)*(?=[\s,(.]|$)"
+)
+MAX_SIGNATURE = 120
+MAX_NAME_WORDS = 6
 # How a speech verb hangs from a quote when it is a clause of the quoted sentence, not the
 # attribution ("“...” until Ray spoke").
 SUBORDINATE_DEPS = ("advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "prep", "pobj")
@@ -62,10 +76,15 @@ class Attribution:
 
 def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, kind: QuoteKind) -> Attribution:
     """The speech verb for quote `n`: the one governing it, else the nearest in its sentence
-    (a verb whose speaker has a name before one whose subject is a common noun)."""
+    (a verb whose speaker has a name before one whose subject is a common noun). A direct
+    quote signed with a dash and a name ("“...” — Ann Lee") is that person's."""
+    if kind == "direct":
+        signer = _signature(qdoc, speakers, n)
+        if signer is not None:
+            return Attribution(signer, None, True)
     left, right = qdoc.sentence_window(n)
     in_frames = {t.i for t in (*left, *right)}
-    adjacent = _adjacent_cue(qdoc, right) if kind == "direct" else None
+    adjacent = _adjacent_cue(qdoc, n, right) if kind == "direct" else None
     if adjacent is not None:
         return Attribution(speakers.for_cue(adjacent), adjacent, True)
     governing = _governing_cue(qdoc, n, (*left, *right), in_frames)
@@ -80,7 +99,51 @@ def attribute(qdoc: QuoteDoc, speakers: Speakers, n: int, kind: QuoteKind) -> At
             return Attribution(speaker, cue, governing is not None)
     for cue in ordered:
         return Attribution(speakers.for_cue(cue), cue, governing is not None)
+    return _framed(qdoc, speakers, n)
+
+
+def _framed(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Attribution:
+    """A quote framed as someone's words without a speech verb: the complement of "as" after
+    a verb ("Lee dismissed the report as “absurd”", "hailed the deal as a “breakthrough”"),
+    whose speaker is the verb's subject; or words inside the phrase of a speech noun ("Lee's
+    claim that there were “thousands”", "Lee's “47 percent” remark"), whose speaker is the
+    noun's owner."""
+    verb = _as_complement(qdoc, n)
+    if verb is not None:
+        return Attribution(speakers.for_cue(verb), verb, True)
+    noun = _claim_noun(qdoc, n)
+    if noun is not None:
+        return Attribution(owner(speakers, noun, qdoc.lexicon.claim_nouns), noun, True)
     return Attribution(None, None, False)
+
+
+def _as_complement(qdoc: QuoteDoc, n: int) -> Token | None:
+    """The active verb whose "as" introduces quote `n` ("dismissed it as “absurd”")."""
+    doc = qdoc.doc
+    i = qdoc.tokens_of(n)[0].i - 1
+    while i >= 0 and (qdoc.is_mark(doc[i]) or doc[i].dep_ == "det") and qdoc.in_quote[i] == -1:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "as" or qdoc.in_quote[i] != -1:
+        return None
+    verb = doc[i].head
+    if verb.pos_ != "VERB" or verb.i > i or qdoc.in_quote[verb.i] != -1:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    return None if passive and not any(c.dep_ == "agent" for c in verb.children) else verb
+
+
+def _claim_noun(qdoc: QuoteDoc, n: int) -> Token | None:
+    """A speech noun of the writer's words whose phrase holds quote `n`."""
+    nouns = qdoc.lexicon.claim_nouns
+    for token in qdoc.roots_of(n):
+        current = token
+        for _ in range(MAX_NOUN_CLIMB):
+            if current.head.i == current.i or current.dep_ in ("nsubj", "nsubjpass"):
+                break
+            current = current.head
+            if current.pos_ == "NOUN" and current.lemma_.lower() in nouns:
+                return current if qdoc.in_quote[current.i] == -1 else None
+    return None
 
 
 def _described_as(described: Speaker | None, named: Speaker) -> Speaker:
@@ -94,11 +157,14 @@ def _described_as(described: Speaker | None, named: Speaker) -> Speaker:
     return replace(named, descriptor=words)
 
 
-def _adjacent_cue(qdoc: QuoteDoc, right: list[Token]) -> Token | None:
+def _adjacent_cue(qdoc: QuoteDoc, n: int, right: list[Token]) -> Token | None:
     """The speech verb of an attribution right after the quote: "“...,” said Lee", "“...?”
     Lee asked", "“...,” the minister told reporters"."""
-    if not right or not right[0].is_punct or right[-1].text == ":":
+    if not right or right[-1].text == ":":
         return None  # "“A,” Lee said: “B”": the attribution introduces the next quote
+    close = qdoc.spans[n].close
+    if not right[0].is_punct and qdoc.text[max(0, close - 4) : close].rstrip()[-1:] not in "?!":
+        return None
     words = [t for t in right[: ADJACENT + 2] if not t.is_punct][:ADJACENT]
     for token in words:
         if qdoc.is_cue(token) and not _subordinate(token):
@@ -126,6 +192,30 @@ def _governing_cue(
                 break
             current = current.head
     return None
+
+
+def _signature(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
+    """The name signing a quote: a dash after the closing mark, on the quote's line or the
+    next one, then a name that ends its line or is followed by a comma and a short
+    description ("“...” ― Ann Lee", "“...”\n\n- Sen. Ann Lee, at the rally.")."""
+    text = qdoc.text
+    dash = SIGNATURE.match(text, qdoc.spans[n].after)
+    if dash is None:
+        return None
+    line_end = text.find("\n", dash.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - dash.end() > MAX_SIGNATURE:
+        return None
+    name = SIGNED_NAME.match(text, dash.end(), line_end)
+    if name is None or len(name.group().split()) > MAX_NAME_WORDS:
+        return None
+    rest = text[name.end() : line_end].strip()
+    if rest and not (rest[0] in ",(" or rest == "."):
+        return None
+    span = qdoc.doc.char_span(dash.end(), name.end(), alignment_mode="contract")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return speakers.named(span)
 
 
 def _subordinate(verb: Token) -> bool:

@@ -206,6 +206,8 @@ class QuoteDoc:
         frame = self._walk(i, 1, -2)
         head = frame[: TRAILING_ATTRIBUTION + 1]
         for token in head:
+            if token.text in (",", ";", ":"):
+                return []  # "Later, Lee claimed ...": a sentence of its own
             subordinate = token.dep_ in ("advcl", "acl", "relcl", "xcomp", "pcomp")
             reports = any(
                 c.dep_ == "ccomp" and c.i > token.i and self.in_quote[c.i] == -1

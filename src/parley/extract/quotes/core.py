@@ -87,7 +87,7 @@ def _quote(
     if _is_title(qdoc, n, text, kind, found):
         LOGGER.debug("title, not speech: %d-%d", span.start, span.end)
         return None
-    if words <= SHORT_QUOTE_WORDS and not found.governed:
+    if words <= SHORT_QUOTE_WORDS and not found.governed and not _sentence(kind, text):
         LOGGER.debug("scare quote, no speech verb: %d-%d", span.start, span.end)
         return None
     speaker, cue = found.speaker, _cue_word(found.cue)
@@ -118,6 +118,12 @@ def _kind(qdoc: QuoteDoc, n: int, text: str) -> QuoteKind:
     return "partial"
 
 
+def _sentence(kind: QuoteKind, text: str) -> bool:
+    """A direct quote that is a sentence of its own ("“Never.”", "“Who pays?”"): speech even
+    when short and not governed by a speech verb."""
+    return kind == "direct" and text[:1].isupper() and text.rstrip("’'")[-1:] in ".!?"
+
+
 def _is_title(qdoc: QuoteDoc, n: int, text: str, kind: QuoteKind, found: Attribution) -> bool:
     """A name of a show, book, video or slogan: cued by the words before it, or a short
     run of capitalised words inside the writer's sentence."""
@@ -126,9 +132,12 @@ def _is_title(qdoc: QuoteDoc, n: int, text: str, kind: QuoteKind, found: Attribu
     if len(words) > MAX_TITLE_WORDS:
         return False
     before = re.split(r"[.!?\n]\s", qdoc.text[max(0, span.open - 40) : span.open])[-1]
-    before = before.lower().split()[-3:]
-    if any(w.strip(",.:;()") in qdoc.lexicon.title_cues for w in before):
+    before = before.split()[-3:]
+    if any(w.strip(",.:;()").lower() in qdoc.lexicon.title_cues for w in before):
         return True
+    noun = before[-1].rstrip(",") if before else ""
+    if noun in qdoc.lexicon.title_nouns and (text[:1].isupper() or text[:1].isdigit()):
+        return True  # "the show “...”", "his book, “...”" (lower case: not a name)
     capitalised = len(words) >= 2 and all(
         w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words
     )

@@ -55,10 +55,10 @@ def is_description(qdoc: QuoteDoc, token: Token) -> bool:
     return any(d in lexicon.indefinite_determiners for d in determiners)
 
 
-def owner(speakers: Speakers, noun: Token) -> Speaker | None:
-    """The named issuer of a statement noun: "the Kremlin readout", "the union's statement", "a
-    statement from the ministry" (the name it belongs to), or None."""
-    if noun.lemma_.lower() not in speakers.qdoc.lexicon.statement_nouns:
+def owner(speakers: Speakers, noun: Token, nouns: frozenset[str] | None = None) -> Speaker | None:
+    """The named issuer of a statement noun (or of one of `nouns`): "the Kremlin readout", "the
+    union's statement", "a statement from the ministry" (the name it belongs to), or None."""
+    if noun.lemma_.lower() not in (nouns or speakers.qdoc.lexicon.statement_nouns):
         return None
     for child in noun.children:
         if child.dep_ in ("poss", "compound") and (found := speakers.name_span(child)):

@@ -18,7 +18,9 @@ REQUIRED = (
     "addressee_verbs",
     "indirect_verbs",
     "statement_nouns",
+    "claim_nouns",
     "title_cues",
+    "title_nouns",
     "pronouns",
     "writer_pronouns",
     "speaker_labels",
@@ -43,7 +45,9 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     indirect_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
     title_cues: frozenset[str]
+    title_nouns: frozenset[str]
     pronouns: dict[str, frozenset[str]]
     writer_pronouns: frozenset[str]
     speaker_labels: frozenset[str]
@@ -80,7 +84,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         addressee_verbs=words("addressee_verbs"),
         indirect_verbs=words("indirect_verbs"),
         statement_nouns=words("statement_nouns"),
+        claim_nouns=words("claim_nouns") | words("statement_nouns"),
         title_cues=words("title_cues"),
+        title_nouns=words("title_nouns"),
         pronouns={str(k).lower(): frozenset(v) for k, v in data["pronouns"].items()},
         writer_pronouns=words("writer_pronouns"),
         speaker_labels=labels("speaker_labels"),
