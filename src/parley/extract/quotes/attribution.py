@@ -265,9 +265,8 @@ def carried_over(
     introduced = _colon_name(qdoc, speakers, n)
     if introduced is not None:
         return introduced, None
-    for token in reversed(_previous_sentence(qdoc, n)):
-        if not qdoc.is_cue(token) or _not_an_event(token):
-            continue
+    cues = [t for t in _previous_sentence(qdoc, n) if qdoc.is_cue(t) and not _not_an_event(t)]
+    for token in sorted(cues, key=lambda t: (_clause_depth(t), -t.i)):
         if (speaker := speakers.for_cue(token)) and _known(speaker):
             return speaker, token
     if kind != "direct" or earlier is None or gap is None:
@@ -373,6 +372,20 @@ def _headline_name(qdoc: QuoteDoc, colon: int) -> Span | None:
     return doc[start:colon] if opens and qdoc.in_quote[before.i] == -1 else None
 
 
+def _clause_depth(verb: Token) -> int:
+    """How many subordinate clauses (relative, adverbial, reported) hold a verb: the main
+    clause's speech verb reports the quote that follows, not one inside a relative clause
+    ("..., said Lee, a pollster who called it ...")."""
+    depth = 0
+    current = verb
+    for _ in range(MAX_CLIMB):
+        if current.head.i == current.i:
+            break
+        depth += current.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
+        current = current.head
+    return depth
+
+
 def _previous_sentence(qdoc: QuoteDoc, n: int) -> list[Token]:
     """The writer's tokens of the sentence just before quote `n` (stops at any quote)."""
     first = qdoc.tokens_of(n)[0].i
@@ -383,7 +396,7 @@ def _previous_sentence(qdoc: QuoteDoc, n: int) -> list[Token]:
             return []
         i -= 1
     sentence: list[Token] = []
-    while i >= 0 and qdoc.in_quote[i] == -1 and doc[i].text not in SENTENCE_END:
+    while i >= 0 and qdoc.in_quote[i] == -1 and not qdoc.ends_sentence(doc[i]):
         if "\n" in doc[i].whitespace_ and sentence:
             break
         sentence.append(doc[i])

@@ -101,9 +101,12 @@ class QuoteDoc:
         return not (before.is_punct or before.is_space or "\n" in before.whitespace_)
 
     def _speech_use(self, token: Token) -> bool:
-        """A verb that reports speech only without an object of its own, or with a speech
+        """A verb that reports speech, not a participle naming something ("a group called
+        ..."); of the intransitive ones only without an object of its own, or with a speech
         noun as object ("Lee continued." and "Lee continued his remarks", not "Lee continued
         the tour")."""
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i == token.i - 1:
+            return any(c.dep_ == "agent" for c in token.children)  # "a group called ..."
         if token.lemma_.lower() not in self.lexicon.intransitive_verbs:
             return True
         objects = ("dobj", "xcomp", "prep", "attr", "acomp")
@@ -183,7 +186,7 @@ class QuoteDoc:
             if other not in (-1, n):
                 if not self._sentence_goes_on(self.text, self.spans[other]):
                     break
-            elif self._ends_sentence(token) or (token.is_space and "\n" in token.text):
+            elif self.ends_sentence(token) or (token.is_space and "\n" in token.text):
                 break
             elif other == -1 and not self.is_mark(token):
                 found.append(token)
@@ -192,7 +195,7 @@ class QuoteDoc:
             i += step
         return found
 
-    def _ends_sentence(self, token: Token) -> bool:
+    def ends_sentence(self, token: Token) -> bool:
         """A sentence end, not the dot of an abbreviated title ("said Navy Capt. Ann Lee")."""
         if token.text not in SENTENCE_END:
             return False

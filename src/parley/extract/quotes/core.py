@@ -10,8 +10,9 @@ from parley.extract.quotes.attribution import Attribution, attribute, carried_ov
 from parley.extract.quotes.context import QuoteDoc
 from parley.extract.quotes.indirect import cue_word, indirect_quotes
 from parley.extract.quotes.lexicon import load_lexicon
-from parley.extract.quotes.marks import MARK_CHARS, find_quote_spans
-from parley.extract.quotes.speakers import Speakers
+from parley.extract.quotes.headlines import headline_bounds, headline_speaker
+from parley.extract.quotes.marks import MARK_CHARS, QuoteSpan, find_quote_spans
+from parley.extract.quotes.speakers import Speaker, Speakers
 from parley.extract.records import Quote, QuoteKind
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ def _quote(
         return None
     kind = _kind(qdoc, n, text)
     found = attribute(qdoc, speakers, n, kind)
+    headline = headline_bounds(qdoc.text, span.open, span.after)
+    if headline is not None:
+        if found.speaker is None or not found.speaker.named:
+            found = Attribution(headline_speaker(qdoc, speakers, headline), None, True)
+        return _record(span, text, kind, found.speaker, None)
     words = len(WORD.findall(text))
     if _is_title(qdoc, n, text, kind, found):
         LOGGER.debug("title, not speech: %d-%d", span.start, span.end)
@@ -95,6 +101,12 @@ def _quote(
         earlier, earlier_cue = carried_over(qdoc, speakers, n, kind, previous, found.cue)
         if earlier is not None or found.cue is None:
             speaker, cue = earlier, _cue_word(earlier_cue)
+    return _record(span, text, kind, speaker, cue)
+
+
+def _record(
+    span: QuoteSpan, text: str, kind: QuoteKind, speaker: Speaker | None, cue: str | None
+) -> Quote:
     return Quote(
         start=span.start,
         end=span.end,

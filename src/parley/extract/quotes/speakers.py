@@ -52,7 +52,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 DASHES = ("-", "—", "–", "--", "(", ",")
 # Words after a speech verb looked at for an inverted subject ("said former Rep. Ann Lee"),
 # and the words that may stand before its head noun.
-INVERTED_WINDOW = 9
+INVERTED_WINDOW = 12
 NOUN_PHRASE_POS = ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -323,6 +323,9 @@ class Speakers:
             return self.resolve_pronoun(token)
         if self._known_surname(token):
             return self.named(self.name_span(token) or self.qdoc.doc[token.i : token.i + 1])
+        appositive = self._appositive_name(token)
+        if appositive is not None:  # "the ministry's spokesman, Ann Lee, said"
+            return self.named(appositive, descriptor=descriptions.phrase(token, stop=appositive.root))
         if token.lemma_.lower() in lexicon.spokesperson_nouns:
             spoken_for = descriptions.body(self, token)
             if spoken_for is not None:
@@ -339,14 +342,20 @@ class Speakers:
             return descriptions.resolve(self, token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        for child in token.children:
-            if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
-                return self.named(found, descriptor=descriptions.phrase(token, stop=child))
         return (
             descriptions.body(self, token)
             or descriptions.owner(self, token)
             or descriptions.resolve(self, token)
         )
+
+    def _appositive_name(self, token: Token) -> Span | None:
+        """The name in apposition to a common noun subject ("his best friend, Ann Lee")."""
+        if token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
+                return found
+        return None
 
     def _known_surname(self, token: Token) -> bool:
         """A capitalised word that is the surname of someone the article names in full
