@@ -128,7 +128,8 @@ def _as_complement(qdoc: QuoteDoc, n: int) -> Token | None:
     verb = doc[i].head
     if verb.pos_ != "VERB" or verb.i > i or qdoc.in_quote[verb.i] != -1:
         return None
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    modifier = verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")  # "a plan known as"
+    passive = modifier or any(c.dep_ == "auxpass" for c in verb.children)
     return None if passive and not any(c.dep_ == "agent" for c in verb.children) else verb
 
 
@@ -265,10 +266,14 @@ def carried_over(
     introduced = _colon_name(qdoc, speakers, n)
     if introduced is not None:
         return introduced, None
-    cues = [t for t in _previous_sentence(qdoc, n) if qdoc.is_cue(t) and not _not_an_event(t)]
+    sentence = _previous_sentence(qdoc, n)
+    cues = [t for t in sentence if qdoc.is_cue(t) and not _not_an_event(t)]
     for token in sorted(cues, key=lambda t: (_clause_depth(t), -t.i)):
         if (speaker := speakers.for_cue(token)) and _known(speaker):
             return speaker, token
+    announced = _announced(qdoc, speakers, sentence)
+    if announced is not None:
+        return announced
     if kind != "direct" or earlier is None or gap is None:
         return None, None
     if not gap.strip(MARK_CHARS + " \n\t"):
@@ -276,6 +281,21 @@ def carried_over(
     if len(gap) <= MAX_CONTINUATION_GAP and gap.count("\n") <= 1 and ends <= 1:
         return earlier, _previous_cue(previous)
     return None, None
+
+
+def _announced(
+    qdoc: QuoteDoc, speakers: Speakers, sentence: list[Token]
+) -> tuple[Speaker, Token] | None:
+    """The subject of a sentence that announces the quote with a speech noun and a colon
+    ("Lee made the following comment:", "Lee issued a statement:")."""
+    if not sentence or sentence[-1].text != ":":
+        return None
+    for token in sentence:
+        if token.lemma_.lower() in qdoc.lexicon.claim_nouns and token.dep_ in ("dobj", "attr"):
+            speaker = speakers.for_cue(token.head)
+            if speaker is not None and speaker.named:
+                return speaker, token
+    return None
 
 
 def _known(speaker: Speaker) -> bool:

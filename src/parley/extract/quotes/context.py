@@ -82,9 +82,15 @@ class QuoteDoc:
 
     def _cue_mask(self, arrays: np.ndarray, in_quote: np.ndarray) -> np.ndarray:
         strings = self.doc.vocab.strings
-        verbs = np.array([strings.add(w) for w in self.lexicon.speech_verbs], dtype=np.uint64)
-        verbal = np.isin(arrays[:, 2], np.array([VERB, AUX], dtype=np.uint64))
-        mask = verbal & np.isin(arrays[:, 1], verbs) & (in_quote == -1)
+        lexicon = self.lexicon
+        verbs = np.array([strings.add(w) for w in lexicon.speech_verbs], dtype=np.uint64)
+        phrasal = np.array([strings.add(w) for w in lexicon.phrasal_speech_verbs], dtype=np.uint64)
+        verbal = np.isin(arrays[:, 2], np.array([VERB, AUX], dtype=np.uint64)) & (in_quote == -1)
+        mask = verbal & np.isin(arrays[:, 1], verbs)
+        for i in np.flatnonzero(verbal & np.isin(arrays[:, 1], phrasal)).tolist():
+            token = self.doc[i]
+            particles = lexicon.phrasal_speech_verbs[token.lemma_.lower()]
+            mask[i] = any(c.lower_ in particles and c.i > i for c in token.children)
         according = np.flatnonzero((arrays[:, 3] == strings.add("according")) & (in_quote == -1))
         for i in according.tolist():
             mask[i] = any(c.lower_ == "to" for c in self.doc[i].children)

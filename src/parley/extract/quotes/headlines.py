@@ -64,23 +64,31 @@ def headline_speaker(
         return _name_in(qdoc, speakers, start, start + colon)
     says = _closing_speech_verb(qdoc, start, end)
     if says is not None:
-        return _name_in(qdoc, speakers, says, end)
+        return _name_in(qdoc, speakers, *says)
     return _name_in(qdoc, speakers, start, end, leading=True)
 
 
-def _closing_speech_verb(qdoc: QuoteDoc, start: int, end: int) -> int | None:
-    """Where the name after a closing speech verb starts ("..., Says Ann Lee")."""
+def _closing_speech_verb(qdoc: QuoteDoc, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name of a closing attribution lies ("..., Says Ann Lee", "..., Ann Lee
+    Says")."""
     comma = qdoc.text.rfind(",", start, end)
     if comma < 0:
         return None
-    words = qdoc.text[comma + 1 : end].split()
+    words = qdoc.text[comma + 1 : end].strip(" .").split()
     if len(words) < 2 or len(words) > MAX_LEAD_WORDS + 1:
         return None
-    verb = words[0].lower()
-    lemmas = {verb, verb[:-1] if verb.endswith("s") else verb}
-    if not lemmas & qdoc.lexicon.speech_verbs:
-        return None
-    return qdoc.text.find(words[1], comma)
+    if _speech_verb(qdoc, words[0]):
+        return qdoc.text.find(words[1], comma), end
+    if _speech_verb(qdoc, words[-1]):
+        first = qdoc.text.find(words[0], comma)
+        return first, qdoc.text.rfind(words[-1], first, end)
+    return None
+
+
+def _speech_verb(qdoc: QuoteDoc, word: str) -> bool:
+    """A present-tense speech verb as a headline writes it ("Says", "Warns")."""
+    verb = word.lower()
+    return bool({verb, verb[:-1] if verb.endswith("s") else verb} & qdoc.lexicon.speech_verbs)
 
 
 def _name_in(

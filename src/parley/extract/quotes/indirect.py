@@ -16,8 +16,13 @@ if TYPE_CHECKING:
 
 
 def cue_word(cue: Token) -> str:
-    """How a speech verb is recorded: its lemma, or "according to"."""
-    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+    """How a speech verb is recorded: its lemma with its particle ("point out"), or
+    "according to"."""
+    if cue.lower_ == "according":
+        return "according to"
+    lemma = cue.lemma_.lower()
+    particle = next((c.lower_ for c in cue.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
 
 
 def indirect_quotes(qdoc: QuoteDoc, speakers: Speakers, cues: list[Token]) -> list[Quote]:

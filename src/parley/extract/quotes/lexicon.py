@@ -14,6 +14,7 @@ from parley.errors import ParleyError
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "quote_cues.yaml"
 REQUIRED = (
     "speech_verbs",
+    "phrasal_speech_verbs",
     "intransitive_verbs",
     "addressee_verbs",
     "indirect_verbs",
@@ -38,9 +39,11 @@ REQUIRED = (
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Lower-cased word sets; `pronouns` maps a pronoun to the entity labels it can stand for,
-    `title_abbreviations` a short title to its role word."""
+    `title_abbreviations` a short title to its role word, `phrasal_speech_verbs` a verb to
+    the particles that make it report speech."""
 
     speech_verbs: frozenset[str]
+    phrasal_speech_verbs: dict[str, frozenset[str]]
     intransitive_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     indirect_verbs: frozenset[str]
@@ -80,6 +83,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
     return Lexicon(
         speech_verbs=words("speech_verbs"),
+        phrasal_speech_verbs={
+            str(k).lower(): frozenset(str(w).lower() for w in v)
+            for k, v in data["phrasal_speech_verbs"].items()
+        },
         intransitive_verbs=words("intransitive_verbs"),
         addressee_verbs=words("addressee_verbs"),
         indirect_verbs=words("indirect_verbs"),

@@ -349,12 +349,18 @@ class Speakers:
         )
 
     def _appositive_name(self, token: Token) -> Span | None:
-        """The name in apposition to a common noun subject ("his best friend, Ann Lee")."""
+        """The name in apposition to a common noun subject ("his best friend, Ann Lee"), or
+        a person's name set off by commas inside its phrase, where the parse attached it to
+        a modifier ("his partner at Lenox, Ann Lee, said")."""
         if token.pos_ != "NOUN":
             return None
         for child in token.children:
             if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
                 return found
+        for child in token.subtree:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > token.i:
+                if child.doc[child.left_edge.i - 1].text == ",":
+                    return self.name_span(child)
         return None
 
     def _known_surname(self, token: Token) -> bool:
