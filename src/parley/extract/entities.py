@@ -87,6 +87,20 @@ def name_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 
+@functools.cache
+def _glued_timestamp() -> re.Pattern[str]:
+    words = sorted(name_words()["timestamp_words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?i:{alternatives})(?=[A-Z][a-z])")
+
+
+def glued_timestamp(text: str) -> int:
+    """How many characters of a time stamp are glued to the front of a name ("EDTHamas",
+    "p.m.Lee": 3 and 4), or 0."""
+    found = _glued_timestamp().match(text)
+    return found.end() if found else 0
+
+
 def extract_mentions(
     doc: Doc, article: Article | None = None, case: Case | None = None
 ) -> list[Mention]:
@@ -141,6 +155,8 @@ def _clean(doc: Doc, ent: Span) -> _Name | None:
         start = _given_names_before(doc, start, end)
     span = doc[start:end]
     text = _strip_possessive(span.text)
+    glued = glued_timestamp(text)
+    text = text[glued:]
     if not _has_letters(text) or GLUED_WORDS.search(text):
         LOGGER.debug("dropping entity %r: no name or page chrome glued to it", ent.text)
         return None
@@ -148,8 +164,8 @@ def _clean(doc: Doc, ent: Span) -> _Name | None:
     return _Name(
         start=start,
         end=end,
-        start_char=span.start_char,
-        end_char=span.start_char + len(text),
+        start_char=span.start_char + glued,
+        end_char=span.start_char + glued + len(text),
         text=text,
         label=ent.label_,
         hint=ent.ent_id_ or None,

@@ -355,7 +355,8 @@ def _colon_name(qdoc: QuoteDoc, speakers: Speakers, n: int) -> Speaker | None:
         start -= 1
     if start >= 2 and doc[start - 1].text == ",":  # "Ann Lee, The Courier:"
         person = speakers.name_span(doc[start - 2])
-        if person is not None and person.label_ in ("PERSON", ""):
+        merged = speakers.entity_at.get(start - 1) is not None  # one entity across the comma
+        if person is not None and (person.label_ in ("PERSON", "") or merged):
             name = person
     if name.root.dep_ == "conj" and name.root.head.i < name.start:  # "Ann Lee and Bo Ray:"
         name = speakers.name_span(name.root.head) or name
@@ -375,7 +376,10 @@ def _source_line(qdoc: QuoteDoc, speakers: Speakers, colon: int) -> Span | None:
         return None
     first = doc[start]
     name = speakers.name_span(first) if first.ent_type_ == "PERSON" else None
-    return name if name is not None and name.end <= colon else None
+    if name is None or name.end > colon:
+        return None
+    comma = next((t.i for t in name if t.text == ","), name.end)  # "Ann Lee, The Courier"
+    return doc[name.start : comma]
 
 
 def _headline_name(qdoc: QuoteDoc, colon: int) -> Span | None:

@@ -91,6 +91,7 @@ def body(speakers: Speakers, noun: Token) -> Speaker | None:
     if lemma not in lexicon.organisation_nouns:
         return None
     modifiers = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    modifiers = [c for c in modifiers if c.text[:1].isupper()]  # not "commerce" tagged ORG
     if not any(c.ent_type_ in lexicon.owner_labels for c in modifiers):
         return None
     for modifier in modifiers:  # "the Green Future party" is the Green Future party
@@ -142,11 +143,32 @@ def _antecedent(speakers: Speakers, token: Token) -> Speaker | None:
         return _issuer(speakers, token)
     if lemma in lexicon.organisation_nouns:
         named_so = _nearest(speakers, token, ("ORG", "PERSON"), lambda s: _ends_with(s, lemma))
-        return named_so or _nearest(speakers, token, ("ORG",), lambda s: True)
+        return (
+            named_so
+            or _described_before(speakers, token)
+            or _nearest(speakers, token, ("ORG",), lambda s: True)
+        )
     role = _role_words(token, lexicon.title_abbreviations)
     if not role:
         return None
     return _nearest(speakers, token, ("PERSON",), lambda s: bool(role & _roles_of(s, lexicon)))
+
+
+def _described_before(speakers: Speakers, token: Token) -> Speaker | None:
+    """The body an earlier description with a name in it gave for the same words: "the
+    commerce ministry" after "Norland's commerce ministry"."""
+    doc = token.doc
+    words = [t.lower_ for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+    i = token.i - 1
+    while i >= 0 and doc[i].idx >= token.idx - LOOKBACK:
+        earlier = doc[i]
+        i -= 1
+        if earlier.lemma_ != token.lemma_ or speakers.qdoc.in_quote[earlier.i] != -1:
+            continue
+        before = [t.lower_ for t in doc[earlier.i - len(words) + 1 : earlier.i + 1]]
+        if before == words and (found := body(speakers, earlier)) is not None:
+            return found
+    return None
 
 
 def _nearest(
@@ -191,7 +213,8 @@ def _issuer(speakers: Speakers, token: Token) -> Speaker | None:
         verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
         if verb.pos_ in ("VERB", "AUX") and verb.i != earlier.i:
             subject = speakers.subject_of(verb)
-            if subject is not None and subject.i != token.i and subject.pos_ != "NOUN":
+            statement = subject is not None and subject.lemma_.lower() == lemma
+            if subject is not None and subject.i != token.i and not statement:
                 speaker = speakers.from_token(subject)
                 if speaker is not None and speaker.named:
                     return speaker

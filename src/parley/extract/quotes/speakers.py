@@ -24,10 +24,11 @@ al-Rami"), without titles ("President Lee" -> "Ann Lee").
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parley.extract.entities import fuller_name, name_words
+from parley.extract.entities import fuller_name, glued_timestamp, name_words
 from parley.extract.quotes import descriptions
 from parley.extract.quotes.context import QuoteDoc
 
@@ -55,6 +56,8 @@ DASHES = ("-", "—", "–", "--", "(", ",")
 INVERTED_WINDOW = 12
 NOUN_PHRASE_POS = ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+# One or two capitalised given names before a surname (SURNAME is filled in).
+UNTAGGED_NAME = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*[ \t]){1,2})SURNAME\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,8 @@ class Speakers:
         found = []
         for ent in self.qdoc.ents:
             if ent.label_ not in labels or self.qdoc.in_quote[ent.root.i] != -1:
+                continue
+            if not _capitalised(ent):
                 continue
             if _is_dateline(ent.root):
                 continue
@@ -368,11 +373,31 @@ class Speakers:
         ("Lopez" even when tagged as a common noun or a group)."""
         if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.i == 0:
             return False
-        return fuller_name(token.text, self.full_names) is not None
+        if fuller_name(token.text, self.full_names) is not None:
+            return True
+        if token.ent_type_ or not token.text[1:].islower():
+            return False
+        full = self._untagged_full_name(token.text)
+        if full is not None:
+            self.full_names.append(full)
+        return full is not None
+
+    def _untagged_full_name(self, surname: str) -> str | None:
+        """A full name ending with `surname` that the model did not tag ("Kwame Asante,
+        The Daily:" then "Asante writes"): one or two capitalised given names before it."""
+        pattern = UNTAGGED_NAME.pattern.replace("SURNAME", re.escape(surname))
+        stop = name_words()["titles"] | name_words()["leading_articles"]
+        for match in re.finditer(pattern, self.qdoc.text):
+            given = match.group(1).split()
+            if not any(w.lower().rstrip(".") in stop for w in given):
+                return f"{match.group(1)}{surname}"
+        return None
 
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to."""
         ent = self.entity_at.get(token.i)
+        if ent is not None and not _capitalised(ent):
+            return None  # "the commerce ministry" tagged as a name
         if ent is not None:
             ent = _paragraph_part(ent, token)
             if ent.label_ in self.qdoc.lexicon.speaker_labels:
@@ -398,7 +423,9 @@ class Speakers:
     def named(self, span: Span, descriptor: str | None = "") -> Speaker:
         """The speaker a name span stands for; the descriptor is looked up unless given."""
         text = span.text
-        end = span.end_char
+        start, end = span.start_char, span.end_char
+        glued = glued_timestamp(text)  # "EDTHamas": a live-blog time stamp glued on
+        text, start = text[glued:], start + glued
         for suffix in POSSESSIVE:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text, end = text[: -len(suffix)], end - len(suffix)
@@ -417,7 +444,7 @@ class Speakers:
             titled = bool(title) or _is_title_words(descriptor)
             text = fuller_name(bare, self.full_names) or self._by_given_name(bare, titled) or bare
             descriptor = _without_name(descriptor, text)
-        return Speaker(span.start_char, end, text, descriptor, label)
+        return Speaker(start, end, text, descriptor, label)
 
     # -- pronouns ---------------------------------------------------------------------------
 
@@ -589,13 +616,19 @@ def _same_paragraph(a: Token, b: Token) -> bool:
 
 
 def _paragraph_part(span: Span, token: Token) -> Span:
-    """The part of an entity on the token's side of a paragraph break (parses of page
-    captures sometimes join a name to a line above)."""
+    """The part of an entity on the token's side of a paragraph break or a comma (parses of
+    page captures sometimes join a name to a line above; "Ann Lee, The Courier" is two
+    names)."""
     from spacy.tokens import Span
 
     start, end = span.start, span.end
     for t in span:
-        if "\n" in t.text_with_ws:
+        if t.text == ",":
+            if t.i < token.i:
+                start = t.i + 1
+            else:
+                end = min(end, t.i)
+        elif "\n" in t.text_with_ws:
             if t.i < token.i:
                 start = t.i + 1
             else:
@@ -603,6 +636,13 @@ def _paragraph_part(span: Span, token: Token) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label_)
+
+
+def _capitalised(ent: Span) -> bool:
+    """An entity that is written as a name: its first word after an article is capitalised
+    (or a number)."""
+    words = [t for t in ent if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+    return not words or not words[0].text[:1].islower()
 
 
 def _surname(name: str | None) -> str:
