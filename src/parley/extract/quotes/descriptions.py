@@ -82,6 +82,10 @@ def body(speakers: Speakers, noun: Token) -> Speaker | None:
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and (name := speakers.name_span(child)):
                 return speakers.named(name, descriptor=phrase(noun))
+            if child.dep_ == "compound" and child.lemma_.lower() in lexicon.organisation_nouns:
+                found = _antecedent(speakers, child)  # "a ministry spokesperson"
+                if found is not None:
+                    return Speaker(found.start, found.end, found.name, phrase(noun), "ORG")
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 for obj in child.children:
                     found = _body_of(speakers, obj) if obj.dep_ == "pobj" else None
@@ -146,7 +150,7 @@ def _antecedent(speakers: Speakers, token: Token) -> Speaker | None:
         return (
             named_so
             or _described_before(speakers, token)
-            or _nearest(speakers, token, ("ORG",), lambda s: True)
+            or _nearest(speakers, token, ("ORG",), _proper_name)
         )
     role = _role_words(token, lexicon.title_abbreviations)
     if not role:
@@ -188,6 +192,13 @@ def _nearest(
     return None
 
 
+def _proper_name(speaker: Speaker) -> bool:
+    """A name of capitalised words, not a body named by a description ("the group" stands
+    for Hamas, not for "Norland's interior ministry")."""
+    words = (speaker.name or "").replace("’s", "").replace("'s", "").split()
+    return bool(words) and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words)
+
+
 def _ends_with(speaker: Speaker, noun: str) -> bool:
     """A name that ends with the description's noun ("the forum": "Missing Families Forum")."""
     words = (speaker.name or "").lower().split()
@@ -219,7 +230,19 @@ def _issuer(speakers: Speakers, token: Token) -> Speaker | None:
                 if speaker is not None and speaker.named:
                     return speaker
         return None
-    return None
+    return _last_speaker(speakers, token)
+
+
+def _last_speaker(speakers: Speakers, token: Token) -> Speaker | None:
+    """With no earlier mention of the statement, the named speaker of the paragraph's last
+    speech verb before it ("Lee's office said ... "...," the statement said.")."""
+    paragraph = speakers.qdoc.text.rfind("\n", 0, token.idx)
+    before = [
+        c
+        for c in speakers.candidates
+        if c.rank == 0 and paragraph < c.position < token.idx and c.found is not None
+    ]
+    return max(before, key=lambda c: c.position).found if before else None
 
 
 def _role_words(token: Token, abbreviations: dict[str, str]) -> set[str]:

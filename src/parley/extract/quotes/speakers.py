@@ -435,6 +435,9 @@ class Speakers:
             label = "PERSON"
         if descriptor == "":
             descriptor = descriptor_of(span)
+        if label == "ORG":
+            text = self._without_kind(text)
+            end = start + len(text)
         if label == "PERSON":
             bare = _bare_name(text)
             title = text[: text.find(bare)].split() if bare in text else []
@@ -445,6 +448,15 @@ class Speakers:
             text = fuller_name(bare, self.full_names) or self._by_given_name(bare, titled) or bare
             descriptor = _without_name(descriptor, text)
         return Speaker(start, end, text, descriptor, label)
+
+    def _without_kind(self, name: str) -> str:
+        """An organisation's name without a trailing lower-case kind noun ("the Green
+        Future party" is Green Future; "Labour Party" keeps its capital)."""
+        words = name.split()
+        kinds = self.qdoc.lexicon.organisation_nouns
+        if len(words) > 1 and words[-1] in kinds and words[-2][:1].isupper():
+            return name[: name.rfind(" ")]
+        return name
 
     # -- pronouns ---------------------------------------------------------------------------
 
