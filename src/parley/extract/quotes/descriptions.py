@@ -105,7 +105,7 @@ def body(speakers: Speakers, noun: Token) -> Speaker | None:
                 return speakers.named(name, descriptor=None)
     words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ != "det"]
     start, end = words[0].idx, noun.idx + len(noun.text)
-    return Speaker(start, end, noun.doc.text[start:end], None, "ORG")
+    return Speaker(start, end, speakers.qdoc.text[start:end], None, "ORG")
 
 
 def _body_of(speakers: Speakers, token: Token) -> Speaker | None:
@@ -150,6 +150,7 @@ def _antecedent(speakers: Speakers, token: Token) -> Speaker | None:
         return (
             named_so
             or _described_before(speakers, token)
+            or _state_body(speakers, token)
             or _nearest(speakers, token, ("ORG",), _proper_name)
         )
     role = _role_words(token, lexicon.title_abbreviations)
@@ -190,6 +191,22 @@ def _nearest(
         if ranked:
             return speakers.speaker_of(max(ranked, key=lambda c: c.position))
     return None
+
+
+def _state_body(speakers: Speakers, token: Token) -> Speaker | None:
+    """A state body with no owner named ("the commerce ministry"), as the body of the
+    country last named as a subject: "Norland's commerce ministry"."""
+    from parley.extract.quotes.speakers import Speaker
+
+    if token.lemma_.lower() not in speakers.qdoc.lexicon.state_body_nouns:
+        return None
+    country = _nearest(speakers, token, ("GPE",), lambda s: True)
+    if country is None or country.name is None:
+        return None
+    doc = token.doc
+    words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ not in ("det", "poss")]
+    start, end = words[0].idx, token.idx + len(token.text)
+    return Speaker(start, end, f"{country.name}'s {speakers.qdoc.text[start:end]}", None, "ORG")
 
 
 def _proper_name(speaker: Speaker) -> bool:

@@ -30,6 +30,7 @@ REQUIRED = (
     "indefinite_determiners",
     "definite_determiners",
     "organisation_nouns",
+    "state_body_nouns",
     "owner_labels",
     "spokesperson_nouns",
     "title_abbreviations",
@@ -59,6 +60,7 @@ class Lexicon:
     indefinite_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     organisation_nouns: frozenset[str]
+    state_body_nouns: frozenset[str]
     owner_labels: frozenset[str]
     spokesperson_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
@@ -102,6 +104,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         indefinite_determiners=words("indefinite_determiners"),
         definite_determiners=words("definite_determiners"),
         organisation_nouns=words("organisation_nouns"),
+        state_body_nouns=words("state_body_nouns"),
         owner_labels=labels("owner_labels"),
         spokesperson_nouns=words("spokesperson_nouns"),
         title_abbreviations={
