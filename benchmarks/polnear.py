@@ -50,9 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
 # Any quotation: a double mark, a doubled apostrophe or grave pair (''...'', ``...''), or a
 # pair of single marks around words (‘...’ or '...'; an apostrophe inside a word is neither).
-QUOTATION = re.compile(
-    r"[\"“”„«»]|''|``|(?<![\w‘’'])[‘'](?=\w)[^\n‘’']*?[\w.,!?][’'](?![\w‘’'])"
-)
+QUOTATION = re.compile(r"[\"“”„«»]|''|``|(?<![\w‘’'])[‘'](?=\w)[^\n‘’']*?[\w.,!?][’'](?![\w‘’'])")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FUNCTION_WORDS = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s"}
@@ -88,7 +86,9 @@ ERROR_CLASSES = (
 )
 DASHES = ("-", "—", "–", "―", "--")
 # A title or name in quotation marks: one to eight capitalised words (small words allowed).
-TITLE = re.compile(r"(?:[A-Z0-9][\w’'.&:-]*)(?:\s+(?:[A-Z0-9][\w’'.&:-]*|of|the|and|a|an|in|on|for|to|at))*")
+TITLE = re.compile(
+    r"(?:[A-Z0-9][\w’'.&:-]*)(?:\s+(?:[A-Z0-9][\w’'.&:-]*|of|the|and|a|an|in|on|for|to|at))*"
+)
 # The counts scored, the headline first.
 COUNTS = ("quoted", "double", "speech")
 COUNTS_SHOWN = {
@@ -284,9 +284,7 @@ def _pieces(span: Any) -> list[tuple[str, list[Any]]]:
     return [(sep, tokens) for sep, tokens in pieces if tokens or sep == ""]
 
 
-def _coordinated(
-    pieces: list[tuple[str, list[Any]]], at: int
-) -> list[tuple[str, list[Any]]]:
+def _coordinated(pieces: list[tuple[str, list[Any]]], at: int) -> list[tuple[str, list[Any]]]:
     """The piece at `at` and the pieces coordinated with it ("Ann Lee and Bo Ray")."""
     group = [pieces[at]]
     for separator, piece in pieces[at + 1 :]:
@@ -406,9 +404,7 @@ def score_article(
     _precision_counts(doc, ann, quotes, totals)
 
 
-def _match(
-    quotes: list[Any], gold: list[GoldAttribution]
-) -> tuple[dict[int, list[Any]], set[int]]:
+def _match(quotes: list[Any], gold: list[GoldAttribution]) -> tuple[dict[int, list[Any]], set[int]]:
     """Each quote under the gold attribution it falls in, the innermost when they nest
     ("“...,” X said, according to Y": X's, not Y's); and how many gold attributions hold
     at least half of some quote (the found ones)."""
@@ -476,7 +472,8 @@ def _judge_named(
     if quote.speaker is None:
         totals.named_empty += 1
     elif any(
-        overlap(speaker, [(name.start_char, name.end_char)]) or names_match(quote.speaker, name.text)
+        overlap(speaker, [(name.start_char, name.end_char)])
+        or names_match(quote.speaker, name.text)
         for name in names
     ):
         totals.named_right += 1

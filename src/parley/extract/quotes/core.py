@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from parley.extract.quotes.attribution import Attribution, attribute, carried_over
 from parley.extract.quotes.context import QuoteDoc
+from parley.extract.quotes.headlines import headline_bounds, headline_speaker
 from parley.extract.quotes.indirect import cue_word, indirect_quotes
 from parley.extract.quotes.lexicon import load_lexicon
-from parley.extract.quotes.headlines import headline_bounds, headline_speaker
 from parley.extract.quotes.marks import MARK_CHARS, QuoteSpan, find_quote_spans
 from parley.extract.quotes.speakers import Speaker, Speakers
 from parley.extract.records import Quote, QuoteKind

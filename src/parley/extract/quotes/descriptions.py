@@ -164,13 +164,8 @@ def _described_before(speakers: Speakers, token: Token) -> Speaker | None:
     commerce ministry" after "Norland's commerce ministry"."""
     doc = token.doc
     words = [t.lower_ for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
-    i = token.i - 1
-    while i >= 0 and doc[i].idx >= token.idx - LOOKBACK:
-        earlier = doc[i]
-        i -= 1
-        if earlier.lemma_ != token.lemma_ or speakers.qdoc.in_quote[earlier.i] != -1:
-            continue
-        before = [t.lower_ for t in doc[earlier.i - len(words) + 1 : earlier.i + 1]]
+    for earlier in speakers.qdoc.earlier_same_lemma(token, LOOKBACK):
+        before = [t.lower_ for t in doc[max(0, earlier.i - len(words) + 1) : earlier.i + 1]]
         if before == words and (found := body(speakers, earlier)) is not None:
             return found
     return None
@@ -181,15 +176,12 @@ def _nearest(
 ) -> Speaker | None:
     """The nearest earlier name of these labels that fits: subjects of a sentence first."""
     lo = token.idx - LOOKBACK
-    before = [
-        c
-        for c in speakers.candidates
-        if lo <= c.position < token.idx and c.label in labels and fits(speakers.speaker_of(c))
-    ]
+    before = [c for c in speakers.candidates if lo <= c.position < token.idx and c.label in labels]
+    before.sort(key=lambda c: -c.position)
     for best in (2, 3):
-        ranked = [c for c in before if c.rank <= best]
-        if ranked:
-            return speakers.speaker_of(max(ranked, key=lambda c: c.position))
+        for candidate in before:
+            if candidate.rank <= best and fits(found := speakers.speaker_of(candidate)):
+                return found
     return None
 
 
@@ -226,15 +218,8 @@ def _issuer(speakers: Speakers, token: Token) -> Speaker | None:
     """Who issued the statement a definite statement noun points back to: the owner of an
     earlier mention of the same noun, or the speaker of the verb that mention hangs from
     ("X said in a statement", "X released a statement")."""
-    doc = token.doc
     lemma = token.lemma_.lower()
-    qdoc = speakers.qdoc
-    i = token.i - 1
-    while i >= 0 and doc[i].idx >= token.idx - LOOKBACK:
-        earlier = doc[i]
-        i -= 1
-        if earlier.lemma_.lower() != lemma or qdoc.in_quote[earlier.i] != -1:
-            continue
+    for earlier in speakers.qdoc.earlier_same_lemma(token, LOOKBACK):
         found = owner(speakers, earlier)
         if found is not None:
             return found

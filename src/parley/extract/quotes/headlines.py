@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from parley.extract.quotes.context import QuoteDoc
     from parley.extract.quotes.speakers import Speaker, Speakers
 
-WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# A long lower-case word: more than two of them make a line prose, not a headline.
+PROSE_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}\b")
+# Characters stripped from the edges of a headline's words before they are looked at.
+EDGES = "\"“”‘’'`([{)]}.,;:!?—–-…"
 # Small words a title-case line leaves in lower case.
 SMALL = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
@@ -27,6 +30,7 @@ SMALL = {
 }  # fmt: skip
 MIN_WORDS = 4
 MAX_WORDS = 30
+MAX_CHARS = 250
 # Capitalised share of a line's other words that makes it a headline.
 TITLE_CASE = 0.8
 # Words before the colon of a line that opens with the speaker's name ("Ann Lee: ...").
@@ -40,27 +44,25 @@ def headline_bounds(text: str, quote_open: int, quote_after: int) -> tuple[int, 
     start = text.rfind("\n", 0, quote_open) + 1
     end = text.find("\n", quote_after)
     end = len(text) if end < 0 else end
-    words = WORD.findall(text, start, end)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+    if end - start > MAX_CHARS or len(PROSE_WORD.findall(text, start, end)) > 2:
         return None
-    outside = WORD.findall(text, start, quote_open) + WORD.findall(text, quote_after, end)
-    if len(outside) < 2:
-        return None
-    content = [w for w in words if w.lower() not in SMALL]
-    if not content:
+    words = [w.strip(EDGES) for w in text[start:end].split()]
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in SMALL]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not content:
         return None
     capitalised = sum(w[0].isupper() for w in content)
-    return (start, end) if capitalised >= TITLE_CASE * len(content) else None
+    if capitalised < TITLE_CASE * len(content):
+        return None
+    outside = text[start:quote_open].split() + text[quote_after:end].split()
+    return (start, end) if len(outside) >= 2 else None
 
 
-def headline_speaker(
-    qdoc: QuoteDoc, speakers: Speakers, bounds: tuple[int, int]
-) -> Speaker | None:
+def headline_speaker(qdoc: QuoteDoc, speakers: Speakers, bounds: tuple[int, int]) -> Speaker | None:
     """Whose words a headline quotes (see the module docstring), or None."""
     start, end = bounds
     line = qdoc.text[start:end]
     colon = line.find(":")
-    if 0 < colon and len(line[:colon].split()) <= MAX_LEAD_WORDS:
+    if colon > 0 and len(line[:colon].split()) <= MAX_LEAD_WORDS:
         return _name_in(qdoc, speakers, start, start + colon)
     says = _closing_speech_verb(qdoc, start, end)
     if says is not None:

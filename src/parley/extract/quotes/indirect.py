@@ -4,6 +4,7 @@ and the clause touches no quotation mark."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from parley.extract.quotes.context import QuoteDoc
@@ -13,6 +14,8 @@ from parley.extract.records import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+DOUBLE_MARK = re.compile(f"[{MARKS}]")
 
 
 def cue_word(cue: Token) -> str:
@@ -65,12 +68,12 @@ def _reported_clause(qdoc: QuoteDoc, cue: Token) -> tuple[int, int] | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    tokens = [t for t in doc[clause.left_edge.i : clause.right_edge.i + 1]]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return _clean_bounds(qdoc, tokens)
+    first, last = clause.left_edge.i, clause.right_edge.i
+    while first <= last and (doc[first].dep_ == "mark" or doc[first].is_punct):
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    return _clean_bounds(qdoc, doc[first], doc[last]) if last - first >= 2 else None
 
 
 def _according_clause(qdoc: QuoteDoc, cue: Token) -> tuple[int, int] | None:
@@ -87,16 +90,14 @@ def _according_clause(qdoc: QuoteDoc, cue: Token) -> tuple[int, int] | None:
             tokens = tokens[1:]
         while tokens and tokens[-1].is_punct:
             tokens = tokens[:-1]
-        return _clean_bounds(qdoc, tokens)
+        return _clean_bounds(qdoc, tokens[0], tokens[-1]) if len(tokens) >= 3 else None
     return None
 
 
-def _clean_bounds(qdoc: QuoteDoc, tokens: list[Token]) -> tuple[int, int] | None:
-    """Character bounds of a reported clause, or None if it is short or touches a quote."""
-    if len(tokens) < 3:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if any(ch in MARKS for ch in qdoc.text[start:end]):
+def _clean_bounds(qdoc: QuoteDoc, first: Token, last: Token) -> tuple[int, int] | None:
+    """Character bounds of a reported clause, or None if it touches a quote."""
+    start, end = first.idx, last.idx + len(last.text)
+    if DOUBLE_MARK.search(qdoc.text, start, end):
         return None
     if any(s.open < end and start <= s.close and not s.single for s in qdoc.spans):
         return None

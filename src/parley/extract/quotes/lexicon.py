@@ -7,7 +7,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import yaml
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
 from parley.errors import ParleyError
 
@@ -64,6 +66,21 @@ class Lexicon:
     owner_labels: frozenset[str]
     spokesperson_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
+
+
+@functools.lru_cache(maxsize=16)
+def hashes(words: frozenset[str]) -> np.ndarray:
+    """The spaCy string hashes of a word set, sorted, for comparing with token arrays."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def member(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
+    """Which of `values` are in `sorted_hashes` (a binary search each; faster than `np.isin`
+    for a whole article against a word list)."""
+    if not len(sorted_hashes):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
+    return sorted_hashes[at] == values
 
 
 @functools.lru_cache(maxsize=4)

@@ -30,6 +30,7 @@ The cascade, per paragraph (a run of text between newlines):
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -56,6 +57,8 @@ CLOSE_AFTER = ",.;:!?)]}—–-"
 SINGLE_OPEN_BEFORE = "([{—–-/:"
 SINGLE_CLOSE_BEFORE = ",.;:!?)]}—–-"
 SINGLE = re.compile("[‘’']")
+# A single mark before a letter: it opens a quote unless a word or mark stands before it.
+SINGLE_BEFORE_LETTER = re.compile(r"[‘'](?=[^\W\d_])")
 # Single-quoted spans longer than this are unlikely: a stray apostrophe paired with a
 # distant one.
 MAX_SINGLE_CHARS = 300
@@ -86,11 +89,26 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quoted spans of `text`, in order; stray marks are skipped, never fatal."""
     spans: list[QuoteSpan] = []
     paragraphs = _paragraphs(text)
+    openers = _single_openers(text)
+    marks = sorted([m.start() for m in MARK.finditer(text)] + openers)
     for n, (p_start, p_end) in enumerate(paragraphs):
-        next_opens = n + 1 < len(paragraphs) and _opens_paragraph(text, paragraphs[n + 1])
-        doubles = _pair_paragraph(text, p_start, p_end, next_opens)
-        spans += _with_singles(text, p_start, p_end, doubles)
+        at = bisect.bisect_left(marks, p_start)
+        if at == len(marks) or marks[at] >= p_end:
+            continue  # no mark in this paragraph
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        doubles = _pair_paragraph(text, p_start, p_end, following)
+        spans += _with_singles(text, p_start, p_end, doubles, openers)
     return spans
+
+
+def _single_openers(text: str) -> list[int]:
+    """Where a single mark may open a quote: before a letter, after no word or mark."""
+    found = []
+    for match in SINGLE_BEFORE_LETTER.finditer(text):
+        i = match.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_‘’'"):
+            found.append(i)
+    return found
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -111,7 +129,7 @@ def _lstrip_format(text: str) -> str:
 
 def _blank(char: str) -> bool:
     """A space, or an invisible format character (a direction mark) typed before a mark."""
-    return char.isspace() or unicodedata.category(char) == "Cf"
+    return char.isspace() or (char > "\u2000" and unicodedata.category(char) == "Cf")
 
 
 def mark_role(text: str, i: int, p_start: int, p_end: int, length: int = 1) -> Role:
@@ -136,7 +154,9 @@ def mark_role(text: str, i: int, p_start: int, p_end: int, length: int = 1) -> R
     return by_context
 
 
-def _pair_paragraph(text: str, p_start: int, p_end: int, next_opens: bool) -> list[QuoteSpan]:
+def _pair_paragraph(
+    text: str, p_start: int, p_end: int, following: tuple[int, int] | None
+) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_len = 1
@@ -159,6 +179,7 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, next_opens: bool) -> li
         else:
             LOGGER.debug("stray closing mark at %d", i)
     if open_at is not None:
+        next_opens = following is not None and _opens_paragraph(text, following)
         if next_opens and text[open_at:p_end].rstrip().rstrip("’'")[-1:] in ".!?:":
             spans.extend(_span(text, open_at, open_len, p_end, p_end, continued=True))
         else:
@@ -202,16 +223,20 @@ def _span(
 
 
 def _with_singles(
-    text: str, p_start: int, p_end: int, doubles: list[QuoteSpan]
+    text: str, p_start: int, p_end: int, doubles: list[QuoteSpan], openers: list[int]
 ) -> list[QuoteSpan]:
-    """The paragraph's double-quoted spans and, between them, its single-quoted ones."""
+    """The paragraph's double-quoted spans and, between them, its single-quoted ones (only
+    where one of `openers` lies)."""
     spans: list[QuoteSpan] = []
-    at = p_start
-    for span in doubles:
-        spans += _pair_singles(text, at, span.open)
-        spans.append(span)
-        at = span.after
-    spans += _pair_singles(text, at, p_end)
+    lo = p_start
+    for span in [*doubles, None]:
+        hi = p_end if span is None else span.open
+        first = bisect.bisect_left(openers, lo)
+        if first < len(openers) and openers[first] < hi:
+            spans += _pair_singles(text, lo, hi)
+        if span is not None:
+            spans.append(span)
+            lo = span.after
     return spans
 
 

@@ -23,6 +23,7 @@ al-Rami"), without titles ("President Lee" -> "Ann Lee").
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ DASHES = ("-", "—", "–", "--", "(", ",")
 INVERTED_WINDOW = 12
 NOUN_PHRASE_POS = ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Tokens after a common noun subject looked at for a person's name set off by commas.
+APPOSITIVE_WINDOW = 12
 # One or two capitalised given names before a surname (SURNAME is filled in).
 UNTAGGED_NAME = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*[ \t]){1,2})SURNAME\b")
 
@@ -94,19 +97,31 @@ class Speakers:
     """Speaker resolution over one article; remembers who spoke for later pronouns."""
 
     qdoc: QuoteDoc
-    candidates: list[Candidate] = field(default_factory=list)
+    spoke: list[Candidate] = field(default_factory=list)  # speakers of speech verbs so far
+    _named: list[Candidate] | None = None  # names in the text, worked out when first needed
     genders: dict[str, str] = field(default_factory=dict)
     cue_speakers: dict[int, Speaker | None] = field(default_factory=dict)
     entity_at: dict[int, Span] = field(default_factory=dict)
     full_names: list[str] = field(default_factory=list)
+    lower_case: set[int] = field(default_factory=set)
+    _fuller: dict[str, str | None] = field(default_factory=dict)
+    _untagged: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entity_at = {t: ent for ent in self.qdoc.ents for t in range(ent.start, ent.end)}
+        self.lower_case = _lower_case_entities(self.qdoc)
         names = (_bare_name(ent.text) for ent in self.qdoc.ents if ent.label_ == "PERSON")
-        self.full_names = [name for name in names if len(name.split()) > 1]
-        self.candidates = self._name_candidates()
+        self.full_names = list(dict.fromkeys(name for name in names if len(name.split()) > 1))
 
     # -- candidates -------------------------------------------------------------------------
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        """Every name a pronoun or description may stand for: the speakers found so far and
+        the names of the text (worked out on first use)."""
+        if self._named is None:
+            self._named = self._name_candidates()
+        return self._named + self.spoke
 
     def _name_candidates(self) -> list[Candidate]:
         """Names in the writer's words: entities of speaking labels, and proper-noun
@@ -114,14 +129,13 @@ class Speakers:
         labels = self.qdoc.lexicon.speaker_labels
         found = []
         for ent in self.qdoc.ents:
-            if ent.label_ not in labels or self.qdoc.in_quote[ent.root.i] != -1:
+            label = ent.label_
+            if label not in labels or ent.start in self.lower_case:
                 continue
-            if not _capitalised(ent):
+            root = ent.root
+            if self.qdoc.in_quote[root.i] != -1 or _is_dateline(root):
                 continue
-            if _is_dateline(ent.root):
-                continue
-            rank = self._rank(ent.root)
-            found.append(Candidate(ent.start_char, ent.label_, rank, ent))
+            found.append(Candidate(ent.start_char, label, self._rank(root), ent))
         organisations = self.qdoc.lexicon.organisation_nouns
         for token in self.qdoc.untagged_subjects:
             name = self.name_span(token)
@@ -164,7 +178,7 @@ class Speakers:
             self.cue_speakers[cue.i] = speaker
             if speaker is not None and speaker.named and subject is not None:
                 label = speaker.label or "PERSON"
-                self.candidates.append(Candidate(subject.idx, label, 0, found=speaker))
+                self.spoke.append(Candidate(subject.idx, label, 0, found=speaker))
         return self.cue_speakers[cue.i]
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -179,7 +193,7 @@ class Speakers:
             if token is None:
                 break
             subject = self._own_subject(token)
-            if subject is not None and _same_paragraph(subject, verb):
+            if subject is not None and self.qdoc.same_paragraph(subject, verb):
                 return self._past_title(subject)
             aside = self._aside_speaker(token)
             if aside is not None:
@@ -242,7 +256,7 @@ class Speakers:
             reporter = self._reporting_verb(head)
             if reporter is not None:
                 head = reporter
-        return head if _same_paragraph(head, verb) else None
+        return head if self.qdoc.same_paragraph(head, verb) else None
 
     def _reporting_verb(self, token: Token) -> Token | None:
         """The speech verb whose reported clause holds `token`, if any (a few heads up)."""
@@ -330,7 +344,9 @@ class Speakers:
             return self.named(self.name_span(token) or self.qdoc.doc[token.i : token.i + 1])
         appositive = self._appositive_name(token)
         if appositive is not None:  # "the ministry's spokesman, Ann Lee, said"
-            return self.named(appositive, descriptor=descriptions.phrase(token, stop=appositive.root))
+            return self.named(
+                appositive, descriptor=descriptions.phrase(token, stop=appositive.root)
+            )
         if token.lemma_.lower() in lexicon.spokesperson_nouns:
             spoken_for = descriptions.body(self, token)
             if spoken_for is not None:
@@ -362,10 +378,12 @@ class Speakers:
         for child in token.children:
             if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
                 return found
-        for child in token.subtree:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > token.i:
-                if child.doc[child.left_edge.i - 1].text == ",":
-                    return self.name_span(child)
+        doc = token.doc
+        end = min(token.right_edge.i + 1, token.i + APPOSITIVE_WINDOW)
+        for child in doc[token.i + 1 : end]:
+            person = child.dep_ == "appos" and child.ent_type_ == "PERSON"
+            if person and doc[child.left_edge.i - 1].text == "," and child.head.i < child.i:
+                return self.name_span(child)
         return None
 
     def _known_surname(self, token: Token) -> bool:
@@ -373,30 +391,42 @@ class Speakers:
         ("Lopez" even when tagged as a common noun or a group)."""
         if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.i == 0:
             return False
-        if fuller_name(token.text, self.full_names) is not None:
+        if self.fuller(token.text) is not None:
             return True
         if token.ent_type_ or not token.text[1:].islower():
             return False
         full = self._untagged_full_name(token.text)
         if full is not None:
             self.full_names.append(full)
+            self._fuller.clear()
         return full is not None
+
+    def fuller(self, name: str) -> str | None:
+        """The fullest form the article gives a person's name (cached)."""
+        if name not in self._fuller:
+            self._fuller[name] = fuller_name(name, self.full_names)
+        return self._fuller[name]
 
     def _untagged_full_name(self, surname: str) -> str | None:
         """A full name ending with `surname` that the model did not tag ("Kwame Asante,
         The Daily:" then "Asante writes"): one or two capitalised given names before it."""
+        if surname in self._untagged:
+            return self._untagged[surname]
         pattern = UNTAGGED_NAME.pattern.replace("SURNAME", re.escape(surname))
         stop = name_words()["titles"] | name_words()["leading_articles"]
+        found = None
         for match in re.finditer(pattern, self.qdoc.text):
             given = match.group(1).split()
             if not any(w.lower().rstrip(".") in stop for w in given):
-                return f"{match.group(1)}{surname}"
-        return None
+                found = f"{match.group(1)}{surname}"
+                break
+        self._untagged[surname] = found
+        return found
 
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to."""
         ent = self.entity_at.get(token.i)
-        if ent is not None and not _capitalised(ent):
+        if ent is not None and ent.start in self.lower_case:
             return None  # "the commerce ministry" tagged as a name
         if ent is not None:
             ent = _paragraph_part(ent, token)
@@ -445,7 +475,7 @@ class Speakers:
             if descriptor is None and any(w.lower().rstrip(".") in roles for w in title):
                 descriptor = " ".join(title)
             titled = bool(title) or _is_title_words(descriptor)
-            text = fuller_name(bare, self.full_names) or self._by_given_name(bare, titled) or bare
+            text = self.fuller(bare) or self._by_given_name(bare, titled) or bare
             descriptor = _without_name(descriptor, text)
         return Speaker(start, end, text, descriptor, label)
 
@@ -540,6 +570,7 @@ def _is_title_words(words: str | None) -> bool:
     return bool(words) and all(w.lower().rstrip(".") in titles for w in (words or "").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _bare_name(text: str) -> str:
     """A name without leading articles and titles and a trailing possessive."""
     words = text.split()
@@ -622,11 +653,6 @@ def _object_like(subject: Token, verb: Token) -> bool:
     return before.pos_ == "VERB" and before.i != verb.i and not modifies
 
 
-def _same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
-
-
 def _paragraph_part(span: Span, token: Token) -> Span:
     """The part of an entity on the token's side of a paragraph break or a comma (parses of
     page captures sometimes join a name to a line above; "Ann Lee, The Courier" is two
@@ -650,11 +676,21 @@ def _paragraph_part(span: Span, token: Token) -> Span:
     return Span(span.doc, start, end, label=span.label_)
 
 
-def _capitalised(ent: Span) -> bool:
-    """An entity that is written as a name: its first word after an article is capitalised
-    (or a number)."""
-    words = [t for t in ent if t.lower_ not in ("the", "a", "an") and not t.is_punct]
-    return not words or not words[0].text[:1].islower()
+def _lower_case_entities(qdoc: QuoteDoc) -> set[int]:
+    """Starts of the entities not written as names: the first word after an article is in
+    lower case ("the commerce ministry" tagged as an organisation)."""
+    text = qdoc.text
+    labels = qdoc.lexicon.speaker_labels
+    found = set()
+    for ent in qdoc.ents:
+        if ent.label_ not in labels:
+            continue
+        at = ent.start_char
+        if text.startswith(("the ", "The ", "a ", "A ", "an ", "An "), at):
+            at = text.find(" ", at) + 1
+        if text[at : at + 1].islower():
+            found.add(ent.start)
+    return found
 
 
 def _surname(name: str | None) -> str:
