@@ -8,6 +8,7 @@ for one bad article.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ class Processed:
     article: Article
     extraction: Extraction
     speaker_keys: tuple[str | None, ...]
+    worker: int = 0  # pid of the process that parsed and extracted it
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Failed:
 
     source: str
     reason: str
+    worker: int = 0
 
 
 def extract_article(doc: Doc, article: Article, case: Case | None) -> Extraction:
@@ -78,6 +81,7 @@ def process_batch(articles: Sequence[Article], case: Case | None) -> list[Proces
     from parley.nlp import load_pipeline
 
     nlp = load_pipeline(case)
+    pid = os.getpid()
     results: list[Processed | Failed] = []
     docs = nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
     for doc, article in zip(docs, articles, strict=True):
@@ -86,9 +90,9 @@ def process_batch(articles: Sequence[Article], case: Case | None) -> list[Proces
         except Exception as exc:  # a bug in an extractor must not cost the rest of the build
             LOGGER.exception("extraction failed for %s", article.source)
             results.append(
-                Failed(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+                Failed(article.source, f"extraction failed: {type(exc).__name__}: {exc}", pid)
             )
             continue
         keys = speaker_keys(extraction.quotes, extraction.mentions)
-        results.append(Processed(article, extraction, keys))
+        results.append(Processed(article, extraction, keys, pid))
     return results

@@ -57,6 +57,12 @@ def print_build_report(report: BuildReport) -> None:
         f"Stored {report.stored} new article(s); {report.existing} already in the dossier; "
         f"{len(report.rejected)} skipped ({report.seconds:.1f} s)."
     )
+    others = sorted(report.workers - {report.writer})
+    if others:
+        pids = ", ".join(map(str, others))
+        console.print(
+            f"Parsed in {len(others)} worker process(es) (pids {pids}); stored by pid {report.writer}."
+        )
     for source, reason in report.rejected:
         errors.print(f"[yellow]skipped[/] {source}: {reason}")
 

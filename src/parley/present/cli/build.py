@@ -104,7 +104,12 @@ def _run_build(
     ):
         task = progress.add_task("Building", total=None)
         report = run(
-            paths, store, case=case, manifest=manifest, on_article=lambda _s: progress.advance(task)
+            paths,
+            store,
+            case=case,
+            manifest=manifest,
+            engine=engine,
+            on_article=lambda _s: progress.advance(task),
         )
         progress.stop()
         print_build_report(report)
