@@ -60,8 +60,9 @@ def print_build_report(report: BuildReport) -> None:
     others = sorted(report.workers - {report.writer})
     if others:
         pids = ", ".join(map(str, others))
+        writer = report.writer
         console.print(
-            f"Parsed in {len(others)} worker process(es) (pids {pids}); stored by pid {report.writer}."
+            f"Parsed in {len(others)} worker process(es) (pids {pids}); stored by pid {writer}."
         )
     for source, reason in report.rejected:
         errors.print(f"[yellow]skipped[/] {source}: {reason}")
