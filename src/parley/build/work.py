@@ -78,12 +78,12 @@ def speaker_keys(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[
 
 def process_batch(articles: Sequence[Article], case: Case | None) -> list[Processed | Failed]:
     """Parse and extract a batch of articles with this process's cached pipeline."""
-    from parley.nlp import load_pipeline
+    from parley.nlp import load_pipeline, parse
 
     nlp = load_pipeline(case)
     pid = os.getpid()
     results: list[Processed | Failed] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
+    docs = parse(nlp, (a.text for a in articles), batch_size=PIPE_BATCH)
     for doc, article in zip(docs, articles, strict=True):
         try:
             extraction = extract_article(doc, article, case)
