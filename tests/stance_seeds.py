@@ -19,7 +19,13 @@ def seed_dossier() -> str:
     from parley.store import open_store
 
     path = str(Path(tempfile.mkdtemp(prefix="parley-stance-seeds-")) / "seeds.db")
-    case = load_case(SHARED / "cases" / "russia-ukraine-2025.yaml")
+    rules = (
+        Path(__file__).resolve().parents[1]
+        / "benchmarks"
+        / "rules"
+        / "russia-ukraine-2025.rules.yaml"
+    )
+    case = load_case(SHARED / "cases" / "russia-ukraine-2025.yaml", rules=rules)
     with open_store(path) as store:
         build([SHARED / "seeds"], store, case=case, manifest=SHARED / "manifests" / "seeds.csv")
     return path

@@ -4,10 +4,12 @@ A case file is YAML with `case`, `title`, `actors` (id, name, type, aliases,
 people) and `issues` (id, proposition, scale). Other sections (for example
 `positions`, read by `parley.bargain`) are kept in `Case.raw`.
 
-Stance rules (the phrases that name each issue, read by `parley.extract.stances`)
-are data too: an issue may carry them inline under `rules:`, or a rules file
-shipped in `parley/cases/<case id>.rules.yaml` supplies them for every case file
-with that `case:` id (inline rules win per issue). The rules file may also give
+Stances need no rules: they are found from the actors' names and the issues'
+own words. Stance rules (hand-written phrases naming an issue, an optional
+refinement read by `parley.extract.stances`) are data: an issue may carry them
+inline under `rules:`, or a rules file beside the case file
+(`<case file stem>.rules.yaml`, or one named with `parley build --rules FILE`)
+supplies them (inline rules win per issue). A rules file may also give
 `holders:`, extra words naming an actor ("Russian" -> russia); they land in
 `Case.rules`. See docs/stances.md for the format.
 """
@@ -18,7 +20,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -117,22 +118,38 @@ def name_key(name: str) -> str:
     return re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words))  # "u s" -> "us", "j d" -> "jd"
 
 
-def load_case(path: str | Path) -> Case:
-    """Read and validate a case file."""
+def load_case(path: str | Path, rules: str | Path | None = None) -> Case:
+    """Read and validate a case file, with the stance rules of `rules` or of the rules file
+    beside it (`<stem>.rules.yaml`), if any; the first problem of the case file is a
+    `CaseFileError` naming its line."""
+    from parley.case_schema import read_case_file
+
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaseFileError(f"{path}: no such case file") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CaseFileError(f"{path}: cannot read case file ({exc})") from None
-    if not isinstance(data, dict):
-        raise CaseFileError(f"{path}: a case file is a YAML mapping with 'actors' and 'issues'")
-    return case_from_dict(data, path=path)
+    data, problems = read_case_file(path)
+    if problems or data is None:
+        raise CaseFileError(problems[0].format(path))
+    rules_path = Path(rules) if rules is not None else sibling_rules(path)
+    extra = read_rules(rules_path) if rules_path is not None else {}
+    return case_from_dict(data, path=path, rules=extra)
 
 
-def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
-    """Build a `Case` from parsed YAML, with errors naming the file and entry."""
+def check_case(path: str | Path) -> list[str]:
+    """Every problem of a case file, one line each (`path:line: where: what`); [] when valid."""
+    from parley.case_schema import read_case_file
+
+    path = Path(path)
+    _data, problems = read_case_file(path)
+    return [p.format(path) for p in problems]
+
+
+def case_from_dict(
+    data: dict[str, Any], path: Path | None = None, rules: dict[str, Any] | None = None
+) -> Case:
+    """Build a `Case` from parsed YAML, with errors naming the file and entry.
+
+    `rules` is a parsed rules file (`issues:` and `holders:`); the case file's
+    inline rules win per issue.
+    """
     where = str(path) if path else "<case>"
     actors = []
     for i, item in enumerate(data.get("actors") or []):
@@ -148,14 +165,14 @@ def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
             )
         )
     case_id = str(data.get("case") or (path.stem if path else "case"))
-    bundled = bundled_rules(case_id)
+    bundled = rules or {}
     issues = []
     for i, item in enumerate(data.get("issues") or []):
         if not isinstance(item, dict) or not item.get("id"):
             raise CaseFileError(f"{where}: issues[{i}] needs an 'id'")
         scale = {int(k): str(v) for k, v in (item.get("scale") or {}).items()}
-        rules = item.get("rules") or (bundled.get("issues") or {}).get(str(item["id"])) or {}
-        if not isinstance(rules, dict):
+        issue_rules = item.get("rules") or (bundled.get("issues") or {}).get(str(item["id"])) or {}
+        if not isinstance(issue_rules, dict):
             raise CaseFileError(f"{where}: issues[{i}].rules must be a mapping (for:, against:)")
         issues.append(
             Issue(
@@ -164,7 +181,7 @@ def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
                 scale=scale,
                 label=str(item.get("label") or _label_from_id(str(item["id"]))),
                 keywords=tuple(str(k) for k in item.get("keywords") or ()),
-                rules=rules,
+                rules=issue_rules,
             )
         )
     _check_unique(where, "actor", [a.id for a in actors])
@@ -180,17 +197,24 @@ def case_from_dict(data: dict[str, Any], path: Path | None = None) -> Case:
     )
 
 
-def bundled_rules(case_id: str) -> dict[str, Any]:
-    """The rules file shipped for a case id (`parley/cases/<id>.rules.yaml`), or {}."""
-    resource = resources.files("parley") / "cases" / f"{case_id}.rules.yaml"
-    if not resource.is_file():
-        return {}
+def sibling_rules(case_path: Path) -> Path | None:
+    """The rules file beside a case file (`case.yaml` -> `case.rules.yaml`), if there is one."""
+    candidate = case_path.with_name(f"{case_path.stem}.rules.yaml")
+    return candidate if candidate.is_file() else None
+
+
+def read_rules(path: Path) -> dict[str, Any]:
+    """A stance rules file: a mapping with `issues` (per issue `for:`/`against:`) and `holders`."""
     try:
-        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CaseFileError(f"{resource}: cannot read the bundled rules ({exc})") from None
-    if not isinstance(data, dict):
-        raise CaseFileError(f"{resource}: a rules file is a mapping with 'issues'")
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CaseFileError(f"{path}: no such rules file") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CaseFileError(f"{path}: cannot read the rules file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("issues") or {}, dict):
+        raise CaseFileError(f"{path}: a rules file is a mapping with 'issues' (and 'holders')")
+    if not isinstance(data.get("holders") or {}, dict):
+        raise CaseFileError(f"{path}: 'holders' must map actor ids to lists of words")
     return data
 
 

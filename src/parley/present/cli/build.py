@@ -12,6 +12,8 @@ from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, Manifes
 
 if TYPE_CHECKING:
     from parley.build.engines import Engine
+    from parley.case import Case
+    from parley.store import Store
 
 
 @app.command()
@@ -33,6 +35,13 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
     ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option(
+            "--rules",
+            help="Stance rules file refining the case (default: <case stem>.rules.yaml beside it).",
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
@@ -46,7 +55,7 @@ def build(
     from parley.build import make_engine
 
     runner = make_engine(workers, engine, scheduler)
-    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner))
+    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner, rules))
 
 
 @app.command()
@@ -78,6 +87,7 @@ def _run_build(
     manifest: Path | None,
     db: str,
     engine: Engine | None = None,
+    rules: Path | None = None,
 ) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -87,7 +97,9 @@ def _run_build(
     from parley.sources import load_manifest
     from parley.store import open_store
 
-    case = load_case(case_path) if case_path else None
+    if rules is not None and case_path is None:
+        raise typer.BadParameter("--rules refines a case: give --case too", param_hint="--rules")
+    case = load_case(case_path, rules=rules) if case_path else None
     if manifest:
         load_manifest(manifest)  # fail early and clearly on a broken manifest
     with (
@@ -114,4 +126,15 @@ def _run_build(
         progress.stop()
         print_build_report(report)
         print_summary(store.summary(), db)
+        if case is not None:
+            print_coverage(store, case)
     return report.exit_code
+
+
+def print_coverage(store: Store, case: Case) -> None:
+    """Which case actors and issues got no stance, and why."""
+    from parley.analysis.coverage import stance_coverage
+    from parley.present.render import console
+
+    for line in stance_coverage(store, case).lines():
+        console.print(line, markup=False)

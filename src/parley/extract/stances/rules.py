@@ -1,9 +1,9 @@
-"""Stance rules as data: the generic cue lexicon and a case's compiled issue phrases.
+"""Case rules: hand-written phrases naming an issue, an optional refinement.
 
-The lexicon (`extract/data/stance_verbs.yaml`) holds words any negotiation uses
-(agree, reject, walk away, halt); a case's rules (`Issue.rules`, from the case
-file or `parley/cases/<case id>.rules.yaml`) hold the phrases that name each
-issue. Both are loaded once per process.
+A case's rules (`Issue.rules`, inline in the case file or from a rules file
+beside it, see `parley.case`) hold regular expressions naming each issue or its
+opposite, and `holders`, extra words naming an actor. Stances they find record
+the route "rule". Compiled once per case content.
 """
 
 from __future__ import annotations
@@ -13,58 +13,15 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from parley.errors import CaseFileError
+from parley.extract.stances.lexicon import OPPOSE, SUPPORT
 
 if TYPE_CHECKING:
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
-
-SUPPORT, OPPOSE = 1, -1
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """How a cue word bears on what it governs.
-
-    `polarity` is +1 (support) or -1 (oppose); `flips` says whether a negation
-    flips the cue (True) or cancels the stance (False); `shift` marks words
-    that only invert what they govern ("halt", "cut off"); `reporting` marks
-    verbs of saying, which pass a stance on only in some clauses.
-    """
-
-    polarity: int
-    flips: bool
-    shift: bool = False
-    reporting: bool = False
-
-    @property
-    def sign(self) -> int:
-        return self.polarity
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The generic stance lexicon (lemmas)."""
-
-    verbs: dict[str, Cue]
-    nouns: dict[str, Cue]
-    phrasal: dict[tuple[str, str], Cue]
-    adjectives: dict[str, Cue]
-    anaphoric: frozenset[str]
-    adjunct_preps: frozenset[str]
-    reporting: frozenset[str]
-    commentators: frozenset[str]
-    hedges: frozenset[str]
-    speculative: frozenset[str]
-    obligations: frozenset[str]
-    conditions: frozenset[str]
-    not_negating: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +41,11 @@ class CaseRules:
     terms: tuple[Term, ...]
     holders: tuple[tuple[re.Pattern[str], str], ...]
 
+    @property
+    def issues(self) -> frozenset[str]:
+        """The issues that have rule phrases."""
+        return frozenset(term.issue for term in self.terms)
+
     def find(self, text: str, start: int, end: int) -> list[tuple[Term, int, int]]:
         """Every (term, start, end) in `text[start:end]`; phrases may overlap.
 
@@ -96,54 +58,6 @@ class CaseRules:
             for m in term.pattern.finditer(text, start, end)
             if m.start() == 0 or not _WORD.match(text, m.start() - 1)
         ]
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    """The stance lexicon shipped in `parley/extract/data/stance_verbs.yaml`."""
-    resource = resources.files("parley.extract") / "data" / "stance_verbs.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    verbs: dict[str, Cue] = {}
-    nouns: dict[str, Cue] = {}
-    phrasal: dict[tuple[str, str], Cue] = {}
-    for group in data["cues"]:
-        polarity = SUPPORT if group["polarity"] == "support" else OPPOSE
-        cue = Cue(polarity, flips=group["negated"] == "flip")
-        verbs.update(dict.fromkeys(group.get("verbs") or (), cue))
-        nouns.update(dict.fromkeys(group.get("nouns") or (), cue))
-        for phrase in group.get("phrasal") or ():
-            verb, particle = phrase.split(maxsplit=1)
-            phrasal[(verb, particle)] = cue
-    shift = Cue(OPPOSE, flips=True, shift=True)
-    for word in data["shifts"]["verbs"]:
-        verbs.setdefault(word, shift)
-    for word in data["shifts"]["nouns"]:
-        nouns.setdefault(word, shift)
-    adjectives = {
-        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
-        for polarity, words in data["adjectives"].items()
-        for word in words
-    }
-    return Lexicon(
-        verbs=verbs,
-        nouns=nouns,
-        phrasal=phrasal,
-        adjectives=adjectives,
-        **{key: frozenset(data[key]) for key in _WORD_LISTS},
-    )
-
-
-_WORD_LISTS = (
-    "adjunct_preps",
-    "anaphoric",
-    "reporting",
-    "commentators",
-    "hedges",
-    "speculative",
-    "obligations",
-    "conditions",
-    "not_negating",
-)
 
 
 def case_rules(case: Case) -> CaseRules:

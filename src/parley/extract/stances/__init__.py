@@ -1,0 +1,183 @@
+"""Stances: what each case actor supports or opposes on each case issue, per article.
+
+`extract_stances` reads the shared parse (no second pass over the text) and
+works from the case file alone: actors and issues. The cascade:
+
+1. candidates (`issues`, `lexicon`): one vectorised lookup finds the tokens
+   that carry an issue word (from the issue's id, label, proposition, scale
+   labels and keywords) and the tokens that may start a stance frame; only
+   sentences holding both go on (plus the case's rule phrases, if any);
+2. issue mentions (`issues`, `rules`): per noun phrase, the issue its words
+   weigh most for, with the phrase's polarity (the proposition or its opposite);
+3. frames (`frames`, `cues`): each cue word's holder (`holders`), and per
+   issue the phrase nearest the cue, signed along the dependency path;
+4. filters (`filters`): conditions, obligations, irrealis, plans, deliberation,
+   questions, commentators' words are not stances; hedges lower confidence;
+5. scoring and positions (`scoring`, `positions`): confidence, the route that
+   found the stance (frame, rule, quote), and the scale point it names.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from parley.extract.records import Stance
+from parley.extract.stances.context import Context, build_context
+from parley.extract.stances.cues import cue
+from parley.extract.stances.frames import cue_stances, judgements
+from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
+from parley.extract.stances.lexicon import Lexicon, lexicon
+from parley.extract.stances.positions import place
+from parley.extract.stances.rules import case_rules
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Doc, Span
+
+    from parley.articles.model import Article
+    from parley.case import Case
+    from parley.extract.records import Mention, Quote
+
+__all__ = ["extract_stances", "prepare"]
+
+
+def prepare(case: Case) -> None:
+    """Compile a case's issue words and rules now (they are cached per case)."""
+    issue_index(case)
+    case_rules(case)
+
+
+def extract_stances(
+    doc: Doc,
+    article: Article | None,
+    case: Case | None,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> list[Stance]:
+    """Stances of case actors on case issues reported in one parsed article.
+
+    Returns [] without a case. `mentions` and `quotes` are the other extractors'
+    records for the same doc (actor links, speakers).
+    """
+    if case is None or not case.issues or len(doc) == 0:
+        return []
+    lex, issues, rules = lexicon(), issue_index(case), case_rules(case)
+    sentences = _candidate_sentences(doc, issues, lex, bool(rules.terms))
+    if not sentences:
+        return []
+    ctx = build_context(doc, case, lex, rules, issues, mentions, quotes)
+    found: list[Stance] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for sent, hits, before in sentences:
+        for stance in _sentence_stances(ctx, sent, hits, before):
+            key = (stance.actor, stance.issue, stance.stance, stance.start)
+            if key not in seen:
+                seen.add(key)
+                found.append(stance)
+    return found
+
+
+Candidate = tuple["Span", list[int], list[int]]
+
+
+def _candidate_sentences(
+    doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool
+) -> list[Candidate]:
+    """Sentences with a cue word and an issue word: (sentence, issue-word tokens, and those of
+    the sentence before, for "such a move")."""
+    import numpy as np
+
+    cue_hits = _cue_candidates(doc, lex)
+    if not len(cue_hits):
+        return []
+    issue_hits = issues.candidates(doc)
+    sent_of, spans = _sentence_ids(doc)
+    by_sent: dict[int, list[int]] = defaultdict(list)
+    for i in issue_hits.tolist():
+        by_sent[int(sent_of[i])].append(i)
+    cue_sents = np.unique(sent_of[cue_hits]).tolist()
+    return [
+        (spans[s], by_sent.get(s, []), by_sent.get(s - 1, []))
+        for s in cue_sents
+        if rules or s in by_sent
+    ]
+
+
+def _cue_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    hashes = _cue_hashes(doc, lex)
+    return np.flatnonzero(np.isin(doc.to_array([LEMMA]).reshape(-1), hashes))
+
+
+_CUE_HASHES: dict[int, object] = {}
+
+
+def _cue_hashes(doc: Doc, lex: Lexicon) -> np.ndarray:
+    import numpy as np
+
+    key = id(lex)
+    if key not in _CUE_HASHES:
+        strings = doc.vocab.strings
+        _CUE_HASHES[key] = np.array([strings.add(w) for w in lex.cue_lemmas], dtype="uint64")
+    return _CUE_HASHES[key]  # type: ignore[return-value]
+
+
+def _sentence_ids(doc: Doc) -> tuple[np.ndarray, list[Span]]:
+    """Sentence number of every token, and the sentences."""
+    import numpy as np
+
+    spans = list(doc.sents)
+    ids = np.zeros(len(doc), dtype="int64")
+    for n, sent in enumerate(spans):
+        ids[sent.start : sent.end] = n
+    return ids, spans
+
+
+def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[int]) -> list[Stance]:
+    matches = _matches(ctx, sent, hits)
+    judged = [t for t in sent if t.pos_ == "ADJ" and t.lemma_.lower() in ctx.lex.adjectives]
+    found: list[Stance] = []
+    if judged:
+        prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+        earlier = _matches(ctx, prev, before) if prev is not None else []
+        found += [s for t in judged for s in judgements(ctx, t, matches, earlier)]
+    if matches:
+        for tok in sent:
+            found_cue = cue(tok, ctx.lex)
+            if found_cue is not None:
+                found += cue_stances(ctx, tok, found_cue, matches)
+    return [place(ctx, stance) for stance in found]
+
+
+def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
+    """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
+    the issue's own words for the others (rules refine an issue: they replace its words)."""
+    if not ctx.rules.terms:
+        return ctx.issues.mentions(sent, hits)
+    ruled = ctx.rules.issues
+    own = [m for m in ctx.issues.mentions(sent, hits) if m.issue not in ruled]
+    return _rule_matches(ctx, sent) + own
+
+
+def _rule_matches(ctx: Context, sent: Span) -> list[IssueMatch]:
+    """Rule phrases in a sentence, one per (issue, head token); the longest where they overlap."""
+    found: dict[tuple[str, int], IssueMatch] = {}
+    for term, start, end in ctx.rules.find(ctx.text, sent.start_char, sent.end_char):
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        key = (term.issue, span.root.i)
+        if key not in found or end - start > found[key].end - found[key].start:
+            found[key] = IssueMatch(
+                term.issue, term.polarity, start, end, span.root, "rule", term.cues
+            )
+    longest: dict[int, IssueMatch] = {}
+    for match in found.values():
+        best = longest.get(match.root.i)
+        if best is None or match.end - match.start > best.end - best.start:
+            longest[match.root.i] = match
+    return list(longest.values())

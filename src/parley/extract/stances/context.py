@@ -1,0 +1,124 @@
+"""What the stance search knows about one article: names of actors, quotes, speakers.
+
+Built once per article from the other extractors' records (mentions, quotes)
+and the case; every part of the search reads it, none writes to it except the
+holder cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.case import name_key
+from parley.extract.stances.issues import IssueIndex
+from parley.extract.stances.lexicon import Lexicon
+from parley.extract.stances.rules import CaseRules, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from parley.case import Case
+    from parley.extract.records import Mention, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds a stance: an actor id, the words naming it, and whether a pronoun did.
+
+    `quoted` marks a holder taken from a quote's speaker ("we" in an actor's quote).
+    """
+
+    actor: str
+    start: int
+    end: int
+    pronoun: bool = False
+    quoted: bool = False
+
+
+@dataclass
+class Context:
+    """Per-article indexes for the stance search."""
+
+    doc: Doc
+    case: Case
+    lex: Lexicon
+    rules: CaseRules
+    issues: IssueIndex
+    actors: dict[int, str] = field(default_factory=dict)
+    persons: set[int] = field(default_factory=set)
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    speakers: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    holders: dict[int, Holder | str | None] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The article's text folded for rule phrases (built only when rules are used)."""
+        if self._text is None:
+            self._text = normalise(self.doc.text)
+        return self._text
+
+    def quote_at(self, tok: Token) -> tuple[bool, str | None]:
+        """Whether `tok` is quoted, and the quote's speaker actor."""
+        for start, end, actor in self.quotes:
+            if start <= tok.idx < end:
+                return True, actor
+        return False, None
+
+
+def build_context(
+    doc: Doc,
+    case: Case,
+    lex: Lexicon,
+    rules: CaseRules,
+    issues: IssueIndex,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> Context:
+    """The indexes of one article: actor names by token, other people, quotes and speakers."""
+    ctx = Context(doc, case, lex, rules, issues, names=case.name_index())
+    _index_names(ctx, mentions)
+    ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q)) for q in quotes]
+    ctx.speakers = [
+        (q.speaker_start, q.speaker_end, actor, q.speaker)
+        for q, (_s, _e, actor) in zip(quotes, ctx.quotes, strict=True)
+        if q.speaker_start is not None and q.speaker_end is not None
+    ]
+    return ctx
+
+
+def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
+    """Token index -> actor id for names of case actors; token indexes of other people."""
+    valid = set(ctx.case.actor_ids)
+    for ent in ctx.doc.ents:
+        actor = ent.ent_id_ if ent.ent_id_ in valid else None
+        for tok in ent:
+            if actor:
+                ctx.actors[tok.i] = actor
+            elif ent.label_ == "PERSON":
+                ctx.persons.add(tok.i)
+    for m in mentions:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span or ():
+            if m.actor:
+                ctx.actors.setdefault(tok.i, m.actor)
+                ctx.persons.discard(tok.i)
+            elif m.label == "PERSON" and tok.i not in ctx.actors:
+                ctx.persons.add(tok.i)
+
+
+def _speaker_actor(ctx: Context, quote: Quote) -> str | None:
+    from parley.extract.stances.holders import phrase_name
+
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, "expand")
+        for tok in span or ():
+            if tok.i in ctx.actors:
+                return ctx.actors[tok.i]
+        named = phrase_name(ctx, span.root) if span else None  # "China's Foreign Ministry"
+        if named is not None:
+            return str(named.actor)
+    return ctx.names.get(name_key(quote.speaker)) if quote.speaker else None

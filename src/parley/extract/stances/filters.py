@@ -1,0 +1,148 @@
+"""What is not a stance, although a cue and an issue meet in a sentence.
+
+Each filter answers one question about a cue word:
+- a quote from someone who is no case actor, or a commentator's verb of saying
+  over the cue ("an analyst said X wants ...");
+- a condition ("if Russia doesn't agree", "had the US withdrawn ...");
+- an obligation ("would have to agree");
+- the writer's speculation ("might impose") and irrealis estimates ("it seems
+  improbable that X would agree", "X is unlikely to accept");
+- a plan's or phase's content ("that phase envisioned X agreeing to ...");
+- deliberation ("was considering the proposal");
+- a question in the writer's voice.
+`hedged` says whether the article qualifies the report ("reportedly", "seems").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.stances.context import Context, Holder
+from parley.extract.stances.cues import cue, is_reporting
+from parley.extract.stances.grammar import SUBJECTS, has_obligation
+from parley.extract.stances.holders import holder, name, speaker_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COMPLEMENTS = {"ccomp", "xcomp", "csubj", "conj", "acomp"}
+PREDICATES = {"acomp", "advmod", "oprd", "attr"}  # "seems improbable", "will likely"
+
+
+def blocked(ctx: Context, tok: Token) -> bool:
+    """Whether the article does not report cue `tok` as its holder's stance."""
+    quoted, speaker = ctx.quote_at(tok)
+    if quoted and speaker is None:
+        return True
+    if not quoted and _question(tok):
+        return True
+    reported = quoted
+    for cur in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
+            return True
+        if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
+            return True
+        if cur.i != tok.i and is_reporting(cur, ctx.lex):
+            if commentator_says(ctx, cur):
+                return True
+            reported = True
+    if obliged(ctx, tok) or deliberating(ctx, tok) or irrealis(ctx, tok, reported):
+        return True
+    speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
+    return speculative and not reported
+
+
+def commentator_says(ctx: Context, verb: Token) -> bool:
+    """A verb of saying whose subject is a commentator (a person who is no case actor)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and speaker_at(ctx, child) == "":
+            return True
+        if child.dep_ == "nsubj":
+            if child.i in ctx.actors or name(ctx, child):
+                return False
+            return child.i in ctx.persons or child.lemma_.lower() in ctx.lex.commentators
+    return False
+
+
+def inverted_condition(tok: Token) -> bool:
+    """ "Had the US withdrawn aid, ...": an auxiliary before the subject opens a condition."""
+    if tok.dep_ != "advcl":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    subj = [c for c in tok.children if c.dep_ in SUBJECTS]
+    return bool(aux and subj and aux[0].i < subj[0].i and aux[0].i == tok.left_edge.i)
+
+
+def obliged(ctx: Context, tok: Token) -> bool:
+    """The cue is something someone must do ("would have to agree"), not does."""
+    cur = tok
+    while True:
+        if has_obligation(cur, ctx.lex, own_only=True):
+            return True
+        if cur.head.i == cur.i or is_reporting(cur.head, ctx.lex):
+            return False
+        if cur.dep_ == "xcomp" and cur.head.lemma_ in ("have", "need"):
+            return True
+        cur = cur.head
+
+
+def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
+    """The writer's estimate of what an actor would do: "it seems improbable that X would
+    agree", "X is unlikely to accept", "officials expect X to reject".
+
+    Only the estimate's own complement is blocked, climbing from the cue through
+    complement clauses; an adjunct of the sentence ("despite X's agreement, it is
+    unlikely that ...") keeps its stance.
+    """
+    words = ctx.lex.irrealis
+    cur = tok
+    while True:
+        if cur.i != tok.i and is_reporting(cur, ctx.lex):
+            return False
+        if cur.i != tok.i and cur.lemma_.lower() in words:
+            return not (reported and cur.pos_ == "VERB" and _actor_subject(ctx, cur))
+        if any(c.lemma_.lower() in words and c.dep_ in PREDICATES for c in cur.children):
+            return not reported
+        if cur.dep_ not in COMPLEMENTS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+
+
+def deliberating(ctx: Context, tok: Token) -> bool:
+    """ "Hamas was considering the proposal": weighing is not deciding (progressive only)."""
+    if tok.lemma_.lower() not in ctx.lex.deliberation or tok.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+
+
+def _envisaged(ctx: Context, verb: Token) -> bool:
+    """A plan, phase or draft (no case actor) that envisaged the clause below it."""
+    if verb.lemma_.lower() not in ctx.lex.envisaging:
+        return False
+    return not _actor_subject(ctx, verb)
+
+
+def _actor_subject(ctx: Context, verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS and isinstance(name(ctx, c), Holder) for c in verb.children)
+
+
+def _question(tok: Token) -> bool:
+    """Whether the cue's sentence is a question (it ends in "?", maybe before a closing mark)."""
+    sent = tok.sent
+    return sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?" and sent[-1].is_punct)
+
+
+def emits(ctx: Context, tok: Token) -> bool:
+    """Whether a word is a cue that makes a stance of its own (so others skip its clause)."""
+    return cue(tok, ctx.lex) is not None and isinstance(holder(ctx, tok), Holder)
+
+
+def hedged(ctx: Context, tok: Token) -> bool:
+    """Whether the article qualifies the report ("reportedly", "seems to", "suggested")."""
+    hedges = ctx.lex.hedges
+    for cur in (tok, *tok.ancestors):
+        if cur.lemma_.lower() in hedges:
+            return True
+        if any(c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children):
+            return True
+    return False

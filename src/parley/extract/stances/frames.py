@@ -1,0 +1,191 @@
+"""Frames: a cue word, its holder and the issue phrase it governs make a stance.
+
+For a cue ("rebuffed", "Putin's demands", "unacceptable for Russia") and the
+issue phrases of its sentence, take per issue the phrase nearest the cue in the
+dependency tree and multiply the signs along the path: the phrase's polarity
+(the proposition or its opposite), shifts ("halt"), words opposite to the
+issue ("attacks" over a truce's words), negations, and the cue itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.records import Stance
+from parley.extract.stances.context import Context, Holder
+from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.filters import blocked, emits, hedged
+from parley.extract.stances.grammar import SUBJECTS, child_towards, negated
+from parley.extract.stances.holders import SIBLING, holder, judge, partners, reports_own
+from parley.extract.stances.lexicon import Cue
+from parley.extract.stances.scoring import make_stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.stances.issues import IssueMatch
+
+# Edges from a cue to what it is about. Everything else (its subject, adverbial
+# clauses, coordinated verbs) is about something else.
+NOT_CONTENT = {
+    "nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "parataxis", "punct", "mark",
+    "aux", "auxpass", "neg", "det", "poss", "case", "expl", "agent", "intj", "meta",
+}  # fmt: skip
+MAX_PATH = 12
+FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
+SCOPE = Cue(1, flips=True)
+
+
+def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch]) -> list[Stance]:
+    """Stances carried by one cue word: one per issue, from the nearest phrase."""
+    if blocked(ctx, tok):
+        return []
+    is_negated = negated(tok, ctx.lex)
+    if is_negated and not found.flips:
+        return []
+    who = holder(ctx, tok)
+    if not isinstance(who, Holder):
+        return []
+    best: dict[str, tuple[int, int, IssueMatch]] = {}
+    for match in matches:
+        if match.start <= tok.idx < match.end or who.start <= match.start < who.end:
+            continue
+        if match.cues is not None and not cued(ctx, tok, match.root, match.cues):
+            continue
+        if found.reporting and not reports_own(ctx, tok, who, child_towards(tok, match.root)):
+            continue
+        if ctx.quote_at(match.root) == (True, None):
+            continue  # the words are a quote from someone who is no case actor
+        path = path_sign(ctx, match, tok, found)
+        if path is None:
+            continue
+        sign, length = path
+        if match.issue not in best or length < best[match.issue][1]:
+            best[match.issue] = (sign * match.polarity, length, match)
+    polarity = found.polarity * (-1 if is_negated else 1)
+    is_hedged = hedged(ctx, tok)
+    return [
+        make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
+        for sign, _length, match in best.values()
+        for each in (who, *partners(ctx, tok, who))
+    ]
+
+
+def judgements(
+    ctx: Context, adj: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
+) -> list[Stance]:
+    """ "For Russia, such a move was unacceptable": the actor judges the subject's issue.
+
+    `earlier` are the issue phrases of the sentence before, for "such a move".
+    """
+    found = ctx.lex.adjectives[adj.lemma_.lower()]
+    subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
+    who = judge(ctx, adj)
+    if subject is None or who is None or blocked(ctx, adj):
+        return []
+    inside = [m for m in matches if m.root.i in {t.i for t in subject.subtree}]
+    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in subject.children):
+        inside = sorted(earlier, key=lambda m: m.start)[-1:]
+    sign = found.polarity * (-1 if negated(adj, ctx.lex) or negated(adj.head, ctx.lex) else 1)
+    is_hedged = hedged(ctx, adj)
+    return [make_stance(ctx, adj, who, sign * m.polarity, m, is_hedged, found) for m in inside]
+
+
+def cued(ctx: Context, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:
+    """Whether the cue, or a cue word between it and the phrase, is one of `cues`."""
+    for tok in (root, *root.ancestors):
+        if tok.i != root.i and cue(tok, ctx.lex) is not None and cue_key(tok, ctx.lex) in cues:
+            return True
+        if tok.i == cue_tok.i:
+            return False
+    return False
+
+
+def path_sign(
+    ctx: Context, match: IssueMatch, cue_tok: Token, found: Cue, root: Token | None = None
+) -> tuple[int, int] | None:
+    """(sign, length) of the path from a phrase's head up to the cue, or None if off-path."""
+    root = match.root if root is None else root
+    sign, length, tok = (-1 if negated(root, ctx.lex) else 1), 0, root
+    while tok.i != cue_tok.i:
+        head = tok.head
+        if head.i == tok.i or length >= MAX_PATH:
+            return special_scope(ctx, match, root, cue_tok)
+        if head.i == cue_tok.i:
+            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok):
+                return None
+            if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
+                return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
+            if found.reporting and tok.dep_ != "ccomp":
+                return None
+        elif tok.dep_ == "parataxis" or (tok.dep_ in SIBLING and emits(ctx, tok)):
+            return None
+        if tok.dep_ == "prep" and tok.lower_ in ctx.lex.adjunct_preps:
+            return None
+        if tok.dep_ != "conj" and head.i != cue_tok.i:
+            sign *= token_sign(ctx, head, match.issue)
+        if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
+            sign = -sign
+        tok, length = head, length + 1
+    return sign, length
+
+
+def content_edge(child: Token, cue_tok: Token) -> bool:
+    """Edges that are content only in some constructions: a noun's relative clause, and
+    the subject of a passive with an agent ("a ceasefire was rejected by Moscow")."""
+    if child.dep_ == "relcl":
+        return cue_tok.pos_ == "NOUN"
+    if child.dep_ == "nsubjpass":
+        return any(c.dep_ == "agent" for c in cue_tok.children)
+    return False
+
+
+def special_scope(
+    ctx: Context, match: IssueMatch, root: Token, cue_tok: Token
+) -> tuple[int, int] | None:
+    """Phrases a cue governs without dominating them.
+
+    A relative clause's head noun is its object ("the pause Kyiv accepted");
+    a noun that is the subject of "include"/"be" is about the predicate
+    ("its demands included limits on NATO expansion"), and a predicate noun
+    about the subject ("a ceasefire is a precondition for Kyiv").
+    """
+    objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
+    if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
+        noun = cue_tok.head
+        if root.i == noun.i:
+            return 1, 1
+        if noun.i in {a.i for a in root.ancestors}:
+            found = path_sign(ctx, match, noun, SCOPE, root)
+            return None if found is None else (found[0], found[1] + 1)
+    head = cue_tok.head
+    if cue_tok.dep_ == "attr":
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if subjects and root.i in {t.i for t in subjects[0].subtree}:
+            return (-1 if negated(root, ctx.lex) else 1), 2
+    if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
+        found = path_sign(ctx, match, head, SCOPE, root)
+        if found is not None:
+            return found[0], found[1] + 1
+    return None
+
+
+def shift_before(ctx: Context, prep: Token) -> bool:
+    """ "a halt to strikes" parsed as "support ... to strikes": the shift noun still counts."""
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    found = ctx.lex.nouns.get(before.lemma_.lower()) if before.pos_ == "NOUN" else None
+    return found is not None and found.shift and before.head.i == prep.head.i
+
+
+def token_sign(ctx: Context, tok: Token, issue: str) -> int:
+    """-1 for a shift, an oppose cue, a word opposite to the issue or a negated word between a
+    phrase and its cue."""
+    sign = -1 if negated(tok, ctx.lex) else 1
+    found = cue(tok, ctx.lex)
+    if found is not None and not found.reporting:
+        sign *= found.polarity
+    if ctx.issues.opposes(issue, tok):
+        sign = -sign
+    return sign

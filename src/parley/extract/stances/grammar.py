@@ -1,0 +1,63 @@
+"""Small questions about the dependency tree that every part of the stance search asks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.stances.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def child_towards(head: Token, tok: Token) -> Token | None:
+    """The child of `head` on the way down to `tok`, or None if `tok` is not below `head`."""
+    for ancestor in (tok, *tok.ancestors):
+        if ancestor.head.i == head.i and ancestor.i != head.i:
+            return ancestor
+    return None
+
+
+def main_clause(advcl: Token) -> Token:
+    """The verb an adverbial clause belongs to.
+
+    The parser often hangs ", consenting only to ..." on the relative clause
+    just before the comma; such a participle belongs to the main clause.
+    """
+    head = advcl.head
+    if head.dep_ == "relcl" and any(t.text == "," for t in advcl.doc[head.i : advcl.i]):
+        for verb in head.head.ancestors:
+            if verb.pos_ in ("VERB", "AUX"):
+                return verb
+    return head
+
+
+def negated(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is negated ("did not agree", "never accepted", "no longer")."""
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            after = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
+            if after is None or after.lower_ not in lex.not_negating:
+                return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def has_obligation(tok: Token, lex: Lexicon, own_only: bool = False) -> bool:
+    """Whether a verb is an obligation ("must agree", "would have to accept")."""
+    for child in tok.children:
+        modal = child.lemma_.lower()
+        if child.dep_ == "aux" and modal in lex.obligations and modal != "have":
+            return True
+        if not own_only and child.dep_ == "xcomp" and tok.lemma_ in ("have", "need"):
+            return True
+        if not own_only and child.dep_ == "xcomp" and child.lemma_ in ("have", "need"):
+            return True
+    return (
+        not own_only
+        and tok.lemma_ in ("have", "need")
+        and any(c.dep_ == "xcomp" for c in tok.children)
+    )

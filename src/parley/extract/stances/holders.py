@@ -1,0 +1,247 @@
+"""Holders: which case actor a stance cue belongs to.
+
+The cue's subject, possessor, compound or agent, climbing through infinitives,
+gerunds and coordinated verbs ("Putin agreed to halt"); a pronoun takes the
+nearest fitting actor before it, "I"/"we" in a quote its speaker. A cue inside
+another cue's object ("insisted that Ukraine accept ...") is NESTED: not a
+stance of its own subject.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.stances.context import Context, Holder
+from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Edges a holder search climbs: the subject of "agreed" is the subject of "to halt".
+CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl"}
+SIBLING = {"advcl", "conj", "parataxis", "relcl"}
+PRONOUNS = {"he", "she", "him", "his", "her", "it", "its", "they", "them", "their"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+RELATIVE = {"who", "which", "that", "whom"}
+NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
+# Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
+FOR_HOLDER = {"precondition", "condition", "priority", "requirement", "goal", "aim"}
+
+
+def holder(ctx: Context, tok: Token) -> Holder | str | None:
+    """The holder of cue `tok` (cached per article): a Holder, NESTED, or None."""
+    if tok.i not in ctx.holders:
+        ctx.holders[tok.i] = find_holder(ctx, tok)
+    return ctx.holders[tok.i]
+
+
+def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
+    """The actor holding the stance of cue `tok`, NESTED, or None."""
+    own = own_holder(ctx, tok)
+    if is_nested(ctx, tok) and not (
+        tok.pos_ == "NOUN" and isinstance(own, Holder) and not own.pronoun
+    ):
+        return NESTED
+    cur = tok
+    for _ in range(8):
+        found = own if cur.i == tok.i else own_holder(ctx, cur)
+        if found is not None:
+            return found if isinstance(found, Holder) else None
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+            return None
+        cur = main_clause(cur) if cur.dep_ == "advcl" else cur.head
+    return None
+
+
+def is_nested(ctx: Context, tok: Token) -> bool:
+    """Whether a cue sits inside what another cue is about."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
+            cur = cur.head
+            continue
+        if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
+            return False
+        cur = cur.head
+        found = cue(cur, ctx.lex)
+        if found is not None and (not found.reporting or acting_report(ctx, cur)):
+            return True
+    return False
+
+
+def acting_report(ctx: Context, tok: Token) -> bool:
+    """A verb of saying whose subject passes its own stance on (see `reports_own`)."""
+    who = holder(ctx, tok)
+    return isinstance(who, Holder) and reports_own(ctx, tok, who)
+
+
+def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
+    """The holder named on the word itself: Holder, "none" (a non-actor), or None."""
+    if tok.pos_ == "NOUN":
+        return noun_holder(ctx, tok)
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in RELATIVE and tok.dep_ == "relcl":
+                child = tok.head
+            return name(ctx, child) or "none"
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                return name(ctx, pobj) or "none"
+    return None
+
+
+def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
+    """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X"."""
+    if tok.dep_ == "attr" and tok.lemma_ not in FOR_HOLDER:
+        return copula_holder(ctx, tok)
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")):
+            found = name(ctx, child)
+            if found:
+                return found
+        preps = ("by", "from", "in", "for") if tok.lemma_ in FOR_HOLDER else ("by", "from", "in")
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                found = name(ctx, pobj)
+                if found and not found.pronoun:
+                    return found
+    return None
+
+
+def copula_holder(ctx: Context, tok: Token) -> Holder | None:
+    """ "The Kremlin's aim is the desire to ...": the subject, or its possessor, holds it."""
+    verb = tok.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":  # "seems to be"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        found = name(ctx, subject)
+        if found is not None:
+            return found
+        for word in subject.subtree:
+            if word.dep_ == "poss" and (found := name(ctx, word)) is not None:
+                return found
+    return None
+
+
+def name(ctx: Context, tok: Token) -> Holder | None:
+    """The actor a holder word names: a case name, a holder word, a pronoun, a possessor."""
+    if tok.lower_ in FIRST_PERSON and tok.text != "US":
+        _quoted, speaker = ctx.quote_at(tok)
+        if speaker is None:
+            return None
+        return Holder(speaker, tok.idx, tok.idx + len(tok), pronoun=True, quoted=True)
+    if tok.lower_ in PRONOUNS:
+        named = speaker_at(ctx, tok)
+        if named is None:
+            return resolve(ctx, tok)
+        return named if isinstance(named, Holder) else None
+    return phrase_name(ctx, tok)
+
+
+def phrase_name(ctx: Context, tok: Token) -> Holder | None:
+    """The actor a noun phrase names: its head, modifiers or possessor, or a holder word."""
+    kinds = ("compound", "amod", "appos", "poss", "flat")
+    phrase = [tok, *(c for c in tok.children if c.dep_ in kinds)]
+    for word in phrase:
+        if word.i in ctx.actors:
+            return Holder(ctx.actors[word.i], word.idx, word.idx + len(word))
+    span = ctx.doc[min(w.i for w in phrase) : max(w.i for w in phrase) + 1]
+    text = ctx.text[span.start_char : span.end_char]
+    for pattern, actor in ctx.rules.holders:
+        if pattern.search(text):
+            return Holder(actor, span.start_char, span.end_char)
+    return None
+
+
+def speaker_at(ctx: Context, tok: Token) -> Holder | str | None:
+    """The quote speaker a word names (the quotes extractor resolved it): Holder, "" or None.
+
+    "" means the word names a speaker who is no case actor (a commentator).
+    """
+    for start, end, actor, speaker in ctx.speakers:
+        if start <= tok.idx < end:
+            if actor:
+                return Holder(actor, start, end)
+            return "" if speaker else None
+    return None
+
+
+def resolve(ctx: Context, pronoun: Token) -> Holder | None:
+    """The nearest fitting actor name before a pronoun (this and the two previous sentences)."""
+    person = pronoun.lower_ in ("he", "she", "him", "his", "her")
+    first = pronoun.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = ctx.doc[first - 1].sent.start
+    candidates = []
+    for i in range(pronoun.i - 1, first - 1, -1):
+        named = i in ctx.actors or i in ctx.persons
+        if not named or (i + 1 < pronoun.i and (i + 1 in ctx.actors or i + 1 in ctx.persons)):
+            continue  # one candidate per name: its last token
+        tok = ctx.doc[i]
+        is_person = i in ctx.persons or tok.ent_type_ == "PERSON"
+        if is_person == person:
+            candidates.append(tok)
+    if not candidates:
+        return None
+    # Prefer the subject of a main clause, then any subject, then the nearest name.
+    subjects = [t for t in candidates if t.dep_ in SUBJECTS]
+    main = [t for t in subjects if t.head.dep_ == "ROOT"]
+    best = candidates[0]
+    if subjects and (best.sent != pronoun.sent or subjects[0].sent == pronoun.sent):
+        best = (main or subjects)[0]
+    if best.i not in ctx.actors:
+        return None  # the nearest fitting name is not a case actor's
+    return Holder(ctx.actors[best.i], best.idx, best.idx + len(best), pronoun=True)
+
+
+def reports_own(ctx: Context, tok: Token, holder: Holder, clause: Token | None = None) -> bool:
+    """A verb of saying passes a stance on when its clause is about the holder or an obligation.
+
+    `clause` picks one reported clause; by default any of them will do.
+    """
+    for child in tok.children:
+        if child.dep_ != "ccomp" or (clause is not None and child.i != clause.i):
+            continue
+        if has_obligation(child, ctx.lex):
+            return True
+        for sub in child.children:
+            if sub.dep_ in ("nsubj", "nsubjpass"):
+                named = name(ctx, sub)
+                if named is not None and named.actor == holder.actor:
+                    return True
+    return False
+
+
+def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
+    """Co-holders: coordinated subjects ("Ukraine and Russia agreed"), and for an
+    agreement the actors it was made with ("the ceasefire the US agreed with Ukraine")."""
+    found_partners = []
+    span = ctx.doc.char_span(holder.start, holder.end, alignment_mode="expand")
+    for conj in span.root.conjuncts if span is not None and not holder.pronoun else ():
+        found = name(ctx, conj)
+        if found and not found.pronoun and found.actor != holder.actor:
+            found_partners.append(found)
+    if cue_key(tok, ctx.lex) not in ("agree", "agreement"):
+        return found_partners
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in prep.children:
+                found = name(ctx, pobj)
+                if found and not found.pronoun and found.actor != holder.actor:
+                    found_partners.append(found)
+    return found_partners
+
+
+def judge(ctx: Context, adj: Token) -> Holder | None:
+    """The actor named by "for"/"to" on a judging adjective or its verb."""
+    for word in (adj, adj.head):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                for pobj in prep.children:
+                    found = name(ctx, pobj)
+                    if found is not None:
+                        return found
+    return None

@@ -1,0 +1,114 @@
+"""The generic stance lexicon: cue words of any negotiation, loaded once per process.
+
+`extract/data/stance_verbs.yaml` holds the frames (verbs and nouns of support
+and opposition, shifts that invert what they govern, verbs of saying) and the
+word lists the filters use (hedges, conditions, deliberation, irrealis).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+SUPPORT, OPPOSE = 1, -1
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """How a cue word bears on what it governs.
+
+    `polarity` is +1 (support) or -1 (oppose); `flips` says whether a negation
+    flips the cue (True) or cancels the stance (False); `shift` marks words
+    that only invert what they govern ("halt", "cut off"); `reporting` marks
+    verbs of saying, which pass a stance on only in some clauses.
+    """
+
+    polarity: int
+    flips: bool
+    shift: bool = False
+    reporting: bool = False
+
+
+REPORTING = Cue(SUPPORT, flips=False, reporting=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The generic stance lexicon (lemmas)."""
+
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    phrasal: dict[tuple[str, str], Cue]
+    adjectives: dict[str, Cue]
+    anaphoric: frozenset[str]
+    adjunct_preps: frozenset[str]
+    reporting: frozenset[str]
+    commentators: frozenset[str]
+    hedges: frozenset[str]
+    speculative: frozenset[str]
+    obligations: frozenset[str]
+    conditions: frozenset[str]
+    not_negating: frozenset[str]
+    deliberation: frozenset[str]
+    irrealis: frozenset[str]
+    envisaging: frozenset[str]
+
+    @property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma that can start a cue (for the matcher that finds candidate sentences)."""
+        words = {*self.verbs, *self.nouns, *self.adjectives, *self.reporting}
+        return frozenset(words | {verb for verb, _particle in self.phrasal})
+
+
+_WORD_LISTS = (
+    "adjunct_preps",
+    "anaphoric",
+    "reporting",
+    "commentators",
+    "hedges",
+    "speculative",
+    "obligations",
+    "conditions",
+    "not_negating",
+    "deliberation",
+    "irrealis",
+    "envisaging",
+)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The stance lexicon shipped in `parley/extract/data/stance_verbs.yaml`."""
+    resource = resources.files("parley.extract") / "data" / "stance_verbs.yaml"
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    phrasal: dict[tuple[str, str], Cue] = {}
+    for group in data["cues"]:
+        polarity = SUPPORT if group["polarity"] == "support" else OPPOSE
+        cue = Cue(polarity, flips=group["negated"] == "flip")
+        verbs.update(dict.fromkeys(group.get("verbs") or (), cue))
+        nouns.update(dict.fromkeys(group.get("nouns") or (), cue))
+        for phrase in group.get("phrasal") or ():
+            verb, particle = phrase.split(maxsplit=1)
+            phrasal[(verb, particle)] = cue
+    shift = Cue(OPPOSE, flips=True, shift=True)
+    for word in data["shifts"]["verbs"]:
+        verbs.setdefault(word, shift)
+    for word in data["shifts"]["nouns"]:
+        nouns.setdefault(word, shift)
+    adjectives = {
+        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
+        for polarity, words in data["adjectives"].items()
+        for word in words
+    }
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        phrasal=phrasal,
+        adjectives=adjectives,
+        **{key: frozenset(data[key]) for key in _WORD_LISTS},
+    )
