@@ -37,7 +37,7 @@ def main_clause(advcl: Token) -> Token:
 def negated(tok: Token, lex: Lexicon) -> bool:
     """Whether a word is negated ("did not agree", "never accepted", "no longer")."""
     for child in tok.children:
-        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+        if child.dep_ == "neg" or child.lower_ in lex.negators:
             after = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
             if after is None or after.lower_ not in lex.not_negating:
                 return True

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from parley.extract.stances.lexicon import Lexicon, lexicon
+from parley.extract.stances.lexicon import Cue, Lexicon, lexicon
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,6 +59,7 @@ class IssueWord:
     head: bool
     exact: bool = True
     primary: bool = True
+    source: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class IssueWords:
     derivations: tuple[tuple[str, str], ...]
     generic: frozenset[str]
     weights: dict[str, float]
+    contrasts: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.cache
@@ -111,6 +113,7 @@ def issue_words() -> IssueWords:
         derivations=tuple((str(a), str(b)) for a, b in data["derivations"]),
         generic=frozenset(data["generic"]),
         weights={k: float(v) for k, v in data["weights"].items()},
+        contrasts=frozenset((str(a), str(b)) for a, b in data.get("contrasts") or ()),
     )
 
 
@@ -167,16 +170,17 @@ class IssueIndex:
     def _best(self, head: Token, words: list[Token]) -> list[IssueMatch]:
         scores: dict[str, float] = defaultdict(float)
         headed: set[str] = set()
-        polarity: dict[str, tuple[float, int]] = {}
+        polarity: dict[str, tuple[float, int, Token]] = {}
         for tok in words:
             for entry in self.entries(tok):
                 scores[entry.issue] += entry.weight
                 headed |= {entry.issue} if entry.head else set()
-                if entry.weight > polarity.get(entry.issue, (0.0, 0))[0]:
-                    polarity[entry.issue] = (entry.weight, entry.polarity)
+                best = polarity.get(entry.issue)
+                if entry.polarity and (best is None or entry.weight > best[0]):
+                    polarity[entry.issue] = (entry.weight, entry.polarity, tok)
         ranked = sorted(
             (score, issue) for issue, score in scores.items()
-            if score >= self.threshold and issue in headed
+            if score >= self.threshold and issue in headed and issue in polarity
         )  # fmt: skip
         if not ranked:
             return []
@@ -184,14 +188,43 @@ class IssueIndex:
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
         return [
-            IssueMatch(issue, polarity[issue][1], start, end, head)
+            IssueMatch(
+                issue,
+                polarity[issue][1] * self._phrase_sign(issue, polarity[issue][2], head),
+                start,
+                end,
+                head,
+            )
             for score, issue in ranked
             if score >= top - 1e-9
         ]
 
+    def _phrase_sign(self, issue: str, tok: Token, head: Token) -> int:
+        """-1 when a shift inside the phrase governs the issue word ("a tariff cut", "reduced
+        tariffs", "sanctions relief"), once per shift; the issue's own words never count."""
+        lex = lexicon()
+        chain = [a for a in tok.ancestors if a.i != tok.i][: _depth(tok, head)]
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i != tok.i]
+        sign = 1
+        for word in (*chain, *mods):
+            if any(e.issue == issue for e in self.entries(word)):
+                continue
+            found = lex.nouns.get(word.lemma_.lower()) or lex.verbs.get(word.lemma_.lower())
+            if found is not None and found.shift:
+                sign = -sign
+        return sign
+
     def opposes(self, issue: str, tok: Token) -> bool:
         """Whether `tok` names the opposite of what names `issue` ("attacks" for a truce)."""
         return tok.lemma in self.opposites.get(issue, frozenset())
+
+
+def _depth(tok: Token, head: Token) -> int:
+    """How many steps up from `tok` its phrase head is (0 when it is the head)."""
+    steps, cur = 0, tok
+    while cur.i != head.i and cur.head.i != cur.i:
+        cur, steps = cur.head, steps + 1
+    return steps if cur.i == head.i else 0
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -226,14 +259,14 @@ def _compile(case: Case) -> IssueIndex:
     from parley.nlp import load_pipeline
 
     nlp = load_pipeline(case)
-    words: dict[str, dict[str, IssueWord]] = defaultdict(dict)
+    words: dict[str, dict[str, list[IssueWord]]] = defaultdict(lambda: defaultdict(list))
     actor_words = {w for name in case.name_index() for w in name.split()}
     lex, data = lexicon(), issue_words()
     for issue in case.issues:
-        for text, factor, polarity in _issue_texts(issue):
+        for text, factor, polarity, source in _issue_texts(issue):
             doc = _parse(nlp, text)
             for tok, weight, head, sign in _content_words(doc, lex, data, actor_words):
-                _add(words, tok, issue.id, weight * factor, head, sign * polarity, factor == 1.0)
+                _add(words, tok, issue.id, weight * factor, head, sign * polarity, source)
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
     return index
@@ -253,18 +286,23 @@ def _points(nlp: Language, issue: Issue) -> tuple[tuple[int, frozenset[str]], ..
     )
 
 
-def _issue_texts(issue: Issue) -> list[tuple[str, float, int]]:
-    """(text, weight factor, polarity) of every text in which an issue names itself."""
+# Where an issue text comes from, in the order its words' polarity is trusted: the
+# proposition states the side, the scale labels its ends, names only the topic.
+PROPOSITION, SCALE, NAME = 0, 1, 2
+
+
+def _issue_texts(issue: Issue) -> list[tuple[str, float, int, int]]:
+    """(text, weight factor, polarity, source) of every text in which an issue names itself."""
     weights = issue_words().weights
-    texts = [(issue.id.replace("_", " ").replace("-", " "), 1.0, 1)]
+    texts = [(issue.id.replace("_", " ").replace("-", " "), 1.0, 1, NAME)]
     if issue.label and issue.label.lower() != texts[0][0].lower():
-        texts.append((issue.label, 1.0, 1))
+        texts.append((issue.label, 1.0, 1, NAME))
     if issue.proposition:
-        texts.append((issue.proposition, 1.0, 1))
-    texts += [(k, 1.0, 1) for k in issue.keywords]
+        texts.append((issue.proposition, 1.0, 1, PROPOSITION))
+    texts += [(k, 1.0, 1, NAME) for k in issue.keywords]
     for point, label in sorted(issue.scale.items()):
         if point != 50:
-            texts.append((label, weights["scale_label"], 1 if point > 50 else -1))
+            texts.append((label, weights["scale_label"], 1 if point > 50 else -1, SCALE))
     return texts
 
 
@@ -282,7 +320,7 @@ def _content_words(
 ) -> Iterator[tuple[Token, float, bool, int]]:
     """(token, weight, can head, polarity) of the words of one issue text that name it."""
     weights = data.weights
-    flips = _flip_counts(doc, lex)
+    flips = _flip_counts(doc, lex, data.contrasts)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
@@ -308,39 +346,56 @@ def _content_words(
 
 
 def _flip_word(tok: Token, lex: Lexicon) -> bool:
-    """Cue words, which carry no issue: shifts ("stop", "limited"), cues of support or
-    opposition, negations, "without", "out of"."""
+    """Cue words, which carry no issue: shifts ("stop", "limited", "give up"), cues of support
+    or opposition, negations, "without", "out of"."""
     lemma = tok.lemma_.lower()
-    if tok.dep_ == "neg" or tok.lower_ in ("no", "never", "without", "against"):
+    if tok.dep_ == "neg" or tok.lower_ in lex.negators or tok.lower_ in FLIP_PREPS:
         return True
     if tok.lower_ == "out" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
         return True
-    return lemma in lex.verbs or lemma in lex.nouns or lemma.removesuffix("ed") in lex.verbs
+    return _cue_of(tok, lex) is not None or lemma.removesuffix("ed") in lex.verbs
 
 
-def _flip_counts(doc: Doc, lex: Lexicon) -> list[int]:
+def _cue_of(tok: Token, lex: Lexicon) -> Cue | None:
+    """The cue a word of an issue text is: a phrasal verb ("gives up"), a verb or a noun."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        for child in tok.children:
+            phrasal = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if phrasal is not None and child.dep_ in ("prt", "prep", "advmod"):
+                return phrasal
+    if tok.pos_ == "NOUN":
+        return lex.nouns.get(lemma) or lex.verbs.get(lemma)
+    return lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("ed")) or lex.nouns.get(lemma)
+
+
+def _flip_counts(doc: Doc, lex: Lexicon, contrasts: frozenset[tuple[str, str]]) -> list[int]:
     """How many flipping words (negations, shifts, opposing cues) have each token in scope.
 
     A verb's or predicate's scope is its clause (its subject too: "deliveries
     stop", "enlargement is limited") without coordinated clauses; a noun's,
-    negation's or preposition's is its phrase. Short propositions are often
-    misparsed ("... stop" as a noun), so a flipping word that ends the text and
-    governs no content word scopes over all before it.
+    negation's or preposition's is its phrase; "rather than" and "instead of" scope
+    over what follows them. Short propositions are often misparsed ("... stop" as a
+    noun), so a flipping word that ends the text and governs no content word scopes
+    over all before it.
     """
     counts = [0] * len(doc)
     last = max((t.i for t in doc if not t.is_punct), default=-1)
     for tok in doc:
+        if tok.i > 0 and (doc[tok.i - 1].lower_, tok.lower_) in contrasts:
+            for i in _contrast_scope(tok):
+                counts[i] += 1
+            continue
         if not _flip_word(tok, lex) or tok.ent_id_:
             continue
-        lemma = tok.lemma_.lower()
-        cue = lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("ed"))
-        if tok.pos_ == "NOUN":
-            cue = lex.nouns.get(lemma) or cue
+        cue = _cue_of(tok, lex)
         if cue is not None and cue.polarity > 0:
             continue  # "agreed", "imposed": support keeps the sign
-        scope = _scope(tok)
-        if tok.i == last and not any(
-            doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i}
+        scope = _scope(tok, lex)
+        if (
+            tok.i == last
+            and not _adverbial(tok, lex)
+            and not any(doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i})
         ):
             scope |= set(range(tok.i))
         for i in scope:
@@ -348,8 +403,19 @@ def _flip_counts(doc: Doc, lex: Lexicon) -> list[int]:
     return counts
 
 
-def _scope(tok: Token) -> set[int]:
-    if tok.dep_ == "neg" or tok.lower_ in ("not", "no", "never"):
+def _contrast_scope(tok: Token) -> set[int]:
+    """ "rather than through a mediator": the phrase after the contrast's last word."""
+    if tok.i + 1 >= len(tok.doc):
+        return set()
+    after = tok.doc[tok.i + 1]
+    found = {t.i for t in tok.subtree} | {t.i for t in after.subtree}
+    return {i for i in found if i > tok.i}
+
+
+def _scope(tok: Token, lex: Lexicon) -> set[int]:
+    if tok.lower_ in lex.negators and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return {t.i for t in _phrase_head(tok.head).subtree}  # "no transit route"
+    if tok.dep_ == "neg" or tok.lower_ in ("not", *lex.negators):
         clause = tok.head
     elif tok.pos_ in ("VERB", "AUX"):
         clause = tok
@@ -360,10 +426,16 @@ def _scope(tok: Token) -> set[int]:
     other = {
         t.i
         for c in clause.children
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "prep" and c.lower_ in lex.adjunct_preps)
         for t in c.subtree
     }
     return {t.i for t in clause.subtree} - other
+
+
+def _adverbial(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is the object of an adverbial preposition ("without delay")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in (*FLIP_PREPS, *lex.adjunct_preps)
 
 
 def _in_adjunct(tok: Token) -> bool:
@@ -371,64 +443,67 @@ def _in_adjunct(tok: Token) -> bool:
 
 
 def _add(
-    words: dict[str, dict[str, IssueWord]],
+    words: dict[str, dict[str, list[IssueWord]]],
     tok: Token,
     issue: str,
     weight: float,
     head: bool,
     polarity: int,
-    primary: bool,
+    source: int,
 ) -> None:
     data = issue_words()
+    primary = source != SCALE
     forms = {_fold(tok.lemma_), _fold(tok.text)}
     for form in forms:
         for variant in variants(form, data.derivations):
-            _put(words, variant, IssueWord(issue, weight, polarity, head, primary=primary))
+            entry = IssueWord(issue, weight, polarity, head, True, primary, source)
+            words[variant][issue].append(entry)
         for synonym in data.synonyms.get(form, ()):
             entry = IssueWord(
-                issue, weight * data.weights["synonym"], polarity, head, False, primary
+                issue, weight * data.weights["synonym"], polarity, head, False, primary, source
             )
             for variant in variants(synonym, data.derivations):
-                _put(words, variant, entry)
+                words[variant][issue].append(entry)
 
 
-def _put(words: dict[str, dict[str, IssueWord]], form: str, entry: IssueWord) -> None:
-    """Keep, per form and issue, the weightiest entry; a form that one issue's own words use
-    with both polarities at the same weight names neither side, and is dropped."""
-    old = words[form].get(entry.issue)
-    if old is None:
-        words[form][entry.issue] = entry
-        return
-    if old.polarity != entry.polarity and old.exact and entry.exact:
-        if abs(old.weight - entry.weight) < 0.1:  # both sides, equally: names neither
-            words[form][entry.issue] = IssueWord(entry.issue, 0.0, 0, False)
-        elif entry.weight > old.weight:
-            words[form][entry.issue] = entry
-    elif old.polarity != 0 and (entry.weight, entry.exact) > (old.weight, old.exact):
-        words[form][entry.issue] = entry
-    if old.primary != entry.primary and entry.exact and old.exact:  # used in the issue's own text
-        kept = words[form][entry.issue]
-        words[form][entry.issue] = IssueWord(
-            kept.issue, kept.weight, kept.polarity, kept.head, kept.exact, primary=True
-        )
+def _merge(entries: list[IssueWord]) -> IssueWord:
+    """One entry per form and issue: the issue's own words before synonyms, the greatest
+    weight, and the polarity of the most trusted text using the word (the proposition,
+    then the scale labels, then the id, label and keywords); a form that text uses on
+    both sides ("indirect talks" at 0, "direct talks" at 100) is neutral (polarity 0):
+    it names the issue's topic but no side."""
+    own = [e for e in entries if e.exact] or entries
+    trusted = min(e.source for e in own)
+    sides = {e.polarity for e in own if e.source == trusted}
+    best = max(own, key=lambda e: e.weight)
+    return IssueWord(
+        best.issue,
+        best.weight,
+        sides.pop() if len(sides) == 1 else 0,
+        any(e.head for e in own),
+        best.exact,
+        any(e.primary for e in own),
+        trusted,
+    )
 
 
-def _finish(words: dict[str, dict[str, IssueWord]], data: IssueWords, nlp: Language) -> IssueIndex:
-    """Divide each weight by the number of issues whose own text (id, label, proposition,
-    keywords; not scale labels) uses the word, and hash the forms."""
+def _finish(
+    words: dict[str, dict[str, list[IssueWord]]], data: IssueWords, nlp: Language
+) -> IssueIndex:
+    """Merge each form's entries per issue, divide each weight by the number of issues whose
+    own text (id, label, proposition, keywords; not scale labels) uses the word on one side,
+    and hash the forms."""
     import numpy as np
 
     strings = nlp.vocab.strings
     table: dict[int, tuple[IssueWord, ...]] = {}
     for form, by_issue in words.items():
-        users = sum(1 for e in by_issue.values() if e.exact and e.primary) or 1
-        entries = tuple(
-            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact, e.primary)
-            for e in by_issue.values()
-            if e.polarity != 0
+        merged = [_merge(entries) for entries in by_issue.values()]
+        users = sum(1 for e in merged if e.exact and e.primary and e.polarity) or 1
+        table[strings.add(form)] = tuple(
+            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact, e.primary, e.source)
+            for e in merged
         )
-        if entries:
-            table[strings.add(form)] = entries
     opposites: dict[str, set[int]] = defaultdict(set)
     for form, by_issue in words.items():
         for opposite in data.opposites.get(form, ()):

@@ -51,6 +51,7 @@ class Lexicon:
     speculative: frozenset[str]
     obligations: frozenset[str]
     conditions: frozenset[str]
+    negators: frozenset[str]
     not_negating: frozenset[str]
     deliberation: frozenset[str]
     irrealis: frozenset[str]
@@ -72,6 +73,7 @@ _WORD_LISTS = (
     "speculative",
     "obligations",
     "conditions",
+    "negators",
     "not_negating",
     "deliberation",
     "irrealis",
@@ -100,6 +102,9 @@ def lexicon() -> Lexicon:
         verbs.setdefault(word, shift)
     for word in data["shifts"]["nouns"]:
         nouns.setdefault(word, shift)
+    for phrase in data["shifts"]["phrasal"]:
+        verb, particle = phrase.split(maxsplit=1)
+        phrasal.setdefault((verb, particle), shift)
     adjectives = {
         word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
         for polarity, words in data["adjectives"].items()
