@@ -23,6 +23,9 @@ def cue(tok: Token, lex: Lexicon) -> Cue | None:
         return lex.verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
     if tok.pos_ == "NOUN":
         return lex.nouns.get(tok.lemma_.lower())
+    if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.dispositions:
+        if any(c.dep_ in ("xcomp", "prep") for c in tok.children):  # "ready to", "open to"
+            return lex.dispositions[tok.lemma_.lower()]
     return None
 
 

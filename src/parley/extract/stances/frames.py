@@ -32,6 +32,7 @@ NOT_CONTENT = {
     "aux", "auxpass", "neg", "det", "poss", "case", "expl", "agent", "intj", "meta",
 }  # fmt: skip
 MAX_PATH = 12
+DIRECT = {"dobj", "xcomp", "obj"}  # what a light verb bears on ("held talks", "keep talking")
 FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
 SCOPE = Cue(1, flips=True)
 
@@ -117,6 +118,8 @@ def path_sign(
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
             if found.reporting and tok.dep_ != "ccomp":
+                return None
+            if found.direct and (tok.dep_ not in DIRECT or length > 2):
                 return None
         elif tok.dep_ == "parataxis" or (tok.dep_ in SIBLING and emits(ctx, tok)):
             return None

@@ -43,6 +43,11 @@ def negated(tok: Token, lex: Lexicon) -> bool:
                 return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
+    if tok.dep_ == "xcomp":  # "failed to agree", "has yet to restore"
+        head = tok.head
+        return head.lemma_.lower() in lex.negating or any(
+            c.lower_ in lex.negating and c.dep_ == "advmod" for c in head.children
+        )
     return False
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Edges a holder search climbs: the subject of "agreed" is the subject of "to halt".
-CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl"}
+CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl", "acomp", "oprd"}
 SIBLING = {"advcl", "conj", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "him", "his", "her", "it", "its", "they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -65,7 +65,9 @@ def is_nested(ctx: Context, tok: Token) -> bool:
             return False
         cur = cur.head
         found = cue(cur, ctx.lex)
-        if found is not None and (not found.reporting or acting_report(ctx, cur)):
+        if found is None or found.direct:  # a light verb only bears on its own object
+            continue
+        if not found.reporting or acting_report(ctx, cur):
             return True
     return False
 

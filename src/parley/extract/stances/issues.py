@@ -426,11 +426,16 @@ def _scope(tok: Token, lex: Lexicon) -> set[int]:
     other = {
         t.i
         for c in clause.children
-        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-        or (c.dep_ == "prep" and c.lower_ in lex.adjunct_preps)
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
         for t in c.subtree
     }
-    return {t.i for t in clause.subtree} - other
+    adjuncts = {
+        t.i
+        for c in clause.subtree
+        if c.dep_ == "prep" and c.lower_ in lex.adjunct_preps
+        for t in c.subtree
+    }  # "stop fighting under a ceasefire"
+    return {t.i for t in clause.subtree} - other - adjuncts
 
 
 def _adverbial(tok: Token, lex: Lexicon) -> bool:

@@ -23,13 +23,15 @@ class Cue:
     `polarity` is +1 (support) or -1 (oppose); `flips` says whether a negation
     flips the cue (True) or cancels the stance (False); `shift` marks words
     that only invert what they govern ("halt", "cut off"); `reporting` marks
-    verbs of saying, which pass a stance on only in some clauses.
+    verbs of saying, which pass a stance on only in some clauses; `direct` marks
+    light verbs, which bear only on their own object ("held talks").
     """
 
     polarity: int
     flips: bool
     shift: bool = False
     reporting: bool = False
+    direct: bool = False
 
 
 REPORTING = Cue(SUPPORT, flips=False, reporting=True)
@@ -43,6 +45,7 @@ class Lexicon:
     nouns: dict[str, Cue]
     phrasal: dict[tuple[str, str], Cue]
     adjectives: dict[str, Cue]
+    dispositions: dict[str, Cue]
     anaphoric: frozenset[str]
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
@@ -52,6 +55,7 @@ class Lexicon:
     obligations: frozenset[str]
     conditions: frozenset[str]
     negators: frozenset[str]
+    negating: frozenset[str]
     not_negating: frozenset[str]
     deliberation: frozenset[str]
     irrealis: frozenset[str]
@@ -60,7 +64,7 @@ class Lexicon:
     @property
     def cue_lemmas(self) -> frozenset[str]:
         """Every lemma that can start a cue (for the matcher that finds candidate sentences)."""
-        words = {*self.verbs, *self.nouns, *self.adjectives, *self.reporting}
+        words = {*self.verbs, *self.nouns, *self.adjectives, *self.dispositions, *self.reporting}
         return frozenset(words | {verb for verb, _particle in self.phrasal})
 
 
@@ -74,11 +78,20 @@ _WORD_LISTS = (
     "obligations",
     "conditions",
     "negators",
+    "negating",
     "not_negating",
     "deliberation",
     "irrealis",
     "envisaging",
 )
+
+
+def _adjectives(groups: dict[str, list[str]]) -> dict[str, Cue]:
+    return {
+        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
+        for polarity, words in groups.items()
+        for word in words
+    }
 
 
 @functools.cache
@@ -91,7 +104,7 @@ def lexicon() -> Lexicon:
     phrasal: dict[tuple[str, str], Cue] = {}
     for group in data["cues"]:
         polarity = SUPPORT if group["polarity"] == "support" else OPPOSE
-        cue = Cue(polarity, flips=group["negated"] == "flip")
+        cue = Cue(polarity, group["negated"] == "flip", direct=group.get("scope") == "object")
         verbs.update(dict.fromkeys(group.get("verbs") or (), cue))
         nouns.update(dict.fromkeys(group.get("nouns") or (), cue))
         for phrase in group.get("phrasal") or ():
@@ -105,15 +118,11 @@ def lexicon() -> Lexicon:
     for phrase in data["shifts"]["phrasal"]:
         verb, particle = phrase.split(maxsplit=1)
         phrasal.setdefault((verb, particle), shift)
-    adjectives = {
-        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
-        for polarity, words in data["adjectives"].items()
-        for word in words
-    }
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
         phrasal=phrasal,
-        adjectives=adjectives,
+        adjectives=_adjectives(data["adjectives"]),
+        dispositions=_adjectives(data["dispositions"]),
         **{key: frozenset(data[key]) for key in _WORD_LISTS},
     )
