@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from parley.extract.records import Stance
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
-from parley.extract.stances.frames import cue_stances, judgements
+from parley.extract.stances.frames import cue_stances, judgements, voiced_stances
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
 from parley.extract.stances.lexicon import Lexicon, lexicon
 from parley.extract.stances.positions import place
@@ -150,6 +150,7 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
             found_cue = cue(tok, ctx.lex)
             if found_cue is not None:
                 found += cue_stances(ctx, tok, found_cue, matches)
+        found += voiced_stances(ctx, sent.root, matches)
     return [place(ctx, stance) for stance in found]
 
 

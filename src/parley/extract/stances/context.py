@@ -15,6 +15,7 @@ from parley.case import name_key
 from parley.extract.stances.issues import IssueIndex
 from parley.extract.stances.lexicon import Lexicon
 from parley.extract.stances.rules import CaseRules, normalise
+from parley.extract.stances.turns import turns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,10 +82,11 @@ def build_context(
     """The indexes of one article: actor names by token, other people, quotes and speakers."""
     ctx = Context(doc, case, lex, rules, issues, names=case.name_index())
     _index_names(ctx, mentions)
-    ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q)) for q in quotes]
+    lines = [(start, end, _turn_actor(ctx, a, b)) for start, end, a, b in turns(doc.text)]
+    ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q, lines)) for q in quotes] + lines
     ctx.speakers = [
         (q.speaker_start, q.speaker_end, actor, q.speaker)
-        for q, (_s, _e, actor) in zip(quotes, ctx.quotes, strict=True)
+        for q, (_s, _e, actor) in zip(quotes, ctx.quotes[: len(quotes)], strict=True)
         if q.speaker_start is not None and q.speaker_end is not None
     ]
     return ctx
@@ -110,9 +112,26 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
                 ctx.persons.add(tok.i)
 
 
-def _speaker_actor(ctx: Context, quote: Quote) -> str | None:
+def _turn_actor(ctx: Context, start: int, end: int) -> str | None:
+    """The actor a transcript speaker or round-up header names ("MAKOLO", "Name, role")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    for tok in span or ():
+        if tok.i in ctx.actors:
+            return ctx.actors[tok.i]
+    return ctx.case.actor_for(ctx.doc.text[start:end].title())
+
+
+def _speaker_actor(
+    ctx: Context, quote: Quote, lines: list[tuple[int, int, str | None]]
+) -> str | None:
+    """The actor a quote's speaker names; a quote with no speaker in a transcript turn or a
+    round-up entry is its speaker's."""
     from parley.extract.stances.holders import phrase_name
 
+    if quote.speaker is None and quote.speaker_start is None:
+        for start, end, actor in lines:
+            if start <= quote.start < end:
+                return actor
     if quote.speaker_start is not None and quote.speaker_end is not None:
         span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, "expand")
         for tok in span or ():

@@ -29,8 +29,11 @@ COMPLEMENTS = {"ccomp", "xcomp", "csubj", "conj", "acomp"}
 PREDICATES = {"acomp", "advmod", "oprd", "attr"}  # "seems improbable", "will likely"
 
 
-def blocked(ctx: Context, tok: Token) -> bool:
-    """Whether the article does not report cue `tok` as its holder's stance."""
+def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
+    """Whether the article does not report cue `tok` as its holder's stance.
+
+    `voiced`: the cue is the clause of an actor's own words, where an obligation
+    ("the ceasefire must hold") is the stance itself."""
     quoted, speaker = ctx.quote_at(tok)
     if quoted and speaker is None:
         return True
@@ -46,7 +49,9 @@ def blocked(ctx: Context, tok: Token) -> bool:
             if commentator_says(ctx, cur):
                 return True
             reported = True
-    if obliged(ctx, tok) or deliberating(ctx, tok) or irrealis(ctx, tok, reported):
+    if (not voiced and obliged(ctx, tok)) or deliberating(ctx, tok):
+        return True
+    if irrealis(ctx, tok, reported):
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported

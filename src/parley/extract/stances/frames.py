@@ -15,8 +15,8 @@ from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
-from parley.extract.stances.grammar import SUBJECTS, child_towards, negated
-from parley.extract.stances.holders import SIBLING, holder, judge, partners, reports_own
+from parley.extract.stances.grammar import SUBJECTS, child_towards, has_obligation, negated
+from parley.extract.stances.holders import SIBLING, holder, judge, name, partners, reports_own
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -35,6 +35,10 @@ MAX_PATH = 12
 DIRECT = {"dobj", "xcomp", "obj"}  # what a light verb bears on ("held talks", "keep talking")
 FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
 SCOPE = Cue(1, flips=True)
+VOICED = Cue(
+    1, flips=True, reporting=True, voiced=True
+)  # an actor's own clause, see voiced_stances
+FUTURE = {"will", "would", "shall", "wo", "'ll"}
 
 
 def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch]) -> list[Stance]:
@@ -70,6 +74,47 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
         for sign, _length, match in best.values()
         for each in (who, *partners(ctx, tok, who))
     ]
+
+
+def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list[Stance]:
+    """A clause in an actor's own words (its quote, transcript turn or round-up entry) that
+    says what must or will happen: "The ceasefire must hold", "We will not lift the
+    measures". The speaker holds it, signed by the verb itself ("lift" inverts) and the
+    path from the issue phrase up to it, as if the speaker had said it in reported speech.
+    """
+    quoted, speaker = ctx.quote_at(verb)
+    if not quoted or speaker is None or blocked(ctx, verb, voiced=True):
+        return []
+    own = cue(verb, ctx.lex)
+    if own is not None and isinstance(holder(ctx, verb), Holder):
+        return []  # a frame of its own ("We reject the plan")
+    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker)):
+        return []
+    who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
+    best: dict[str, tuple[int, int, IssueMatch]] = {}
+    for match in matches:
+        path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
+        if path is None:
+            continue
+        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity
+        if match.issue not in best or path[1] < best[match.issue][1]:
+            best[match.issue] = (sign, path[1], match)
+    is_hedged = hedged(ctx, verb)
+    return [
+        make_stance(ctx, verb, who, sign, match, is_hedged, VOICED)
+        for sign, _length, match in best.values()
+    ]
+
+
+def intends(ctx: Context, verb: Token, speaker: str) -> bool:
+    """A future or negated clause whose subject is the speaker ("we will never", "Iran won't")."""
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+    if not future and not negated(verb, ctx.lex):
+        return False
+    return any(
+        c.dep_ in SUBJECTS and (found := name(ctx, c)) is not None and found.actor == speaker
+        for c in verb.children
+    )
 
 
 def judgements(
@@ -113,11 +158,11 @@ def path_sign(
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
         if head.i == cue_tok.i:
-            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok):
+            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
                 return None
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
-            if found.reporting and tok.dep_ != "ccomp":
+            if found.reporting and not found.voiced and tok.dep_ != "ccomp":
                 return None
             if found.direct and (tok.dep_ not in DIRECT or length > 2):
                 return None
@@ -133,9 +178,12 @@ def path_sign(
     return sign, length
 
 
-def content_edge(child: Token, cue_tok: Token) -> bool:
-    """Edges that are content only in some constructions: a noun's relative clause, and
-    the subject of a passive with an agent ("a ceasefire was rejected by Moscow")."""
+def content_edge(child: Token, cue_tok: Token, found: Cue) -> bool:
+    """Edges that are content only in some constructions: a noun's relative clause, the
+    subject of a passive with an agent ("a ceasefire was rejected by Moscow"), and the
+    subject of an actor's own clause ("the ceasefire must hold")."""
+    if found.voiced and child.dep_ in SUBJECTS:
+        return True
     if child.dep_ == "relcl":
         return cue_tok.pos_ == "NOUN"
     if child.dep_ == "nsubjpass":
@@ -154,6 +202,9 @@ def special_scope(
     about the subject ("a ceasefire is a precondition for Kyiv").
     """
     objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
+    light = cue(cue_tok, ctx.lex)
+    if light is not None and light.direct:
+        return None  # a light verb bears only on its own object
     if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
         noun = cue_tok.head
         if root.i == noun.i:
@@ -165,12 +216,23 @@ def special_scope(
     if cue_tok.dep_ == "attr":
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects and root.i in {t.i for t in subjects[0].subtree}:
-            return (-1 if negated(root, ctx.lex) else 1), 2
+            return within(ctx, match, root, subjects[0])
     if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
         found = path_sign(ctx, match, head, SCOPE, root)
         if found is not None:
             return found[0], found[1] + 1
     return None
+
+
+def within(ctx: Context, match: IssueMatch, root: Token, top: Token) -> tuple[int, int] | None:
+    """(sign, length) from a phrase up to `top`, a phrase above it ("the withdrawal of
+    troops" is a precondition: the shift "withdrawal" counts)."""
+    if root.i == top.i:
+        return (-1 if negated(root, ctx.lex) else 1), 2
+    found = path_sign(ctx, match, top, SCOPE, root)
+    if found is None:
+        return None
+    return found[0] * token_sign(ctx, top, match.issue), found[1] + 2
 
 
 def shift_before(ctx: Context, prep: Token) -> bool:

@@ -463,12 +463,20 @@ def _add(
         for variant in variants(form, data.derivations):
             entry = IssueWord(issue, weight, polarity, head, True, primary, source)
             words[variant][issue].append(entry)
-        for synonym in data.synonyms.get(form, ()):
+        for synonym in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
+            if synonym in cue_words():
+                continue  # "withdrawal" for "pullback": a shift, not the issue
             entry = IssueWord(
                 issue, weight * data.weights["synonym"], polarity, head, False, primary, source
             )
             for variant in variants(synonym, data.derivations):
                 words[variant][issue].append(entry)
+
+
+@functools.cache
+def cue_words() -> frozenset[str]:
+    """Every lemma that starts a stance cue or a shift (never a synonym of an issue word)."""
+    return lexicon().cue_lemmas
 
 
 def _merge(entries: list[IssueWord]) -> IssueWord:

@@ -24,7 +24,8 @@ class Cue:
     flips the cue (True) or cancels the stance (False); `shift` marks words
     that only invert what they govern ("halt", "cut off"); `reporting` marks
     verbs of saying, which pass a stance on only in some clauses; `direct` marks
-    light verbs, which bear only on their own object ("held talks").
+    light verbs, which bear only on their own object ("held talks"); `voiced` the
+    clause of an actor's own quote that carries its stance by itself.
     """
 
     polarity: int
@@ -32,6 +33,7 @@ class Cue:
     shift: bool = False
     reporting: bool = False
     direct: bool = False
+    voiced: bool = False
 
 
 REPORTING = Cue(SUPPORT, flips=False, reporting=True)
