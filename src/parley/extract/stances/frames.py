@@ -168,6 +168,10 @@ def path_sign(
                 return None
         elif tok.dep_ == "parataxis" or (tok.dep_ in SIBLING and emits(ctx, tok)):
             return None
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            return None  # a circumstance or condition ("if", "while", "until"), see demands
+        elif found.reporting and tok.dep_ in ("relcl", "acl"):
+            return None  # a reported clause passes on its own arguments, not a noun's clause
         if tok.dep_ == "prep" and tok.lower_ in ctx.lex.adjunct_preps:
             return None
         if tok.dep_ != "conj" and head.i != cue_tok.i:

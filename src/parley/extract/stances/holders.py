@@ -202,19 +202,32 @@ def resolve(ctx: Context, pronoun: Token) -> Holder | None:
 def reports_own(ctx: Context, tok: Token, holder: Holder, clause: Token | None = None) -> bool:
     """A verb of saying passes a stance on when its clause is about the holder or an obligation.
 
-    `clause` picks one reported clause; by default any of them will do.
+    `clause` picks one reported clause (and the clauses coordinated with it); by
+    default any of them will do.
     """
     for child in tok.children:
         if child.dep_ != "ccomp" or (clause is not None and child.i != clause.i):
             continue
-        if has_obligation(child, ctx.lex):
-            return True
-        for sub in child.children:
-            if sub.dep_ in ("nsubj", "nsubjpass"):
-                named = name(ctx, sub)
-                if named is not None and named.actor == holder.actor:
-                    return True
+        for verb in (child, *(c for c in child.children if c.dep_ == "conj")):
+            if has_obligation(verb, ctx.lex):
+                return True
+            subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if any(is_self(ctx, sub, holder) for sub in subjects):
+                return True
     return False
+
+
+def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
+    """Whether a reported clause's subject is its speaker: a name or pronoun of the
+    holder's actor, "its fighters", or a description such as "the movement"."""
+    named = name(ctx, sub)
+    if named is not None:
+        return named.actor == holder.actor
+    for child in sub.children:
+        if child.dep_ == "poss" and (found := name(ctx, child)) is not None:
+            return found.actor == holder.actor
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in sub.children)
+    return definite and sub.lemma_.lower() in ctx.lex.self_nouns
 
 
 def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:

@@ -89,6 +89,7 @@ class IssueWords:
     generic: frozenset[str]
     weights: dict[str, float]
     contrasts: frozenset[tuple[str, str]] = frozenset()
+    harm: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -114,6 +115,7 @@ def issue_words() -> IssueWords:
         generic=frozenset(data["generic"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         contrasts=frozenset((str(a), str(b)) for a, b in data.get("contrasts") or ()),
+        harm=frozenset(_fold(w) for w in data.get("harm") or ()),
     )
 
 
@@ -216,7 +218,10 @@ class IssueIndex:
 
     def opposes(self, issue: str, tok: Token) -> bool:
         """Whether `tok` names the opposite of what names `issue` ("attacks" for a truce)."""
-        return tok.lemma in self.opposites.get(issue, frozenset())
+        if tok.lemma not in self.opposites.get(issue, frozenset()):
+            return False
+        generic = issue_words().generic  # "strike a deal" is no attack
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in generic for c in tok.children)
 
 
 def _depth(tok: Token, head: Token) -> int:
@@ -522,6 +527,10 @@ def _finish(
         for opposite in data.opposites.get(form, ()):
             for issue in by_issue:
                 opposites[issue] |= {strings.add(v) for v in variants(opposite, data.derivations)}
+    harm = {v for word in data.harm for v in variants(word, data.derivations)}
+    named = {issue for form in harm & words.keys() for issue in words[form]}
+    for issue in {i for by_issue in words.values() for i in by_issue} - named:
+        opposites[issue] |= {strings.add(v) for v in harm}  # "the targeting of students"
     return IssueIndex(
         words=table,
         opposites={k: frozenset(v) for k, v in opposites.items()},

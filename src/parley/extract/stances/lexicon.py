@@ -52,6 +52,7 @@ class Lexicon:
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
     commentators: frozenset[str]
+    self_nouns: frozenset[str]
     hedges: frozenset[str]
     speculative: frozenset[str]
     obligations: frozenset[str]
@@ -75,6 +76,7 @@ _WORD_LISTS = (
     "anaphoric",
     "reporting",
     "commentators",
+    "self_nouns",
     "hedges",
     "speculative",
     "obligations",
