@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
+from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
 from parley.extract.stances.frames import cue_stances, judgements, voiced_stances
@@ -151,6 +152,7 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
             if found_cue is not None:
                 found += cue_stances(ctx, tok, found_cue, matches)
         found += voiced_stances(ctx, sent.root, matches)
+        found += demand_stances(ctx, sent, matches)
     return [place(ctx, stance) for stance in found]
 
 

@@ -35,9 +35,10 @@ MAX_PATH = 12
 DIRECT = {"dobj", "xcomp", "obj"}  # what a light verb bears on ("held talks", "keep talking")
 FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
 SCOPE = Cue(1, flips=True)
-VOICED = Cue(
-    1, flips=True, reporting=True, voiced=True
-)  # an actor's own clause, see voiced_stances
+# An actor's own clause (see voiced_stances), and a clause with its subject ("until the
+# troops leave"): their subjects are content.
+VOICED = Cue(1, flips=True, reporting=True, voiced=True)
+CLAUSE = Cue(1, flips=True, voiced=True)
 FUTURE = {"will", "would", "shall", "wo", "'ll"}
 
 
@@ -228,12 +229,15 @@ def special_scope(
     return None
 
 
-def within(ctx: Context, match: IssueMatch, root: Token, top: Token) -> tuple[int, int] | None:
+def within(
+    ctx: Context, match: IssueMatch, root: Token, top: Token, clause: bool = False
+) -> tuple[int, int] | None:
     """(sign, length) from a phrase up to `top`, a phrase above it ("the withdrawal of
-    troops" is a precondition: the shift "withdrawal" counts)."""
+    troops" is a precondition: the shift "withdrawal" counts). With `clause`, `top` is a
+    clause whose subject counts too ("until the troops leave")."""
     if root.i == top.i:
         return (-1 if negated(root, ctx.lex) else 1), 2
-    found = path_sign(ctx, match, top, SCOPE, root)
+    found = path_sign(ctx, match, top, CLAUSE if clause else SCOPE, root)
     if found is None:
         return None
     return found[0] * token_sign(ctx, top, match.issue), found[1] + 2

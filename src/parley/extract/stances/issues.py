@@ -306,8 +306,7 @@ def _issue_texts(issue: Issue) -> list[tuple[str, float, int, int]]:
         texts.append((issue.proposition, 1.0, 1, PROPOSITION))
     texts += [(k, 1.0, 1, NAME) for k in issue.keywords]
     for point, label in sorted(issue.scale.items()):
-        if point != 50:
-            texts.append((label, weights["scale_label"], 1 if point > 50 else -1, SCALE))
+        texts.append((label, weights["scale_label"], 1 if point > 0 else -1, SCALE))
     return texts
 
 
@@ -422,6 +421,8 @@ def _scope(tok: Token, lex: Lexicon) -> set[int]:
         return {t.i for t in _phrase_head(tok.head).subtree}  # "no transit route"
     if tok.dep_ == "neg" or tok.lower_ in ("not", *lex.negators):
         clause = tok.head
+    elif tok.dep_ in ("acl", "amod") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "NOUN":
+        return {t.i for t in tok.head.subtree}  # a label's predicate: "defensive measures lifted"
     elif tok.pos_ in ("VERB", "AUX"):
         clause = tok
     elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):

@@ -57,6 +57,9 @@ class Lexicon:
     speculative: frozenset[str]
     obligations: frozenset[str]
     conditions: frozenset[str]
+    demand_marks: frozenset[str]
+    only_marks: frozenset[str]
+    exchange_nouns: frozenset[str]
     negators: frozenset[str]
     negating: frozenset[str]
     not_negating: frozenset[str]
@@ -81,6 +84,9 @@ _WORD_LISTS = (
     "speculative",
     "obligations",
     "conditions",
+    "demand_marks",
+    "only_marks",
+    "exchange_nouns",
     "negators",
     "negating",
     "not_negating",
