@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from parley.extract.stances.lexicon import REPORTING, Cue, Lexicon
+from parley.extract.stances.lexicon import REPORTING, SUPPORT, Cue, Lexicon
+
+RAISE = Cue(SUPPORT, flips=True)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -13,14 +15,14 @@ if TYPE_CHECKING:
 def cue(tok: Token, lex: Lexicon) -> Cue | None:
     """The frame a word starts: a (phrasal) verb, a noun, or a verb of saying with a clause."""
     if tok.pos_ in ("VERB", "AUX"):
-        for child in tok.children:
-            if child.dep_ in ("prt", "prep", "advmod"):
-                phrasal = lex.phrasal.get((tok.lemma_.lower(), child.lemma_.lower()))
-                if phrasal:
-                    return phrasal
+        found = _phrasal(tok, lex)
+        if found is not None:
+            return found
         if tok.lemma_.lower() in lex.reporting and any(c.dep_ == "ccomp" for c in tok.children):
             return REPORTING
-        return lex.verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if tok.pos_ != "VERB":
+            return None
+        return RAISE if _raise_to(tok, lex) else lex.verbs.get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
         return lex.nouns.get(tok.lemma_.lower())
     if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.dispositions:
@@ -29,10 +31,44 @@ def cue(tok: Token, lex: Lexicon) -> Cue | None:
     return None
 
 
+def _phrasal(tok: Token, lex: Lexicon) -> Cue | None:
+    """A verb with its particle ("walk away") or preposition ("call for"); a verb with a
+    direct object takes no preposition ("called a meeting for Monday")."""
+    for child in tok.children:
+        if _particle(tok, child):
+            found = lex.phrasal.get((tok.lemma_.lower(), child.lemma_.lower()))
+            if found is not None:
+                return found
+    return None
+
+
+def _particle(verb: Token, child: Token) -> bool:
+    """A particle ("away", "out of") or a preposition with its own object ("call for a
+    truce"); after a direct object such a preposition is an adjunct ("called a meeting for
+    Monday")."""
+    if child.dep_ in ("prt", "advmod"):
+        return True
+    if child.dep_ != "prep":
+        return False
+    objects = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    return not (objects and any(c.dep_ == "pobj" for c in child.children))
+
+
+def _raise_to(tok: Token, lex: Lexicon) -> bool:
+    """ "lift the tariff to 125%": a verb of removal that names a new level raises it."""
+    if tok.lemma_.lower() not in lex.raise_to_level:
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            if any(c.like_num or c.ent_type_ in ("PERCENT", "MONEY") for c in prep.subtree):
+                return True
+    return False
+
+
 def cue_key(tok: Token, lex: Lexicon) -> str:
     """The cue's name as stored: the lemma, or verb and particle ("walk away")."""
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "advmod"):
+        if _particle(tok, child):
             pair = (tok.lemma_.lower(), child.lemma_.lower())
             if pair in lex.phrasal:
                 return " ".join(pair)

@@ -43,6 +43,8 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
     for cur in (tok, *tok.ancestors):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
+        if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
+            return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
             return True
         if cur.i != tok.i and is_reporting(cur, ctx.lex):

@@ -50,7 +50,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     if is_negated and not found.flips:
         return []
     who = holder(ctx, tok)
-    if not isinstance(who, Holder):
+    if not isinstance(who, Holder) or background(ctx, tok, who):
         return []
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
@@ -75,6 +75,20 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
         for sign, _length, match in best.values()
         for each in (who, *partners(ctx, tok, who))
     ]
+
+
+def background(ctx: Context, tok: Token, who: Holder) -> bool:
+    """A relative clause naming what its holder did before, inside the object of a shift
+    by which the same holder undoes it ("cut the tariff he imposed", "suspend the controls
+    it announced")."""
+    if tok.dep_ != "relcl":
+        return False
+    for verb in tok.head.ancestors:
+        found = cue(verb, ctx.lex)
+        if found is not None and not found.reporting:
+            other = holder(ctx, verb)
+            return found.shift and isinstance(other, Holder) and other.actor == who.actor
+    return False
 
 
 def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list[Stance]:
@@ -175,12 +189,22 @@ def path_sign(
             return None  # a reported clause passes on its own arguments, not a noun's clause
         if tok.dep_ == "prep" and tok.lower_ in ctx.lex.adjunct_preps:
             return None
+        if head.i != cue_tok.i and weighing(ctx, head):
+            return None  # "discussed how to keep the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
             sign = -sign
         tok, length = head, length + 1
     return sign, length
+
+
+def weighing(ctx: Context, verb: Token) -> bool:
+    """A verb of deliberation ("discussed", not the cue "consider") or an indirect question
+    between a phrase and its cue."""
+    if verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None:
+        return True
+    return any(c.lower_ in ctx.lex.indirect_questions for c in verb.children if c.i < verb.i)
 
 
 def content_edge(child: Token, cue_tok: Token, found: Cue) -> bool:

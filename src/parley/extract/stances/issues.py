@@ -189,6 +189,9 @@ class IssueIndex:
         top = ranked[-1][0]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
+        for entry in self.entries(head):  # the phrase's head says what it names
+            if entry.polarity and head in words and entry.issue in polarity:
+                polarity[entry.issue] = (entry.weight, entry.polarity, head)
         return [
             IssueMatch(
                 issue,

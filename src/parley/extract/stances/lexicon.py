@@ -61,9 +61,11 @@ class Lexicon:
     only_marks: frozenset[str]
     exchange_nouns: frozenset[str]
     negators: frozenset[str]
+    raise_to_level: frozenset[str]
     negating: frozenset[str]
     not_negating: frozenset[str]
     deliberation: frozenset[str]
+    indirect_questions: frozenset[str]
     irrealis: frozenset[str]
     envisaging: frozenset[str]
 
@@ -88,9 +90,11 @@ _WORD_LISTS = (
     "only_marks",
     "exchange_nouns",
     "negators",
+    "raise_to_level",
     "negating",
     "not_negating",
     "deliberation",
+    "indirect_questions",
     "irrealis",
     "envisaging",
 )
