@@ -24,7 +24,7 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -155,6 +155,7 @@ class IssueIndex:
         return np.flatnonzero(hit)
 
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
+        """The issue words a token carries."""
         return self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
 
     def mentions(self, sent: Span, hits: Iterable[int]) -> list[IssueMatch]:
@@ -476,7 +477,13 @@ def _add(
             if synonym in cue_words():
                 continue  # "withdrawal" for "pullback": a shift, not the issue
             entry = IssueWord(
-                issue, weight * data.weights["synonym"], polarity, head, False, primary, source
+                issue,
+                weight * data.weights["synonym"],
+                polarity,
+                head,
+                False,
+                primary,
+                source,
             )
             for variant in variants(synonym, data.derivations):
                 words[variant][issue].append(entry)
@@ -522,10 +529,7 @@ def _finish(
     for form, by_issue in words.items():
         merged = [_merge(entries) for entries in by_issue.values()]
         users = sum(1 for e in merged if e.exact and e.primary and e.polarity) or 1
-        table[strings.add(form)] = tuple(
-            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact, e.primary, e.source)
-            for e in merged
-        )
+        table[strings.add(form)] = tuple(replace(e, weight=e.weight / users) for e in merged)
     opposites: dict[str, set[int]] = defaultdict(set)
     for form, by_issue in words.items():
         for opposite in data.opposites.get(form, ()):
