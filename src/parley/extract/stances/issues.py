@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from parley.case import name_key
 from parley.extract.stances.lexicon import Cue, Lexicon, lexicon
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ PHRASE_EDGES = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "p
 # on", "independently of peace"): their words do not name it.
 ADJUNCTS = {"advcl", "npadvmod"}
 FLIP_PREPS = {"without", "against"}
+# Entity types of amounts and times, which name no issue ("20 percent", "April").
+MEASURES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class IssueWord:
     exact: bool = True
     primary: bool = True
     source: int = 0
+    bare: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,16 +273,24 @@ def _compile(case: Case) -> IssueIndex:
 
     nlp = load_pipeline(case)
     words: dict[str, dict[str, list[IssueWord]]] = defaultdict(lambda: defaultdict(list))
-    actor_words = {w for name in case.name_index() for w in name.split()}
+    actor_words = _actor_words(case)
     lex, data = lexicon(), issue_words()
     for issue in case.issues:
         for text, factor, polarity, source in _issue_texts(issue):
             doc = _parse(nlp, text)
-            for tok, weight, head, sign in _content_words(doc, lex, data, actor_words):
-                _add(words, tok, issue.id, weight * factor, head, sign * polarity, source)
+            for tok, weight, head, sign, bare in _content_words(doc, lex, data, actor_words):
+                entry = IssueWord(issue.id, weight * factor, sign * polarity, head, True)
+                _add(words, tok, replace(entry, source=source, bare=bare))
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
     return index
+
+
+def _actor_words(case: Case) -> set[str]:
+    """Words that name an actor alone: one-word names and aliases, and people's surnames
+    ("Tariff" in "Customs Tariff Commission" still names an issue)."""
+    words = {name for name in case.name_index() if " " not in name}
+    return words | {name_key(p).split()[-1] for actor in case.actors for p in actor.people}
 
 
 def _points(nlp: Language, issue: Issue) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -325,24 +337,19 @@ def _parse(nlp: Language, text: str) -> Doc:
 
 def _content_words(
     doc: Doc, lex: Lexicon, data: IssueWords, actor_words: set[str]
-) -> Iterator[tuple[Token, float, bool, int]]:
-    """(token, weight, can head, polarity) of the words of one issue text that name it."""
+) -> Iterator[tuple[Token, float, bool, int, bool]]:
+    """(token, weight, can head, polarity, bare) of the words of one issue text that name it.
+
+    A word is bare when no other such word modifies it ("tariffs" in "cut the tariffs",
+    not in "fentanyl tariff"). Verbs of a relative clause only describe ("the towns it
+    seized"): they weigh as modifiers.
+    """
     weights = data.weights
     flips = _flip_counts(doc, lex, data.contrasts)
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if (
-            tok.pos_ not in CONTENT_POS
-            or tok.is_stop
-            or lemma in data.generic
-            or tok.ent_id_
-            or tok.lower_ in actor_words
-            or _flip_word(tok, lex)
-            or lemma in lex.reporting
-            or _in_adjunct(tok)
-        ):
-            continue
-        head = tok.pos_ in HEAD_POS
+    content = [tok for tok in doc if _names_issue(tok, lex, data, actor_words)]
+    indexes = {tok.i for tok in content}
+    for tok in content:
+        head = tok.pos_ in HEAD_POS and tok.dep_ not in ("relcl", "acl")
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
             weight = (weights["head"] + weights["modifier"]) / 2
         else:
@@ -350,7 +357,26 @@ def _content_words(
                 weights["head"] if head and tok.dep_ not in PHRASE_EDGES else weights["modifier"]
             )
             head = head and (tok.dep_ not in PHRASE_EDGES or tok.pos_ == "PROPN")
-        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1
+        bare = not any(c.i in indexes and c.dep_ in PHRASE_EDGES for c in tok.children)
+        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1, bare
+
+
+def _names_issue(tok: Token, lex: Lexicon, data: IssueWords, actor_words: set[str]) -> bool:
+    """Whether a word of an issue text can name the issue (a content word, no actor's name,
+    no cue, no amount, no word of every issue)."""
+    lemma = tok.lemma_.lower()
+    return not (
+        tok.pos_ not in CONTENT_POS
+        or tok.is_stop
+        or tok.like_num
+        or tok.ent_type_ in MEASURES
+        or lemma in data.generic
+        or tok.ent_id_
+        or tok.lower_ in actor_words
+        or _flip_word(tok, lex)
+        or lemma in lex.reporting
+        or _in_adjunct(tok)
+    )
 
 
 def _flip_word(tok: Token, lex: Lexicon) -> bool:
@@ -405,7 +431,7 @@ def _flip_counts(doc: Doc, lex: Lexicon, contrasts: frozenset[tuple[str, str]]) 
             and not _adverbial(tok, lex)
             and not any(doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i})
         ):
-            scope |= set(range(tok.i))
+            scope |= set(range(_segment_start(tok), tok.i))
         for i in scope:
             counts[i] += 1
     return counts
@@ -421,6 +447,20 @@ def _contrast_scope(tok: Token) -> set[int]:
 
 
 def _scope(tok: Token, lex: Lexicon) -> set[int]:
+    """The tokens a flipping word bears on, without adjuncts of time or circumstance
+    ("stop fighting under a ceasefire") and coordinated clauses."""
+    found = _reach(tok, lex)
+    doc = tok.doc
+    adjuncts = {
+        t.i
+        for i in found
+        if doc[i].dep_ == "prep" and doc[i].lower_ in lex.adjunct_preps and i != tok.i
+        for t in doc[i].subtree
+    }
+    return found - adjuncts
+
+
+def _reach(tok: Token, lex: Lexicon) -> set[int]:
     if tok.lower_ in lex.negators and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return {t.i for t in _phrase_head(tok.head).subtree}  # "no transit route"
     if tok.dep_ == "neg" or tok.lower_ in ("not", *lex.negators):
@@ -439,13 +479,15 @@ def _scope(tok: Token, lex: Lexicon) -> set[int]:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
         for t in c.subtree
     }
-    adjuncts = {
-        t.i
-        for c in clause.subtree
-        if c.dep_ == "prep" and c.lower_ in lex.adjunct_preps
-        for t in c.subtree
-    }  # "stop fighting under a ceasefire"
-    return {t.i for t in clause.subtree} - other - adjuncts
+    return {t.i for t in clause.subtree} - other
+
+
+def _segment_start(tok: Token) -> int:
+    """Where the comma- or semicolon-separated part of a text holding `tok` starts."""
+    for i in range(tok.i - 1, -1, -1):
+        if tok.doc[i].text in (",", ";"):
+            return i + 1
+    return 0
 
 
 def _adverbial(tok: Token, lex: Lexicon) -> bool:
@@ -457,36 +499,19 @@ def _in_adjunct(tok: Token) -> bool:
     return any(t.dep_ in ADJUNCTS for t in (tok, *tok.ancestors))
 
 
-def _add(
-    words: dict[str, dict[str, list[IssueWord]]],
-    tok: Token,
-    issue: str,
-    weight: float,
-    head: bool,
-    polarity: int,
-    source: int,
-) -> None:
+def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueWord) -> None:
+    """File an issue text's word under its forms, derived forms and synonyms."""
     data = issue_words()
-    primary = source != SCALE
-    forms = {_fold(tok.lemma_), _fold(tok.text)}
-    for form in forms:
+    entry = replace(entry, primary=entry.source != SCALE)
+    synonym = replace(entry, weight=entry.weight * data.weights["synonym"], exact=False)
+    for form in {_fold(tok.lemma_), _fold(tok.text)}:
         for variant in variants(form, data.derivations):
-            entry = IssueWord(issue, weight, polarity, head, True, primary, source)
-            words[variant][issue].append(entry)
-        for synonym in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
-            if synonym in cue_words():
+            words[variant][entry.issue].append(entry)
+        for other in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
+            if other in cue_words():
                 continue  # "withdrawal" for "pullback": a shift, not the issue
-            entry = IssueWord(
-                issue,
-                weight * data.weights["synonym"],
-                polarity,
-                head,
-                False,
-                primary,
-                source,
-            )
-            for variant in variants(synonym, data.derivations):
-                words[variant][issue].append(entry)
+            for variant in variants(other, data.derivations):
+                words[variant][entry.issue].append(synonym)
 
 
 @functools.cache
@@ -513,6 +538,7 @@ def _merge(entries: list[IssueWord]) -> IssueWord:
         best.exact,
         any(e.primary for e in own),
         trusted,
+        any(e.bare for e in own if e.source == trusted),
     )
 
 
@@ -520,16 +546,21 @@ def _finish(
     words: dict[str, dict[str, list[IssueWord]]], data: IssueWords, nlp: Language
 ) -> IssueIndex:
     """Merge each form's entries per issue, divide each weight by the number of issues whose
-    own text (id, label, proposition, keywords; not scale labels) uses the word on one side,
-    and hash the forms."""
+    own text (id, label, proposition, keywords; not scale labels) uses the word on one side
+    (only those using it bare, when some do: "tariffs" names the issue that says "the
+    tariffs", not the one that says "fentanyl tariff"), and hash the forms."""
     import numpy as np
 
     strings = nlp.vocab.strings
     table: dict[int, tuple[IssueWord, ...]] = {}
     for form, by_issue in words.items():
         merged = [_merge(entries) for entries in by_issue.values()]
-        users = sum(1 for e in merged if e.exact and e.primary and e.polarity) or 1
-        table[strings.add(form)] = tuple(replace(e, weight=e.weight / users) for e in merged)
+        users = [e for e in merged if e.exact and e.primary and e.polarity]
+        bare = [e for e in users if e.bare]
+        table[strings.add(form)] = tuple(
+            replace(e, weight=e.weight / (len(bare) if e in bare else len(users) or 1))
+            for e in merged
+        )
     opposites: dict[str, set[int]] = defaultdict(set)
     for form, by_issue in words.items():
         for opposite in data.opposites.get(form, ()):
