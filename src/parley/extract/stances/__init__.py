@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
+from parley.extract.stances.anaphora import PRONOUNS, referents
 from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
@@ -99,10 +100,11 @@ def _candidate_sentences(
     for i in issue_hits.tolist():
         by_sent[int(sent_of[i])].append(i)
     cue_sents = np.unique(sent_of[cue_hits]).tolist()
+    pointing = set(np.unique(sent_of[_anaphor_candidates(doc, lex)]).tolist())
     return [
         (spans[s], by_sent.get(s, []), by_sent.get(s - 1, []))
         for s in cue_sents
-        if rules or s in by_sent
+        if rules or s in by_sent or (s in pointing and s - 1 in by_sent)
     ]
 
 
@@ -110,21 +112,30 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
     import numpy as np
     from spacy.attrs import LEMMA
 
-    hashes = _cue_hashes(doc, lex)
+    hashes = _hashes(doc, lex.cue_lemmas)
     return np.flatnonzero(np.isin(doc.to_array([LEMMA]).reshape(-1), hashes))
 
 
-_CUE_HASHES: dict[int, object] = {}
+def _anaphor_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
+    """Tokens that may point back to an issue ("it", "the move"), see `anaphora`."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    hashes = _hashes(doc, lex.anaphoric_nouns | PRONOUNS)
+    attrs = doc.to_array([LOWER, LEMMA])
+    return np.flatnonzero(np.isin(attrs[:, 0], hashes) | np.isin(attrs[:, 1], hashes))
 
 
-def _cue_hashes(doc: Doc, lex: Lexicon) -> np.ndarray:
+_HASHES: dict[frozenset[str], object] = {}
+
+
+def _hashes(doc: Doc, words: frozenset[str]) -> np.ndarray:
     import numpy as np
 
-    key = id(lex)
-    if key not in _CUE_HASHES:
+    if words not in _HASHES:
         strings = doc.vocab.strings
-        _CUE_HASHES[key] = np.array([strings.add(w) for w in lex.cue_lemmas], dtype="uint64")
-    return _CUE_HASHES[key]  # type: ignore[return-value]
+        _HASHES[words] = np.array([strings.add(w) for w in words], dtype="uint64")
+    return _HASHES[words]  # type: ignore[return-value]
 
 
 def _sentence_ids(doc: Doc) -> tuple[np.ndarray, list[Span]]:
@@ -140,11 +151,12 @@ def _sentence_ids(doc: Doc) -> tuple[np.ndarray, list[Span]]:
 
 def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[int]) -> list[Stance]:
     matches = _matches(ctx, sent, hits)
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
+    earlier = _matches(ctx, prev, before) if prev is not None else []
+    matches += referents(ctx, sent, matches, earlier)
     judged = [t for t in sent if t.pos_ == "ADJ" and t.lemma_.lower() in ctx.lex.adjectives]
     found: list[Stance] = []
     if judged:
-        prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
-        earlier = _matches(ctx, prev, before) if prev is not None else []
         found += [s for t in judged for s in judgements(ctx, t, matches, earlier)]
     if matches:
         for tok in sent:

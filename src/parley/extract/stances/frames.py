@@ -15,7 +15,7 @@ from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
-from parley.extract.stances.grammar import SUBJECTS, child_towards, has_obligation, negated
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import SIBLING, holder, judge, name, partners, reports_own
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
@@ -58,7 +58,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
             continue
         if match.cues is not None and not cued(ctx, tok, match.root, match.cues):
             continue
-        if found.reporting and not reports_own(ctx, tok, who, child_towards(tok, match.root)):
+        if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
             continue
         if ctx.quote_at(match.root) == (True, None):
             continue  # the words are a quote from someone who is no case actor
@@ -75,6 +75,16 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
         for sign, _length, match in best.values()
         for each in (who, *partners(ctx, tok, who))
     ]
+
+
+def clauses_to(verb: Token, root: Token) -> set[int]:
+    """The indexes of the words between a verb of saying and a phrase below it."""
+    found = set()
+    for tok in (root, *root.ancestors):
+        if tok.i == verb.i:
+            return found
+        found.add(tok.i)
+    return set()
 
 
 def background(ctx: Context, tok: Token, who: Holder) -> bool:
@@ -189,6 +199,8 @@ def path_sign(
             return None  # a reported clause passes on its own arguments, not a noun's clause
         if tok.dep_ == "prep" and tok.lower_ in ctx.lex.adjunct_preps:
             return None
+        if tok.lower_ == "for" and head.lemma_.lower() in ctx.lex.exchange_nouns:
+            return None  # "in exchange for X": a condition, see conditions.py
         if head.i != cue_tok.i and weighing(ctx, head):
             return None  # "discussed how to keep the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:

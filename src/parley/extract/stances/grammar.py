@@ -43,6 +43,8 @@ def negated(tok: Token, lex: Lexicon) -> bool:
                 return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":  # "no sign that it would"
+        return any(c.lower_ in lex.negators for c in tok.head.children)
     if tok.dep_ == "xcomp":  # "failed to agree", "has yet to restore"
         head = tok.head
         return head.lemma_.lower() in lex.negating or any(

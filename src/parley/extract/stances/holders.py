@@ -199,16 +199,18 @@ def resolve(ctx: Context, pronoun: Token) -> Holder | None:
     return Holder(ctx.actors[best.i], best.idx, best.idx + len(best), pronoun=True)
 
 
-def reports_own(ctx: Context, tok: Token, holder: Holder, clause: Token | None = None) -> bool:
+def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | None = None) -> bool:
     """A verb of saying passes a stance on when its clause is about the holder or an obligation.
 
-    `clause` picks one reported clause (and the clauses coordinated with it); by
-    default any of them will do.
+    `clause` picks the reported clauses on the way to a phrase (token indexes: a clause
+    and the clause coordinated with it that holds the phrase); by default any will do.
     """
     for child in tok.children:
-        if child.dep_ != "ccomp" or (clause is not None and child.i != clause.i):
+        if child.dep_ != "ccomp" or (clause is not None and child.i not in clause):
             continue
         for verb in (child, *(c for c in child.children if c.dep_ == "conj")):
+            if clause is not None and verb.i not in clause:
+                continue
             if has_obligation(verb, ctx.lex):
                 return True
             subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))

@@ -168,7 +168,8 @@ class IssueIndex:
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
-            phrases[_phrase_head(tok).i].append(tok)
+            if not tok.ent_id_:  # a word of an actor's name ("Customs Tariff Commission")
+                phrases[_phrase_head(tok).i].append(tok)
         found = []
         for head_i, words in phrases.items():
             found += self._best(doc[head_i], words)
@@ -241,9 +242,12 @@ def _depth(tok: Token, head: Token) -> int:
 
 
 def _phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a word belongs to, through modifiers and participles
+    ("sanctions reimposed", "the law suspending cooperation")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in PHRASE_EDGES or cur.head.i == cur.i:
+        participle = cur.dep_ == "acl" and cur.tag_ in ("VBN", "VBG")
+        if (cur.dep_ not in PHRASE_EDGES and not participle) or cur.head.i == cur.i:
             break
         cur = cur.head
     return cur

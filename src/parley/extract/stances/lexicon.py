@@ -49,6 +49,7 @@ class Lexicon:
     adjectives: dict[str, Cue]
     dispositions: dict[str, Cue]
     anaphoric: frozenset[str]
+    anaphoric_nouns: frozenset[str]
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
     commentators: frozenset[str]
@@ -79,6 +80,7 @@ class Lexicon:
 _WORD_LISTS = (
     "adjunct_preps",
     "anaphoric",
+    "anaphoric_nouns",
     "reporting",
     "commentators",
     "self_nouns",

@@ -1,0 +1,68 @@
+"""Words that point back to an issue named before: "Beijing opposed it", "welcomed the move".
+
+- "it" or "them" as an object stands for the nearest issue phrase before it in its
+  sentence, else the last one of the sentence before;
+- a definite noun of `anaphoric_nouns` ("the move", "the decision", "the step") as an
+  object stands for what the sentence before did to its issue: the phrase nearest that
+  sentence's main verb, signed along the path up to it ("began restoring sanctions",
+  "would pull its fighters out of the town").
+
+Each becomes an `IssueMatch` on the pointing word, so frames read it like any phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from parley.extract.stances.frames import within
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from parley.extract.stances.context import Context
+    from parley.extract.stances.issues import IssueMatch
+
+OBJECTS = {"dobj", "pobj", "obj"}
+PRONOUNS = {"it", "them"}
+
+
+def referents(
+    ctx: Context, sent: Span, matches: list[IssueMatch], earlier: list[IssueMatch]
+) -> list[IssueMatch]:
+    """Issue phrases standing for the pronouns and event nouns of a sentence."""
+    found = []
+    for tok in sent:
+        if tok.dep_ not in OBJECTS:
+            continue
+        if tok.lower_ in PRONOUNS:
+            before = [m for m in matches if m.end <= tok.idx] or earlier
+            if before:
+                found.append(_on(max(before, key=lambda m: m.start), tok))
+        elif _event_noun(ctx, tok) and earlier:
+            event = _event(ctx, earlier)
+            if event is not None:
+                found.append(_on(event, tok))
+    return found
+
+
+def _event_noun(ctx: Context, tok: Token) -> bool:
+    """ "the move", "this decision": a definite noun of an act, with no issue word of its own."""
+    if tok.lemma_.lower() not in ctx.lex.anaphoric_nouns or ctx.issues.entries(tok):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", *ctx.lex.anaphoric) for c in tok.children)
+
+
+def _event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:
+    """The issue phrase nearest the main verb of the sentence before, signed by the path."""
+    best = None
+    for match in earlier:
+        top = match.root.sent.root
+        path = within(ctx, match, match.root, top, clause=True)
+        if path is not None and (best is None or path[1] < best[1]):
+            best = (replace(match, polarity=match.polarity * path[0]), path[1])
+    return best[0] if best else None
+
+
+def _on(match: IssueMatch, tok: Token) -> IssueMatch:
+    return replace(match, start=tok.idx, end=tok.idx + len(tok), root=tok)
