@@ -69,7 +69,8 @@ def extract_stances(
     sentences = _candidate_sentences(doc, issues, lex, bool(rules.terms))
     if not sentences:
         return []
-    ctx = build_context(doc, case, lex, rules, issues, mentions, quotes)
+    text = article.text if article is not None else None
+    ctx = build_context(doc, case, lex, rules, issues, mentions, quotes, text)
     found: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
     for sent, hits, before in sentences:

@@ -1,7 +1,8 @@
 """Words that point back to an issue named before: "Beijing opposed it", "welcomed the move".
 
 - "it" or "them" as an object stands for the nearest issue phrase before it in its
-  sentence, else the last one of the sentence before;
+  sentence, else the subject or object of the sentence before ("Sanctions never
+  work. We reject them.");
 - a definite noun of `anaphoric_nouns` ("the move", "the decision", "the step") as an
   object stands for what the sentence before did to its issue: the phrase nearest that
   sentence's main verb, signed along the path up to it ("began restoring sanctions",
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from parley.extract.stances.issues import IssueMatch
 
 OBJECTS = {"dobj", "pobj", "obj"}
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}  # of the sentence before: what "them" can be
 PRONOUNS = {"it", "them"}
 
 
@@ -36,7 +38,9 @@ def referents(
         if tok.dep_ not in OBJECTS:
             continue
         if tok.lower_ in PRONOUNS:
-            before = [m for m in matches if m.end <= tok.idx] or earlier
+            before = [m for m in matches if m.end <= tok.idx] or [
+                m for m in earlier if m.root.dep_ in ARGUMENTS and m.root.head.dep_ == "ROOT"
+            ]
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
         elif _event_noun(ctx, tok) and earlier:

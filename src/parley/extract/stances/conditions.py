@@ -7,6 +7,9 @@ the condition is the actor's demand. Conditions are adverbial clauses marked by 
 word of `stance_verbs.yaml` (`demand_marks`, or `only_marks` with "only"), and the
 object of a prepositional phrase of exchange (`exchange_nouns`: "in exchange for").
 
+A clause marked "until", "once" or "unless" is a demand when it asks an actor to act
+(its subject names one) or with "only"; otherwise it only says when.
+
 The holder is the main clause's: its subject, else the actor whose words the clause
 is (a quote, a transcript turn) or who reports it ("the EU said its sanctions will
 stay until ..."). The main clause must state an intention: a cue, a negation or a
@@ -70,15 +73,24 @@ def conditions(ctx: Context, sent: Span) -> list[tuple[Token, Token, Token]]:
             clause = tok.head
             verb = main_clause(clause)
             only = any(c.lower_ == "only" for c in (*clause.children, *verb.children))
-            if word in lex.demand_marks or (word in lex.only_marks and only):
-                if intends(ctx, verb):
-                    found.append((clause, verb, tok))
+            demand = word in lex.demand_marks and (only or agentive(ctx, clause))
+            if (demand or (word in lex.only_marks and only)) and intends(ctx, verb):
+                found.append((clause, verb, tok))
         elif word == "for" and tok.head.lemma_.lower() in lex.exchange_nouns:
             objects = [c for c in tok.children if c.dep_ == "pobj"]
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
             if objects and verb is not None:
                 found.append((objects[0], verb, tok))
     return found
+
+
+def agentive(ctx: Context, clause: Token) -> bool:
+    """Whether a condition asks an actor to act ("until Armenia changes", "once Kinshasa
+    releases", "until Rwanda's troops leave"), not a time ("once the treaty takes effect")."""
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return any(t.i in ctx.actors for t in child.subtree)
+    return False
 
 
 def intends(ctx: Context, verb: Token) -> bool:

@@ -18,7 +18,7 @@ from parley.extract.stances.rules import CaseRules, normalise
 from parley.extract.stances.turns import turns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from parley.case import Case
     from parley.extract.records import Mention, Quote
@@ -78,11 +78,15 @@ def build_context(
     issues: IssueIndex,
     mentions: Sequence[Mention],
     quotes: Sequence[Quote],
+    text: str | None = None,
 ) -> Context:
-    """The indexes of one article: actor names by token, other people, quotes and speakers."""
+    """The indexes of one article: actor names by token, other people, quotes and speakers.
+
+    `text` is the text the doc was parsed from (the article's), so that it is not rebuilt."""
     ctx = Context(doc, case, lex, rules, issues, names=case.name_index())
     _index_names(ctx, mentions)
-    lines = [(start, end, _turn_actor(ctx, a, b)) for start, end, a, b in turns(doc.text)]
+    raw = text if text is not None else doc.text
+    lines = [(start, end, _turn_actor(ctx, raw[a:b], a, b)) for start, end, a, b in turns(raw)]
     ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q, lines)) for q in quotes] + lines
     ctx.speakers = [
         (q.speaker_start, q.speaker_end, actor, q.speaker)
@@ -96,7 +100,7 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
     """Token index -> actor id for names of case actors; token indexes of other people."""
     valid = set(ctx.case.actor_ids)
     for ent in ctx.doc.ents:
-        actor = ent.ent_id_ if ent.ent_id_ in valid else None
+        actor = ent.ent_id_ if ent.ent_id_ in valid and not _dateline(ent) else None
         for tok in ent:
             if actor:
                 ctx.actors[tok.i] = actor
@@ -112,13 +116,19 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
                 ctx.persons.add(tok.i)
 
 
-def _turn_actor(ctx: Context, start: int, end: int) -> str | None:
+def _turn_actor(ctx: Context, name: str, start: int, end: int) -> str | None:
     """The actor a transcript speaker or round-up header names ("MAKOLO", "Name, role")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     for tok in span or ():
         if tok.i in ctx.actors:
             return ctx.actors[tok.i]
-    return ctx.case.actor_for(ctx.doc.text[start:end].title())
+    return ctx.case.actor_for(name.title())
+
+
+def _dateline(ent: Span) -> bool:
+    """A place in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not who."""
+    line_start = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
+    return line_start and ent.text.isupper() and len(ent.text) > 2
 
 
 def _speaker_actor(

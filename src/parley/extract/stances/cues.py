@@ -50,8 +50,11 @@ def _particle(verb: Token, child: Token) -> bool:
         return True
     if child.dep_ != "prep":
         return False
-    objects = any(c.dep_ in ("dobj", "obj") for c in verb.children)
-    return not (objects and any(c.dep_ == "pobj" for c in child.children))
+    pobjs = [c for c in child.children if c.dep_ == "pobj"]
+    if any(c.ent_type_ in ("DATE", "TIME") for c in pobjs):
+        return False  # "for Monday"
+    objects = any(c.dep_ in ("dobj", "obj", "oprd") for c in verb.children)
+    return not (objects and pobjs)
 
 
 def _raise_to(tok: Token, lex: Lexicon) -> bool:

@@ -97,7 +97,8 @@ def background(ctx: Context, tok: Token, who: Holder) -> bool:
         found = cue(verb, ctx.lex)
         if found is not None and not found.reporting:
             other = holder(ctx, verb)
-            return found.shift and isinstance(other, Holder) and other.actor == who.actor
+            same = isinstance(other, Holder) and (other.actor == who.actor or who.pronoun)
+            return found.shift and same
     return False
 
 

@@ -45,8 +45,8 @@ HEAD_POS = {"NOUN", "PROPN", "VERB"}
 # Edges inside one noun phrase: a modifier's phrase is its head's.
 PHRASE_EDGES = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"}
 # Parts of an issue text that set circumstances, not the issue ("while talks go
-# on", "independently of peace"): their words do not name it.
-ADJUNCTS = {"advcl", "npadvmod"}
+# on", "independently of peace in Ukraine"): their words do not name it.
+ADJUNCTS = {"advcl", "npadvmod", "advmod"}
 FLIP_PREPS = {"without", "against"}
 # Entity types of amounts and times, which name no issue ("20 percent", "April").
 MEASURES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -168,8 +168,9 @@ class IssueIndex:
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
-            if not tok.ent_id_:  # a word of an actor's name ("Customs Tariff Commission")
-                phrases[_phrase_head(tok).i].append(tok)
+            if tok.ent_id_ or _conditional(tok):  # "Customs Tariff Commission", "in exchange for"
+                continue
+            phrases[_phrase_head(tok).i].append(tok)
         found = []
         for head_i, words in phrases.items():
             found += self._best(doc[head_i], words)
@@ -231,6 +232,12 @@ class IssueIndex:
             return False
         generic = issue_words().generic  # "strike a deal" is no attack
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in generic for c in tok.children)
+
+
+def _conditional(tok: Token) -> bool:
+    """The noun of "in exchange for" or "in return for", which names a condition."""
+    lex = lexicon()
+    return tok.lemma_.lower() in lex.exchange_nouns and any(c.lower_ == "for" for c in tok.children)
 
 
 def _depth(tok: Token, head: Token) -> int:
