@@ -28,7 +28,12 @@ from parley.extract.stances.anaphora import PRONOUNS, referents
 from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
-from parley.extract.stances.frames import cue_stances, judgements, voiced_stances
+from parley.extract.stances.frames import (
+    action_stances,
+    cue_stances,
+    judgements,
+    voiced_stances,
+)
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
 from parley.extract.stances.lexicon import Lexicon, lexicon
 from parley.extract.stances.positions import place
@@ -165,6 +170,7 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
             if found_cue is not None:
                 found += cue_stances(ctx, tok, found_cue, matches)
         found += voiced_stances(ctx, sent.root, matches)
+        found += action_stances(ctx, matches)
         found += demand_stances(ctx, sent, matches)
     return [place(ctx, stance) for stance in found]
 

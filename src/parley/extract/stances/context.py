@@ -7,6 +7,7 @@ holder cache.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ class Context:
     speakers: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     holders: dict[int, Holder | str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
     _text: str | None = None
 
     @property
@@ -83,7 +85,8 @@ def build_context(
     """The indexes of one article: actor names by token, other people, quotes and speakers.
 
     `text` is the text the doc was parsed from (the article's), so that it is not rebuilt."""
-    ctx = Context(doc, case, lex, rules, issues, names=case.name_index())
+    names = case.name_index()
+    ctx = Context(doc, case, lex, rules, issues, names=names, demonyms=demonyms(names, lex))
     _index_names(ctx, mentions)
     raw = text if text is not None else doc.text
     lines = [(start, end, _turn_actor(ctx, raw[a:b], a, b)) for start, end, a, b in turns(raw)]
@@ -94,6 +97,28 @@ def build_context(
         if q.speaker_start is not None and q.speaker_end is not None
     ]
     return ctx
+
+
+def demonyms(names: dict[str, str], lex: Lexicon) -> dict[str, str]:
+    """Adjectives and plurals of the case's one-word names ("iranian" -> iran), cached."""
+    return _demonyms(tuple(sorted(names.items())), lex.demonyms)
+
+
+@functools.lru_cache(maxsize=8)
+def _demonyms(
+    names: tuple[tuple[str, str], ...], suffixes: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    found: dict[str, str] = {}
+    known = {name for name, _actor in names}
+    for name, actor in names:
+        if " " in name or len(name) < 4:
+            continue
+        for old, new in suffixes:
+            if name.endswith(old):
+                form = name[: len(name) - len(old)] + new
+                if form not in known:
+                    found.setdefault(form, actor)
+    return found
 
 
 def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:

@@ -87,6 +87,32 @@ def clauses_to(verb: Token, root: Token) -> set[int]:
     return set()
 
 
+def action_stances(ctx: Context, matches: list[IssueMatch]) -> list[Stance]:
+    """An actor doing what the issue says, in the issue's own verb ("the officials would
+    talk next week", "China buys soybeans"): the verb's subject holds the issue, or its
+    opposite when the verb is negated. A verb with an object must act on the issue's own
+    thing ("buys soybeans", not "sought to force Kyiv"), and the subject must be one of the
+    actors the proposition names, when it names some."""
+    found = []
+    for match in matches:
+        verb = match.root
+        if match.route == "rule" or verb.pos_ != "VERB" or cue(verb, ctx.lex) is not None:
+            continue
+        if blocked(ctx, verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if objects and not any(
+            m.issue == match.issue and m.root.i == objects[0].i for m in matches
+        ):
+            continue  # "sought to force Kyiv": the verb must act on the issue's own thing
+        who = holder(ctx, verb)
+        parties = ctx.issues.parties.get(match.issue)
+        if isinstance(who, Holder) and (not parties or who.actor in parties):
+            sign = match.polarity * (-1 if negated(verb, ctx.lex) else 1)
+            found.append(make_stance(ctx, verb, who, sign, match, hedged(ctx, verb), SCOPE))
+    return found
+
+
 def background(ctx: Context, tok: Token, who: Holder) -> bool:
     """A relative clause naming what its holder did before, inside the object of a shift
     by which the same holder undoes it ("cut the tariff he imposed", "suspend the controls

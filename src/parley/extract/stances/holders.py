@@ -143,12 +143,25 @@ def name(ctx: Context, tok: Token) -> Holder | None:
 
 
 def phrase_name(ctx: Context, tok: Token) -> Holder | None:
-    """The actor a noun phrase names: its head, modifiers or possessor, or a holder word."""
+    """The actor a noun phrase names: its head, modifiers or possessor, an adjective of its
+    name on an official's noun ("Iranian negotiators", "the Iranians"), "the leaders of X",
+    or a holder word."""
     kinds = ("compound", "amod", "appos", "poss", "flat")
     phrase = [tok, *(c for c in tok.children if c.dep_ in kinds)]
     for word in phrase:
         if word.i in ctx.actors:
             return Holder(ctx.actors[word.i], word.idx, word.idx + len(word))
+    official = tok.lemma_.lower() in ctx.lex.official_nouns
+    for word in phrase:
+        actor = ctx.demonyms.get(word.lower_)
+        if actor is not None and (official or word.i == tok.i):
+            return Holder(actor, word.idx, word.idx + len(word))
+    if official:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = next((phrase_name(ctx, c) for c in prep.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
     span = ctx.doc[min(w.i for w in phrase) : max(w.i for w in phrase) + 1]
     text = ctx.text[span.start_char : span.end_char]
     for pattern, actor in ctx.rules.holders:

@@ -146,6 +146,7 @@ class IssueIndex:
     threshold: float
     hashes: Any  # numpy array of the keys of `words`
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
+    parties: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def candidates(self, doc: Doc) -> np.ndarray:
         """Indexes of the tokens whose lemma or lower-case form is an issue word."""
@@ -294,7 +295,18 @@ def _compile(case: Case) -> IssueIndex:
                 _add(words, tok, replace(entry, source=source, bare=bare))
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
+    index.parties.update({i.id: _parties(nlp, case, i) for i in case.issues})
     return index
+
+
+def _parties(nlp: Language, case: Case, issue: Issue) -> frozenset[str]:
+    """The actors an issue's proposition names ("Iran stops enriching"; "Iranian and US
+    negotiators meet"): the ones that can do what it says."""
+    from parley.extract.stances.context import demonyms
+
+    forms = demonyms(case.name_index(), lexicon())
+    doc = _parse(nlp, issue.proposition or "")
+    return frozenset(t.ent_id_ or forms.get(t.lower_, "") for t in doc) - {""}
 
 
 def _actor_words(case: Case) -> set[str]:

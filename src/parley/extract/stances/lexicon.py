@@ -54,6 +54,8 @@ class Lexicon:
     reporting: frozenset[str]
     commentators: frozenset[str]
     self_nouns: frozenset[str]
+    official_nouns: frozenset[str]
+    demonyms: tuple[tuple[str, str], ...]
     hedges: frozenset[str]
     speculative: frozenset[str]
     obligations: frozenset[str]
@@ -84,6 +86,7 @@ _WORD_LISTS = (
     "reporting",
     "commentators",
     "self_nouns",
+    "official_nouns",
     "hedges",
     "speculative",
     "obligations",
@@ -140,5 +143,6 @@ def lexicon() -> Lexicon:
         phrasal=phrasal,
         adjectives=_adjectives(data["adjectives"]),
         dispositions=_adjectives(data["dispositions"]),
+        demonyms=tuple((str(a), str(b)) for a, b in data["demonyms"]),
         **{key: frozenset(data[key]) for key in _WORD_LISTS},
     )
