@@ -160,7 +160,12 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
     earlier = _matches(ctx, prev, before) if prev is not None else []
     matches += referents(ctx, sent, matches, earlier)
-    judged = [t for t in sent if t.pos_ == "ADJ" and t.lemma_.lower() in ctx.lex.adjectives]
+    judged = [
+        t
+        for t in sent
+        if t.lemma_.lower() in ctx.lex.adjectives
+        and (t.pos_ == "ADJ" or t.dep_ in ("attr", "oprd"))
+    ]
     found: list[Stance] = []
     if judged:
         found += [s for t in judged for s in judgements(ctx, t, matches, earlier)]

@@ -170,23 +170,50 @@ def intends(ctx: Context, verb: Token, speaker: str) -> bool:
 
 
 def judgements(
-    ctx: Context, adj: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
+    ctx: Context, word: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
 ) -> list[Stance]:
-    """ "For Russia, such a move was unacceptable": the actor judges the subject's issue.
+    """An actor judging what a word is said of: "For Russia, such a move was unacceptable",
+    "Tehran called the decision illegal", "the attacks were aggression, Putin said",
+    "enrichment is not negotiable" (insisting on it).
 
     `earlier` are the issue phrases of the sentence before, for "such a move".
     """
-    found = ctx.lex.adjectives[adj.lemma_.lower()]
-    subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
-    who = judge(ctx, adj)
-    if subject is None or who is None or blocked(ctx, adj):
+    found = ctx.lex.adjectives.get(word.lemma_.lower())
+    target = judged(ctx, word)
+    who = judge(ctx, word)
+    if found is None or target is None or who is None or blocked(ctx, word):
         return []
-    inside = [m for m in matches if m.root.i in {t.i for t in subject.subtree}]
-    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in subject.children):
+    is_negated = negated(word, ctx.lex) or negated(word.head, ctx.lex)
+    if word.lemma_.lower() in ctx.lex.insistence and not is_negated:
+        return []  # "negotiable" says nothing; "not negotiable" insists
+    inside = [m for m in matches if m.root.i in {t.i for t in target.subtree}]
+    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in target.children):
         inside = sorted(earlier, key=lambda m: m.start)[-1:]
-    sign = found.polarity * (-1 if negated(adj, ctx.lex) or negated(adj.head, ctx.lex) else 1)
-    is_hedged = hedged(ctx, adj)
-    return [make_stance(ctx, adj, who, sign * m.polarity, m, is_hedged, found) for m in inside]
+    sign = found.polarity * (-1 if is_negated else 1)
+    is_hedged = hedged(ctx, word)
+    stances = []
+    for match in inside:
+        path = within(ctx, match, match.root, target) if match.root.sent == target.sent else (1, 0)
+        if path is not None:
+            polarity = sign * path[0] * match.polarity
+            stances.append(make_stance(ctx, word, who, polarity, match, is_hedged, found))
+    return stances
+
+
+def judged(ctx: Context, word: Token) -> Token | None:
+    """What a judging word is said of: the subject of its copula ("X was unacceptable"),
+    the object of a verb of calling ("called X illegal") or its own subject."""
+    head = word.head
+    if head.lemma_.lower() in ctx.lex.calling:
+        return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None) or next(
+            (c for c in word.children if c.dep_ in SUBJECTS), None
+        )
+    own = next((c for c in word.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return own
+    if word.dep_ in ("acomp", "attr"):
+        return next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    return None
 
 
 def cued(ctx: Context, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
-from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.cues import cue, cue_key, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause
 
 if TYPE_CHECKING:
@@ -265,13 +265,25 @@ def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
     return found_partners
 
 
-def judge(ctx: Context, adj: Token) -> Holder | None:
-    """The actor named by "for"/"to" on a judging adjective or its verb."""
-    for word in (adj, adj.head):
-        for prep in word.children:
+def judge(ctx: Context, word: Token) -> Holder | None:
+    """Who judges with a word: the actor named by "for"/"to" on it or its verb, the
+    subject of a verb of calling ("Tehran called X illegal"), the speaker of the quote it
+    stands in, or the actor reporting it."""
+    for cur in (word, word.head):
+        for prep in cur.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
                 for pobj in prep.children:
                     found = name(ctx, pobj)
                     if found is not None:
                         return found
+    if word.head.lemma_.lower() in ctx.lex.calling:
+        found = holder(ctx, word.head)
+        return found if isinstance(found, Holder) else None
+    quoted, speaker = ctx.quote_at(word)
+    if quoted:
+        return Holder(speaker, word.idx, word.idx + len(word), quoted=True) if speaker else None
+    for verb in word.ancestors:
+        if is_reporting(verb, ctx.lex):
+            found = holder(ctx, verb)
+            return found if isinstance(found, Holder) else None
     return None

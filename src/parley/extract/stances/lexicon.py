@@ -49,6 +49,8 @@ class Lexicon:
     adjectives: dict[str, Cue]
     dispositions: dict[str, Cue]
     anaphoric: frozenset[str]
+    insistence: frozenset[str]
+    calling: frozenset[str]
     anaphoric_nouns: frozenset[str]
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
@@ -82,6 +84,8 @@ class Lexicon:
 _WORD_LISTS = (
     "adjunct_preps",
     "anaphoric",
+    "insistence",
+    "calling",
     "anaphoric_nouns",
     "reporting",
     "commentators",
