@@ -16,7 +16,15 @@ from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
-from parley.extract.stances.holders import SIBLING, holder, judge, name, partners, reports_own
+from parley.extract.stances.holders import (
+    RELATIVE,
+    SIBLING,
+    holder,
+    judge,
+    name,
+    partners,
+    reports_own,
+)
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -300,7 +308,15 @@ def special_scope(
     light = cue(cue_tok, ctx.lex)
     if light is not None and light.direct:
         return None  # a light verb bears only on its own object
-    if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
+    relative_subject = any(
+        c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in cue_tok.children
+    )  # "concessions that extend": the noun is the subject, not the object
+    if (
+        cue_tok.dep_ == "relcl"
+        and not objects
+        and not relative_subject
+        and cue_tok.i not in {a.i for a in root.ancestors}
+    ):
         noun = cue_tok.head
         if root.i == noun.i:
             return 1, 1

@@ -64,6 +64,7 @@ class IssueWord:
     primary: bool = True
     source: int = 0
     bare: bool = True
+    verbal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +161,12 @@ class IssueIndex:
         return np.flatnonzero(hit)
 
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
-        """The issue words a token carries."""
-        return self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
+        """The issue words a token carries; a verb with an object carries only the words
+        the issue texts use as verbs ("sought to force Kyiv" does not name "forces")."""
+        found = self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
+        if found and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return tuple(e for e in found if e.verbal)
+        return found
 
     def mentions(self, sent: Span, hits: Iterable[int]) -> list[IssueMatch]:
         """The issues named in a sentence: per noun phrase, the issue its words weigh most for."""
@@ -292,7 +297,8 @@ def _compile(case: Case) -> IssueIndex:
             doc = _parse(nlp, text)
             for tok, weight, head, sign, bare in _content_words(doc, lex, data, actor_words):
                 entry = IssueWord(issue.id, weight * factor, sign * polarity, head, True)
-                _add(words, tok, replace(entry, source=source, bare=bare))
+                verbal = tok.pos_ == "VERB"
+                _add(words, tok, replace(entry, source=source, bare=bare, verbal=verbal))
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
     index.parties.update({i.id: _parties(nlp, case, i) for i in case.issues})
@@ -519,7 +525,11 @@ def _adverbial(tok: Token, lex: Lexicon) -> bool:
 
 
 def _in_adjunct(tok: Token) -> bool:
-    return any(t.dep_ in ADJUNCTS for t in (tok, *tok.ancestors))
+    """Whether a word sits in an adjunct ("while talks go on", "independently of peace")."""
+    return any(
+        t.dep_ in ADJUNCTS or any(c.dep_ == "advmod" for c in t.children if t.dep_ == "prep")
+        for t in (tok, *tok.ancestors)
+    )
 
 
 def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueWord) -> None:
@@ -527,9 +537,11 @@ def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueW
     data = issue_words()
     entry = replace(entry, primary=entry.source != SCALE)
     synonym = replace(entry, weight=entry.weight * data.weights["synonym"], exact=False)
-    for form in {_fold(tok.lemma_), _fold(tok.text)}:
-        for variant in variants(form, data.derivations):
-            words[variant][entry.issue].append(entry)
+    forms = {_fold(tok.lemma_), _fold(tok.text)}
+    for form in forms:
+        for variant in variants(form, data.derivations):  # "signing" -> the verb "sign"
+            derived = variant not in forms and len(variant) < len(form)
+            words[variant][entry.issue].append(replace(entry, verbal=entry.verbal or derived))
         for other in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
             if other in cue_words():
                 continue  # "withdrawal" for "pullback": a shift, not the issue
@@ -562,6 +574,7 @@ def _merge(entries: list[IssueWord]) -> IssueWord:
         any(e.primary for e in own),
         trusted,
         any(e.bare for e in own if e.source == trusted),
+        any(e.verbal for e in entries),
     )
 
 
