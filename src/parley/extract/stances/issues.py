@@ -179,10 +179,14 @@ class IssueIndex:
             phrases[_phrase_head(tok).i].append(tok)
         found = []
         for head_i, words in phrases.items():
-            found += self._best(doc[head_i], words)
+            head = doc[head_i]
+            context = [doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head)]
+            found += self._best(head, words, context)
         return found
 
-    def _best(self, head: Token, words: list[Token]) -> list[IssueMatch]:
+    def _best(self, head: Token, words: list[Token], context: list[Token]) -> list[IssueMatch]:
+        """The issues a phrase names; words of its own clauses and prepositional phrases
+        ("the levy Trump imposed over fentanyl") help choose among the issues it names."""
         scores: dict[str, float] = defaultdict(float)
         headed: set[str] = set()
         polarity: dict[str, tuple[float, int, Token]] = {}
@@ -193,9 +197,13 @@ class IssueIndex:
                 best = polarity.get(entry.issue)
                 if entry.polarity and (best is None or entry.weight > best[0]):
                     polarity[entry.issue] = (entry.weight, entry.polarity, tok)
+        extra: dict[str, float] = defaultdict(float)
+        for tok in context:
+            for entry in self.entries(tok):
+                extra[entry.issue] += entry.weight
         ranked = sorted(
-            (score, issue) for issue, score in scores.items()
-            if score >= self.threshold and issue in headed and issue in polarity
+            (score + extra[issue], issue) for issue, score in scores.items()
+            if score + extra[issue] >= self.threshold and issue in headed and issue in polarity
         )  # fmt: skip
         if not ranked:
             return []
@@ -238,6 +246,23 @@ class IssueIndex:
             return False
         generic = issue_words().generic  # "strike a deal" is no attack
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in generic for c in tok.children)
+
+
+# Edges by which a word belongs to a noun's own clauses and phrases ("the levy Trump
+# imposed over fentanyl"), for choosing among the issues the noun names.
+ATTACHED = {"prep", "pobj", "relcl", "acl", "compound", "amod", "nmod", "npadvmod"}
+
+
+def _attached(tok: Token, head: Token) -> bool:
+    """Whether `tok` is in `head`'s prepositional phrases or relative clause (3 steps)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ATTACHED or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == head.i:
+            return True
+    return False
 
 
 def _conditional(tok: Token) -> bool:
@@ -551,8 +576,11 @@ def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueW
 
 @functools.cache
 def cue_words() -> frozenset[str]:
-    """Every lemma that starts a stance cue or a shift (never a synonym of an issue word)."""
-    return lexicon().cue_lemmas
+    """Lemmas of shifts and cues of opposition, which invert what they govern (never a
+    synonym of an issue word: "withdrawal" for "pullback")."""
+    lex = lexicon()
+    cues = (*lex.verbs.items(), *lex.nouns.items())
+    return frozenset(word for word, found in cues if found.polarity < 0)
 
 
 def _merge(entries: list[IssueWord]) -> IssueWord:
