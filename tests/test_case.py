@@ -49,7 +49,7 @@ def test_duplicate_actor_id_is_an_error(tmp_path: Path):
 def test_actor_without_id_is_an_error(tmp_path: Path):
     path = tmp_path / "noid.yaml"
     path.write_text("actors:\n  - name: Somewhere\n", encoding="utf-8")
-    with pytest.raises(CaseFileError, match=r"actors\[0\] needs an 'id'"):
+    with pytest.raises(CaseFileError, match=r"noid.yaml:2: actors\[0\]: this actor needs .id."):
         load_case(path)
 
 

@@ -73,3 +73,99 @@ def test_a_correction_note_becomes_a_correction_claim():
 
 def test_text_without_a_correction_has_none():
     assert correction_claims("a1", "s", None, None, "The talks were corrected course.") == []
+
+
+# -- claims from merged events and from statements several articles report -----------
+
+ARTICLES = {
+    aid: {"id": aid, "source": f"/corpus/{aid}.txt", "outlet": outlet, "published": day,
+          "text": text}
+    for aid, outlet, day, text in (
+        ("a1", "Daily", "2025-03-19", "Northland and Southia spoke by phone on Tuesday. "
+         "“We will not sign any deal that gives away the bay,” Anna Berg said."),
+        ("a2", "Weekly", "2025-03-20", "The leaders spoke by phone on March 18. Tomas Ruiz said: "
+         "“We will not sign any deal that gives away the bay.”"),
+        ("a3", "Herald", "2025-03-21", "The two leaders held a call on March 17."),
+    )
+}  # fmt: skip
+
+
+def event(eid: str, day: str, sources: list[tuple[str, str]], actors=("north", "south")):
+    spans = []
+    for aid, words in sources:
+        start = ARTICLES[aid]["text"].index(words)
+        spans.append({"article_id": aid, "source": ARTICLES[aid]["source"], "start": start,
+                      "end": start + len(words)})  # fmt: skip
+    return {"id": eid, "date": day, "date_precision": "day", "type": "call",
+            "actors": list(actors), "summary": "a call", "sources": spans}  # fmt: skip
+
+
+def test_an_event_two_articles_report_is_a_claim_listing_both_outlets():
+    from parley.analysis.claims import event_claims
+
+    events = [event("e1", "2025-03-18", [("a1", "spoke by phone"), ("a2", "spoke by phone")])]
+    (claim,) = event_claims(events, ARTICLES)
+    assert claim.kind == "event" and claim.outlets == ["Daily", "Weekly"]
+    assert [s.evidence for s in claim.statements] == ["spoke by phone", "spoke by phone"]
+
+
+def test_an_event_one_article_reports_is_no_claim():
+    from parley.analysis.claims import event_claims
+
+    assert event_claims([event("e1", "2025-03-18", [("a1", "spoke by phone")])], ARTICLES) == []
+
+
+def test_the_same_call_dated_a_day_apart_by_other_articles_is_a_contradiction():
+    from parley.analysis.claims import event_claims
+
+    events = [
+        event("e1", "2025-03-18", [("a1", "spoke by phone"), ("a2", "spoke by phone")]),
+        event("e2", "2025-03-17", [("a3", "held a call")]),
+    ]
+    claims = {c.id: c for c in event_claims(events, ARTICLES)}
+    assert claims["event:e1"].contradicted_by == ["event:e2"]
+    assert claims["event:e2"].conflict == "dated 2025-03-17 here, 2025-03-18 by other articles"
+
+
+def test_calls_between_other_parties_do_not_contradict():
+    from parley.analysis.claims import event_claims
+
+    events = [
+        event("e1", "2025-03-18", [("a1", "spoke by phone"), ("a2", "spoke by phone")]),
+        event("e2", "2025-03-17", [("a3", "held a call")], actors=("north", "east")),
+    ]
+    assert all(not c.contradicted_by for c in event_claims(events, ARTICLES))
+
+
+def quote(aid: str, words: str, speaker: str | None):
+    start = ARTICLES[aid]["text"].index(words)
+    return {"article_id": aid, "start": start, "end": start + len(words), "text": words,
+            "speaker": speaker, "actor": None}  # fmt: skip
+
+
+def test_the_same_words_in_two_articles_are_one_statement_claim():
+    from parley.analysis.claims import statement_claims
+
+    words = "We will not sign any deal that gives away the bay"
+    (claim,) = statement_claims(
+        [quote("a1", words, "Anna Berg"), quote("a2", words, "Anna Berg")], ARTICLES
+    )
+    assert claim.kind == "statement" and claim.outlets == ["Daily", "Weekly"]
+    assert claim.text == f"Anna Berg: “{words}”" and claim.conflict is None
+
+
+def test_words_given_to_different_speakers_are_flagged():
+    from parley.analysis.claims import statement_claims
+
+    words = "We will not sign any deal that gives away the bay"
+    (claim,) = statement_claims(
+        [quote("a1", words, "Anna Berg"), quote("a2", words, "Tomas Ruiz")], ARTICLES
+    )
+    assert claim.conflict == "attributed to Anna Berg by Daily; Tomas Ruiz by Weekly"
+
+
+def test_short_common_phrases_are_no_statement():
+    from parley.analysis.claims import statement_claims
+
+    assert statement_claims([quote("a1", "We will not", "A"), quote("a2", "We will not", "B")],
+                            ARTICLES) == []  # fmt: skip

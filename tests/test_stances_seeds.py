@@ -25,9 +25,9 @@ def _file(source: str) -> str:
 
 
 def test_both_march_articles_back_the_energy_truce_claim(dossier, seed_case):
-    from parley.store import stance_queries
+    from parley.analysis.claims import claims as claim_rows
 
-    claims = list(stance_queries.claims(dossier, seed_case))
+    claims = list(claim_rows(dossier, seed_case))
     truce = [
         c for c in claims
         if (c["actor"], c["issue"], c["stance"]) == ("russia", "partial_truce", "support")
@@ -38,9 +38,9 @@ def test_both_march_articles_back_the_energy_truce_claim(dossier, seed_case):
 
 
 def test_the_opinion_piece_blames_others_than_the_news_reports(dossier):
-    from parley.store import stance_queries
+    from parley.analysis.framing import dossier_frames
 
-    frames = stance_queries.outlet_frames(dossier)
+    frames = dossier_frames(dossier)
     by_outlet = {f.outlet: f for f in frames}
     opinion = by_outlet[SEED_IDS["003"]].blames
     news = by_outlet["The Wall Street Journal"].blames + by_outlet["Financial Times"].blames
@@ -63,8 +63,8 @@ def test_evidence_forecasts_fall_on_the_side_of_the_evidence(dossier, seed_case)
 
 
 def test_stance_evidence_is_text_of_its_article(dossier):
-    from parley.store import stance_queries
+    from parley.analysis.stances import stance_timeline
 
-    for row in stance_queries.stances(dossier):
+    for row in stance_timeline(dossier):
         text = dossier.article(row["article_id"]).text
         assert text[row["start"] : row["end"]] == row["evidence"]

@@ -54,27 +54,29 @@ def dossier(tmp_path):
 
 
 def test_stances_are_stored_and_read_back_with_evidence(fresh_store):
-    from parley.store import stance_queries
+    from parley.analysis.stances import stance_timeline
 
     fill(fresh_store)
-    rows = list(stance_queries.stances(fresh_store))
+    rows = list(stance_timeline(fresh_store))
     assert [r["evidence"] for r in rows] == ["agreed to a fishing ban", "agreed to a fishing ban"]
     assert {r["date"] for r in rows} == {"2025-03-19"}
 
 
 def test_stances_filter_by_actor_and_issue(dossier):
-    from parley.store import open_store, stance_queries
+    from parley.analysis.stances import stance_timeline
+    from parley.store import open_store
 
     with open_store(dossier, create=False) as store:
-        assert len(list(stance_queries.stances(store, actor="southia"))) == 2
-        assert list(stance_queries.stances(store, issue="tariff_cut")) == []
+        assert len(list(stance_timeline(store, actor="southia"))) == 2
+        assert list(stance_timeline(store, issue="tariff_cut")) == []
 
 
 def test_two_outlets_back_one_claim(dossier):
-    from parley.store import open_store, stance_queries
+    from parley.analysis.claims import claims
+    from parley.store import open_store
 
     with open_store(dossier, create=False) as store:
-        (claim,) = stance_queries.claims(store)
+        (claim,) = claims(store)
     assert sorted(claim["sources"]) == ["daily.txt", "weekly.txt"]
 
 

@@ -120,19 +120,26 @@ def name_key(name: str) -> str:
 
 def load_case(path: str | Path, rules: str | Path | None = None) -> Case:
     """Read and validate a case file, with the stance rules of `rules` or of the rules file
-    beside it (`<stem>.rules.yaml`), if any."""
+    beside it (`<stem>.rules.yaml`), if any; the first problem of the case file is a
+    `CaseFileError` naming its line."""
+    from parley.case_schema import read_case_file
+
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaseFileError(f"{path}: no such case file") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CaseFileError(f"{path}: cannot read case file ({exc})") from None
-    if not isinstance(data, dict):
-        raise CaseFileError(f"{path}: a case file is a YAML mapping with 'actors' and 'issues'")
+    data, problems = read_case_file(path)
+    if problems or data is None:
+        raise CaseFileError(problems[0].format(path))
     rules_path = Path(rules) if rules is not None else sibling_rules(path)
     extra = read_rules(rules_path) if rules_path is not None else {}
     return case_from_dict(data, path=path, rules=extra)
+
+
+def check_case(path: str | Path) -> list[str]:
+    """Every problem of a case file, one line each (`path:line: where: what`); [] when valid."""
+    from parley.case_schema import read_case_file
+
+    path = Path(path)
+    _data, problems = read_case_file(path)
+    return [p.format(path) for p in problems]
 
 
 def case_from_dict(

@@ -2,42 +2,39 @@
 
 Per outlet, from the stored records (no parse):
 
-- credit and blame: words from `analysis/data/framing.yaml` in sentences of
-  the outlet's own voice (outside quotes), each given to the case actor named
-  nearest before it in the sentence, else the first named after it;
+- credit and blame in its own voice: the blame and credit frames
+  (`parley.extract.framing`) whose agent is the writer, counted per target
+  actor; frames whose agent is a party or someone else ("X blamed Y") are
+  counted apart as reported credit and blame;
 - sources: the speakers the outlet quotes and how often;
 - quote share: the share of its quotes by each case actor (speakers who are
   no case actor count as "other", unattributed quotes as "unknown").
 
-The word-to-actor rule is deliberately simple: it ranks actors, it does not
-read arguments. Read the evidence spans before quoting a figure.
+The frames come from the general lexicon `extract/data/framing.yaml`; read
+the evidence before quoting a figure (`benchmarks/framing.py` measures them).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    from parley.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
-
 
 @dataclass(frozen=True, slots=True)
-class NamedSpan:
-    """A span of article text naming a case actor (a stored mention with an actor)."""
+class FrameRow:
+    """A stored blame or credit frame: kind, target actor and agent."""
 
-    start: int
-    end: int
-    actor: str
+    kind: str
+    target: str
+    agent: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +52,7 @@ class ArticleRecords:
     """What framing needs of one stored article."""
 
     outlet: str
-    text: str
-    names: Sequence[NamedSpan]
+    frames: Sequence[FrameRow]
     quotes: Sequence[QuoteSpan]
 
 
@@ -68,6 +64,8 @@ class OutletFrame:
     articles: int = 0
     blames: Counter[str] = field(default_factory=Counter)
     credits: Counter[str] = field(default_factory=Counter)
+    reported_blames: Counter[str] = field(default_factory=Counter)
+    reported_credits: Counter[str] = field(default_factory=Counter)
     sources: Counter[str] = field(default_factory=Counter)
     quotes_by_actor: Counter[str] = field(default_factory=Counter)
 
@@ -87,24 +85,12 @@ class OutletFrame:
             "articles": self.articles,
             "blames": dict(self.blames.most_common()),
             "credits": dict(self.credits.most_common()),
+            "reported_blames": dict(self.reported_blames.most_common()),
+            "reported_credits": dict(self.reported_credits.most_common()),
             "sources": dict(self.sources.most_common()),
             "quotes": self.quotes,
             "quote_share": self.quote_share,
         }
-
-
-@functools.cache
-def framing_words() -> dict[str, re.Pattern[str]]:
-    """The credit and blame word patterns (`analysis/data/framing.yaml`)."""
-    resource = resources.files("parley.analysis") / "data" / "framing.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    return {
-        kind: re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in data[kind]) + r")(?:s|es|ed|d|ing)?\b",
-            re.IGNORECASE,
-        )
-        for kind in ("blame", "credit")
-    }
 
 
 def outlet_frames(articles: Iterable[ArticleRecords]) -> list[OutletFrame]:
@@ -113,9 +99,12 @@ def outlet_frames(articles: Iterable[ArticleRecords]) -> list[OutletFrame]:
     for article in articles:
         frame = frames.setdefault(article.outlet, OutletFrame(article.outlet))
         frame.articles += 1
-        blames, credits = credit_and_blame(article.text, article.names, article.quotes)
-        frame.blames.update(blames)
-        frame.credits.update(credits)
+        for f in article.frames:
+            own = f.agent == "writer"
+            if f.kind == "blame":
+                (frame.blames if own else frame.reported_blames)[f.target] += 1
+            else:
+                (frame.credits if own else frame.reported_credits)[f.target] += 1
         for quote in article.quotes:
             if quote.speaker:
                 frame.sources[quote.speaker] += 1
@@ -123,34 +112,27 @@ def outlet_frames(articles: Iterable[ArticleRecords]) -> list[OutletFrame]:
     return sorted(frames.values(), key=lambda f: (-f.articles, f.outlet))
 
 
-def credit_and_blame(
-    text: str, names: Sequence[NamedSpan], quotes: Sequence[QuoteSpan]
-) -> tuple[Counter[str], Counter[str]]:
-    """(blames, credits) per actor in the article's own voice."""
-    counts = {"blame": Counter[str](), "credit": Counter[str]()}
-    quoted = [(q.start, q.end) for q in quotes]
-    for m in _SENTENCE.finditer(text):
-        start, end = m.span()
-        own = [n for n in names if start <= n.start < end and not _inside(n.start, quoted)]
-        if not own:
-            continue
-        for kind, pattern in framing_words().items():
-            for cue in pattern.finditer(text, start, end):
-                if _inside(cue.start(), quoted):
-                    continue
-                actor = _nearest(own, cue.start())
-                if actor:
-                    counts[kind][actor] += 1
-    return counts["blame"], counts["credit"]
+def dossier_frames(store: Store) -> list[OutletFrame]:
+    """Framing per outlet of a dossier, from its stored articles, mentions and quotes."""
+    from parley.store import stance_queries as q
+
+    frames: dict[str, list[FrameRow]] = {}
+    for row in q.frame_rows(store):
+        frames.setdefault(row["article_id"], []).append(
+            FrameRow(row["kind"], row["target"], row["agent"])
+        )
+    quotes: dict[str, list[QuoteSpan]] = {}
+    for row in q.quote_rows(store):
+        quotes.setdefault(row["article_id"], []).append(
+            QuoteSpan(row["start"], row["end"], row["speaker"], row["actor"])
+        )
+    articles = (
+        ArticleRecords(q.outlet_name(a), frames.get(i, []), quotes.get(i, []))
+        for i, a in q.article_rows(store, text=False).items()
+    )
+    return outlet_frames(articles)
 
 
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
-
-
-def _nearest(names: Sequence[NamedSpan], offset: int) -> str | None:
-    before = [n for n in names if n.end <= offset]
-    if before:
-        return max(before, key=lambda n: n.end).actor
-    after = [n for n in names if n.start >= offset]
-    return min(after, key=lambda n: n.start).actor if after else None
+def outlet_rows(store: Store) -> list[dict[str, Any]]:
+    """`dossier_frames` as dicts."""
+    return [frame.to_dict() for frame in dossier_frames(store)]

@@ -1,19 +1,26 @@
 """Actors' positions and saliences from the stances the articles report.
 
-For each actor and issue with evidence:
+For each actor and issue with evidence, each stance gives a point on the
+issue's 0-100 scale: its graded `position` where the text names a point of the
+scale, else 100 for support and 0 for oppose. Then:
 
-- position = 100 x (support weight) / (support + oppose weight), where each
-  stance weighs its confidence: all support gives 100, all oppose 0, an even
-  balance 50;
-- salience = 100 x (1 - exp(-weight / SALIENCE_SCALE)), where weight is the
-  summed confidence of every stance: how often and how firmly the actor is
-  reported speaking to the issue (one firm report ~ 36, three ~ 74);
-- capability comes from the case file's `positions.capability` (or
-  `capabilities`), else 1 for everyone.
+- position = sum(w x point) / sum(w), with w = confidence x recency, and
+  recency = 0.5 ** (days before the newest dated stance / HALF_LIFE_DAYS)
+  (undated stances count UNDATED_RECENCY): the latest and firmest reports
+  weigh most;
+- salience = 100 x (1 - exp(-strength / SALIENCE_SCALE)), where strength is
+  the summed confidence of every stance: how often and how firmly the actor
+  is reported speaking to the issue (one firm report ~ 36, three ~ 74);
+- capability comes from the case file (`positions.capability`, or a
+  `capability` field on each actor), else 1 for everyone, and the inputs say
+  which (`CaseInputs.capability_source`);
+- status quo comes from the case file (`positions.status_quo`, or a
+  `status_quo` field on each issue), else it is unknown.
 
 Explicit positions in the case file (`positions.actors.<actor>.<issue>`)
 override the evidence, and say so in their citation. Every input carries the
-evidence it came from, so `parley forecast --from-evidence` can print it.
+evidence it came from, and the pairs with no evidence are listed, so
+`parley forecast --from-evidence` can print both.
 """
 
 from __future__ import annotations
@@ -22,9 +29,10 @@ import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from parley.analysis.stances import DatedStance
+from parley.analysis.stances import DatedStance, first_day
 
 if TYPE_CHECKING:
     from parley.bargain.table import PositionTable
@@ -36,6 +44,10 @@ LOGGER = logging.getLogger(__name__)
 # Summed confidence at which salience reaches 63: about two firm reports. Set
 # so that a single report does not make an issue an actor's top concern.
 SALIENCE_SCALE = 2.0
+# A stance a month older than the newest evidence weighs half as much: talks
+# move within weeks (the seeds' March and May positions differ).
+HALF_LIFE_DAYS = 30.0
+UNDATED_RECENCY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +60,7 @@ class EvidenceSpan:
     end: int | None
     text: str
     stance: str | None = None
+    point: float | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +74,7 @@ class EvidenceCitation:
     origin: str  # "evidence" or "case"
     support: float = 0.0
     oppose: float = 0.0
+    graded: int = 0
     evidence: list[EvidenceSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,7 +86,26 @@ class EvidenceCitation:
             "origin": self.origin,
             "support": round(self.support, 2),
             "oppose": round(self.oppose, 2),
+            "graded": self.graded,
             "evidence": [vars_of(e) for e in self.evidence],
+        }
+
+
+@dataclass(slots=True)
+class CaseInputs:
+    """What the bargaining table rests on besides the stances, and what is missing."""
+
+    citations: list[EvidenceCitation]
+    missing: list[tuple[str, str]]  # (actor, issue) pairs with no evidence and no case position
+    capability_source: str
+    status_quo_source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": [c.to_dict() for c in self.citations],
+            "missing": [{"actor": a, "issue": i} for a, i in self.missing],
+            "capability": self.capability_source,
+            "status_quo": self.status_quo_source,
         }
 
 
@@ -80,30 +113,58 @@ def vars_of(span: EvidenceSpan) -> dict[str, Any]:
     return {f: getattr(span, f) for f in EvidenceSpan.__slots__}
 
 
+def stance_point(s: DatedStance) -> float:
+    """Where a stance places its actor: the graded scale point, else 100 (support) or 0."""
+    if s.position is not None:
+        return float(s.position)
+    return 100.0 if s.stance == "support" else 0.0
+
+
+def recency(s: DatedStance, newest: date | None) -> float:
+    """Weight of a stance by age: halves every HALF_LIFE_DAYS before the newest evidence."""
+    day = first_day(s.date)
+    if day is None or newest is None:
+        return UNDATED_RECENCY
+    return float(0.5 ** (max((newest - day).days, 0) / HALF_LIFE_DAYS))
+
+
 def citations_from_stances(stances: Iterable[DatedStance]) -> list[EvidenceCitation]:
-    """Position and salience per (actor, issue) from the balance and weight of its stances."""
+    """Position and salience per (actor, issue) from the points and weights of its stances."""
+    items = list(stances)
+    days = [d for d in (first_day(s.date) for s in items) if d is not None]
+    newest = max(days) if days else None
     groups: dict[tuple[str, str], list[DatedStance]] = {}
-    for s in stances:
+    for s in items:
         groups.setdefault((s.actor, s.issue), []).append(s)
     citations = []
-    for (actor, issue), items in sorted(groups.items()):
-        support = sum(s.confidence for s in items if s.stance == "support")
-        oppose = sum(s.confidence for s in items if s.stance == "oppose")
-        total = support + oppose
+    for (actor, issue), group in sorted(groups.items()):
+        weights = [s.confidence * recency(s, newest) for s in group]
+        total = sum(weights)
         if total <= 0:
             continue
+        position = sum(w * stance_point(s) for w, s in zip(weights, group, strict=True)) / total
+        strength = sum(s.confidence for s in group)
         citations.append(
             EvidenceCitation(
                 actor=actor,
                 issue=issue,
-                position=100.0 * support / total,
-                salience=100.0 * (1.0 - math.exp(-total / SALIENCE_SCALE)),
+                position=position,
+                salience=100.0 * (1.0 - math.exp(-strength / SALIENCE_SCALE)),
                 origin="evidence",
-                support=support,
-                oppose=oppose,
+                support=sum(s.confidence for s in group if s.stance == "support"),
+                oppose=sum(s.confidence for s in group if s.stance == "oppose"),
+                graded=sum(1 for s in group if s.position is not None),
                 evidence=[
-                    EvidenceSpan(s.article_id, s.source, s.start, s.end, s.evidence, s.stance)
-                    for s in sorted(items, key=lambda s: -s.confidence)
+                    EvidenceSpan(
+                        s.article_id,
+                        s.source,
+                        s.start,
+                        s.end,
+                        s.evidence,
+                        s.stance,
+                        stance_point(s),
+                    )
+                    for s in sorted(group, key=lambda s: -s.confidence)
                 ],
             )
         )
@@ -136,6 +197,12 @@ def apply_case_positions(citations: list[EvidenceCitation], case: Case) -> list[
     return sorted(by_key.values(), key=lambda c: (c.actor, c.issue))
 
 
+def missing_pairs(citations: list[EvidenceCitation], case: Case) -> list[tuple[str, str]]:
+    """Case (actor, issue) pairs that no citation covers, issue by issue."""
+    have = {(c.actor, c.issue) for c in citations}
+    return [(a, i) for i in case.issue_ids for a in case.actor_ids if (a, i) not in have]
+
+
 def position_table(citations: list[EvidenceCitation], case: Case) -> PositionTable:
     """The bargaining table: case actors x issues, NaN where nothing is known."""
     import numpy as np
@@ -149,20 +216,69 @@ def position_table(citations: list[EvidenceCitation], case: Case) -> PositionTab
         if c.actor in actors and c.issue in issues:
             i, j = actors.index(c.actor), issues.index(c.issue)
             position[i, j], salience[i, j] = c.position, c.salience
+    capability, _ = capabilities(case)
+    status_quo, _ = status_quos(case)
     return PositionTable.from_arrays(
-        actors, issues, position, salience, capability=_capabilities(case, actors)
+        actors,
+        issues,
+        position,
+        salience,
+        capability=[capability.get(a, 1.0) for a in actors],
+        status_quo=[status_quo.get(i, math.nan) for i in issues],
     )
 
 
-def _capabilities(case: Case, actors: tuple[str, ...]) -> list[float]:
+def with_positions(table: PositionTable) -> PositionTable:
+    """The table without the issues no actor has a position on (nothing to forecast there)."""
+    import numpy as np
+
+    known = [j for j in range(len(table.issues)) if not np.isnan(table.position[:, j]).all()]
+    return table.subset(known)
+
+
+def capabilities(case: Case) -> tuple[dict[str, float], str]:
+    """Capability per actor from the case file, and a sentence saying where it came from."""
     section = case.raw.get("positions") or {}
     given = section.get("capability") or section.get("capabilities") or {}
-    return [float(given.get(a, 1.0)) if given else 1.0 for a in actors]
+    if given:
+        return {a: float(v) for a, v in given.items()}, "from the case file (positions.capability)"
+    fields = {
+        str(a.get("id")): float(a["capability"])
+        for a in case.raw.get("actors") or []
+        if isinstance(a, dict) and a.get("capability") is not None
+    }
+    if fields:
+        return fields, "from the case file (actors' capability; 1 where not given)"
+    return {}, "equal for every actor (the case file gives none)"
+
+
+def status_quos(case: Case) -> tuple[dict[str, float], str]:
+    """Status quo per issue from the case file, and a sentence saying where it came from."""
+    section = case.raw.get("positions") or {}
+    given = {str(k): float(v) for k, v in (section.get("status_quo") or {}).items()}
+    for item in case.raw.get("issues") or []:
+        if isinstance(item, dict) and item.get("status_quo") is not None:
+            given.setdefault(str(item.get("id")), float(item["status_quo"]))
+    if not given:
+        return {}, "unknown (the case file gives none)"
+    if len(given) < len(case.issues):
+        return given, "from the case file; unknown where not given"
+    return given, "from the case file"
+
+
+def case_inputs(citations: list[EvidenceCitation], case: Case) -> CaseInputs:
+    """The citations with the missing pairs and the sources of capability and status quo."""
+    return CaseInputs(
+        citations=citations,
+        missing=missing_pairs(citations, case),
+        capability_source=capabilities(case)[1],
+        status_quo_source=status_quos(case)[1],
+    )
 
 
 def positions_from_evidence(store: Store, case: Case) -> list[EvidenceCitation]:
     """Every actor x issue input built from the dossier's stances, case positions overriding."""
-    from parley.store.stance_queries import dated_stances
+    from parley.analysis.stances import dated_stances
 
     citations = citations_from_stances(dated_stances(store))
     return apply_case_positions(citations, case)
@@ -171,7 +287,49 @@ def positions_from_evidence(store: Store, case: Case) -> list[EvidenceCitation]:
 def evidence_positions(store: Store, case: Case) -> tuple[PositionTable, list[EvidenceCitation]]:
     """The bargaining table built from evidence, and the citation behind each input.
 
-    This is what `parley forecast --from-evidence` runs the models on.
+    Issues no actor has a position on are left out of the table. This is what
+    `parley forecast --from-evidence` and the web app run the models on.
     """
     citations = positions_from_evidence(store, case)
-    return position_table(citations, case), citations
+    return with_positions(position_table(citations, case)), citations
+
+
+def position_rows(store: Store, case: Case | None = None) -> list[dict[str, Any]]:
+    """Actor x issue rows: evidence counts, support and oppose weight, position and salience."""
+    from parley.analysis.stances import dated_stances
+
+    citations = citations_from_stances(dated_stances(store))
+    if case is not None:
+        citations = apply_case_positions(citations, case)
+    return [
+        c.to_dict()
+        | {
+            "evidence_count": sum(1 for e in c.evidence if e.article_id),
+            "articles": len({e.article_id for e in c.evidence if e.article_id}),
+        }
+        for c in citations
+    ]
+
+
+def scale_reading(value: float, scale: dict[int, str]) -> str:
+    """A 0-100 value as a place on an issue's labelled scale.
+
+    "67 (between 50: freeze on the current line and 100: all four regions
+    ceded)"; "50 (at 50: freeze ...)" within half a point of a label; the bare
+    number when the scale has no labels.
+    """
+    shown = f"{value:.0f}"
+    if not scale:
+        return shown
+    points = sorted(scale.items())
+    for point, label in points:
+        if abs(value - point) < 0.5:
+            return f"{shown} (at {point}: {label})"
+    below = [(p, lab) for p, lab in points if p < value]
+    above = [(p, lab) for p, lab in points if p > value]
+    if below and above:
+        (lo, lo_label), (hi, hi_label) = below[-1], above[0]
+        return f"{shown} (between {lo}: {lo_label} and {hi}: {hi_label})"
+    (p, label) = below[-1] if below else above[0]
+    side = "above" if below else "below"
+    return f"{shown} ({side} {p}: {label})"

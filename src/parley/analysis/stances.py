@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.extract.records import Event, Stance
+
+if TYPE_CHECKING:
+    from parley.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -47,6 +50,9 @@ class DatedStance:
     evidence: str
     cue: str | None = None
     hedged: bool = False
+    route: str = "frame"
+    position: int | None = None
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,9 +100,58 @@ def date_stances(
                 evidence=text[s.start : s.end],
                 cue=s.cue,
                 hedged=s.hedged,
+                route=s.route,
+                position=s.position,
             )
         )
     return dated
+
+
+_STANCE_RECORD = ("start", "end", "actor", "issue", "stance", "confidence", "cue",
+                  "holder_start", "holder_end", "hedged", "route", "position")  # fmt: skip
+_EVENT_RECORD = ("start", "end", "type", "summary", "date", "date_precision", "trigger",
+                 "date_start", "date_end")  # fmt: skip
+
+
+def dated_stances(
+    store: Store, *, actor: str | None = None, issue: str | None = None
+) -> list[DatedStance]:
+    """Every stored stance (optionally of one actor or issue), dated, with its evidence text."""
+    from dataclasses import replace
+
+    from parley.store import stance_queries as q
+
+    rows = q.stance_rows(store, actor, issue)
+    ids = {r["article_id"] for r in rows}
+    articles, events = q.article_rows(store, ids), q.event_mention_rows(store, ids)
+    out = []
+    for row in rows:
+        art = articles[row["article_id"]]
+        record = Stance(**{f: row[f] for f in _STANCE_RECORD})
+        mentions = [
+            Event(actors=tuple(e["actors"] or ()), **{f: e[f] for f in _EVENT_RECORD})
+            for e in events.get(art["id"], [])
+        ]
+        (dated,) = date_stances(
+            art["id"], art["source"], art["outlet"], art["published"], art["text"],
+            [record], mentions,
+        )  # fmt: skip
+        out.append(replace(dated, id=row["id"]))
+    return out
+
+
+def stance_timeline(
+    store: Store, *, actor: str | None = None, issue: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Each actor's stances per issue in date order (undated last): the position timeline.
+
+    Rows carry their id, source, date (`date_source` says whether it is the
+    reported event's or the publication's) and evidence text.
+    """
+    found = dated_stances(store, actor=actor, issue=issue)
+    found.sort(key=lambda s: (s.actor, s.issue, date_order(s)))
+    for s in found:
+        yield s.to_dict()
 
 
 def date_order(s: DatedStance) -> tuple[bool, date, str, int]:

@@ -47,6 +47,7 @@ def extract_article(doc: Doc, article: Article, case: Case | None) -> Extraction
     """Run every extractor over one parsed article (one parse, shared by all)."""
     from parley.extract.entities import extract_mentions
     from parley.extract.events import extract_events
+    from parley.extract.framing import extract_frames
     from parley.extract.quotes import extract_quotes
     from parley.extract.stances import extract_stances
     from parley.extract.timex import find_timexes
@@ -56,7 +57,8 @@ def extract_article(doc: Doc, article: Article, case: Case | None) -> Extraction
     quotes = extract_quotes(doc, article, case)
     events = extract_events(doc, article, case, mentions, timexes)
     stances = extract_stances(doc, article, case, mentions, quotes)
-    return Extraction(mentions, quotes, timexes, events, stances)
+    frames = extract_frames(doc, article, case, mentions, quotes)
+    return Extraction(mentions, quotes, timexes, events, stances, frames)
 
 
 def speaker_keys(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[str | None, ...]:

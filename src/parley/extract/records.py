@@ -10,6 +10,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 DatePrecision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
 StanceValue = Literal["support", "oppose"]
 StanceRoute = Literal["frame", "rule", "quote"]
+FrameKind = Literal["blame", "credit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,27 @@ class Stance:
     position: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Blame or credit: who holds a case actor responsible for something bad or good.
+
+    `start`/`end` cover the cue word ("blamed", "intransigence", "praised");
+    `target` is the case actor blamed or credited, at `target_start:target_end`;
+    `agent` is who blames or credits: a case actor id, "writer" (the article's
+    own voice) or "other" (someone who is no case actor: an analyst, an
+    unnamed official). `cue` is the lexicon lemma.
+    """
+
+    start: int
+    end: int
+    kind: FrameKind
+    target: str
+    agent: str
+    cue: str
+    target_start: int | None = None
+    target_end: int | None = None
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one article, stored in one transaction."""
@@ -123,9 +145,10 @@ class Extraction:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-Extracted = Mention | Quote | Timex | Event | Stance
+Extracted = Mention | Quote | Timex | Event | Stance | Frame

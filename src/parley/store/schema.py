@@ -177,6 +177,21 @@ stances = Table(
     Index("ix_stances_actor_issue", "actor", "issue"),
 )
 
+frames = Table(
+    "frames",
+    metadata,
+    Column("id", String(160), primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("kind", String(8), nullable=False),
+    Column("target", String(64), nullable=False),
+    Column("agent", String(64), nullable=False),
+    Column("cue", String(32), nullable=False),
+    Column("target_start", Integer),
+    Column("target_end", Integer),
+    Index("ix_frames_article", "article_id"),
+)
+
 rejects = Table(
     "rejects",
     metadata,
@@ -191,5 +206,5 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions, stances)
+ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions, stances, frames)
 DERIVED_TABLES = (entities, entity_keys, events, event_sources)

@@ -1,28 +1,21 @@
-"""Read-side queries for stances, positions, claims and outlet framing.
+"""Read-side queries behind stances, positions, claims and outlet framing: plain rows.
 
-Like `parley.store.queries`, each function returns plain dicts whose fields
-are the export contract (`STANCE_EXPORT_FIELDS`). Claims and framing are
-computed on read from the stored per-article records (they are cheap, and
-always agree with the stances in the dossier).
+Like `parley.store.queries`, each function returns plain dicts read from the
+dossier's tables; `parley.analysis` computes the views (dated stances,
+positions, claims, framing) from them. `stance_export` rows are the export
+contract (`STANCE_FIELDS`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from parley.extract.records import Event, Stance
 from parley.store import schema
 from parley.store.store import Store
-
-if TYPE_CHECKING:
-    from parley.analysis.claims import Claim
-    from parley.analysis.framing import OutletFrame
-    from parley.analysis.stances import DatedStance
-    from parley.case import Case
 
 STANCE_FIELDS = (
     "id",
@@ -36,24 +29,25 @@ STANCE_FIELDS = (
     "end",
     "evidence",
 )
-CLAIM_FIELDS = ("id", "text", "sources", "contradicted_by")
-_STANCE_RECORD = ("start", "end", "actor", "issue", "stance", "confidence", "cue",
-                  "holder_start", "holder_end", "hedged", "route", "position")  # fmt: skip
-_EVENT_RECORD = ("start", "end", "type", "summary", "date", "date_precision", "trigger",
-                 "date_start", "date_end")  # fmt: skip
 
 
-def _articles(store: Store, ids: set[str] | None = None) -> dict[str, dict[str, Any]]:
+def article_rows(
+    store: Store, ids: set[str] | None = None, *, text: bool = True
+) -> dict[str, dict[str, Any]]:
+    """Articles by id: id, source, outlet, published (ISO or None) and, unless not asked, text."""
     a = schema.articles
-    query = select(a.c.id, a.c.source, a.c.outlet, a.c.published, a.c.text)
+    columns = [a.c.id, a.c.source, a.c.outlet, a.c.published, *([a.c.text] if text else [])]
+    query = select(*columns)
+    if ids is not None:
+        query = query.where(a.c.id.in_(ids))
     with store.engine.connect() as conn:
-        rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
-    return rows if ids is None else {k: v for k, v in rows.items() if k in ids}
+        return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
-def _stance_rows(
+def stance_rows(
     store: Store, actor: str | None = None, issue: str | None = None
 ) -> list[dict[str, Any]]:
+    """Stored stances (optionally of one actor or issue), in article and text order."""
     s = schema.stances
     query = select(s).order_by(s.c.article_id, s.c.start, s.c.id)
     if actor:
@@ -64,98 +58,64 @@ def _stance_rows(
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _events_by_article(store: Store, ids: set[str]) -> dict[str, list[Event]]:
+def stance_counts(store: Store) -> dict[tuple[str, str], int]:
+    """How many stances each (actor, issue) pair has."""
+    s = schema.stances
+    query = select(s.c.actor, s.c.issue, func.count()).group_by(s.c.actor, s.c.issue)
+    with store.engine.connect() as conn:
+        return {(a, i): int(n) for a, i, n in conn.execute(query)}
+
+
+def event_mention_rows(store: Store, ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per-article event mentions of these articles, by article id."""
     e = schema.event_mentions
-    found: dict[str, list[Event]] = {}
+    found: dict[str, list[dict[str, Any]]] = {}
     with store.engine.connect() as conn:
         for row in conn.execute(select(e).where(e.c.article_id.in_(ids))).mappings():
-            event = Event(actors=tuple(row["actors"] or ()), **{f: row[f] for f in _EVENT_RECORD})
-            found.setdefault(row["article_id"], []).append(event)
+            found.setdefault(row["article_id"], []).append(dict(row))
     return found
 
 
-def dated_stances(
-    store: Store, *, actor: str | None = None, issue: str | None = None
-) -> list[DatedStance]:
-    """Every stored stance (optionally of one actor or issue), dated, with its evidence text."""
-    return [pair[1] for pair in _dated_with_ids(store, actor=actor, issue=issue)]
+def frame_rows(store: Store) -> list[dict[str, Any]]:
+    """Stored blame and credit frames, in article and text order."""
+    return list(store.rows("frames"))
 
 
-def _dated_with_ids(
-    store: Store, *, actor: str | None = None, issue: str | None = None
-) -> list[tuple[str, DatedStance]]:
-    from parley.analysis.stances import date_stances
+def actor_mention_counts(store: Store) -> dict[str, int]:
+    """How many mentions name each case actor."""
+    m = schema.mentions
+    query = select(m.c.actor, func.count()).where(m.c.actor.is_not(None)).group_by(m.c.actor)
+    with store.engine.connect() as conn:
+        return {a: int(n) for a, n in conn.execute(query)}
 
-    rows = _stance_rows(store, actor, issue)
-    ids = {r["article_id"] for r in rows}
-    articles, events = _articles(store, ids), _events_by_article(store, ids)
-    out = []
+
+def quote_rows(store: Store) -> list[dict[str, Any]]:
+    """Quotes with the speaker's canonical name and actor (through the entity tables)."""
+    q, k, e = schema.quotes, schema.entity_keys, schema.entities
+    query = (
+        select(q.c.article_id, q.c.start, q.c.end, q.c.speaker, q.c.text, e.c.name, e.c.actor)
+        .outerjoin(k, (k.c.article_id == q.c.article_id) & (k.c.key == q.c.speaker_key))
+        .outerjoin(e, e.c.id == k.c.entity_id)
+        .order_by(q.c.article_id, q.c.start)
+    )
+    with store.engine.connect() as conn:
+        return [
+            {**dict(r), "speaker": r["name"] or r["speaker"]}
+            for r in conn.execute(query).mappings()
+        ]
+
+
+def stance_export(store: Store) -> Iterator[dict[str, Any]]:
+    """Stances as stored, with their source and evidence text (the export contract)."""
+    rows = stance_rows(store)
+    articles = article_rows(store, {r["article_id"] for r in rows})
     for row in rows:
         art = articles[row["article_id"]]
-        record = Stance(**{f: row[f] for f in _STANCE_RECORD})
-        (dated,) = date_stances(
-            art["id"], art["source"], art["outlet"], art["published"], art["text"],
-            [record], events.get(art["id"], []),
-        )  # fmt: skip
-        out.append((row["id"], dated))
-    return out
-
-
-def stances(
-    store: Store, *, actor: str | None = None, issue: str | None = None
-) -> Iterator[dict[str, Any]]:
-    """Each actor's stances per issue in date order (undated last): the position timeline.
-
-    Rows carry their source, date (`date_source` says whether it is the reported
-    event's or the publication's) and evidence text.
-    """
-    from parley.analysis.stances import date_order
-
-    pairs = _dated_with_ids(store, actor=actor, issue=issue)
-    pairs.sort(key=lambda p: (p[1].actor, p[1].issue, date_order(p[1])))
-    for stance_id, s in pairs:
-        yield {"id": stance_id, **s.to_dict()}
-
-
-def positions(store: Store, case: Case | None = None) -> list[dict[str, Any]]:
-    """Actor x issue rows: evidence counts, support and oppose weight, position and salience."""
-    from parley.analysis.positions import apply_case_positions, citations_from_stances
-
-    citations = citations_from_stances(dated_stances(store))
-    if case is not None:
-        citations = apply_case_positions(citations, case)
-    return [
-        c.to_dict()
-        | {
-            "evidence_count": sum(1 for e in c.evidence if e.article_id),
-            "articles": len({e.article_id for e in c.evidence if e.article_id}),
+        yield {
+            **{f: row[f] for f in STANCE_FIELDS if f in row},
+            "source": art["source"],
+            "evidence": art["text"][row["start"] : row["end"]],
         }
-        for c in citations
-    ]
-
-
-def claim_objects(store: Store, case: Case | None = None) -> list[Claim]:
-    """Claims grouped from every stored stance, with correction notes."""
-    from parley.analysis.claims import correction_claims, group_claims
-
-    claims = group_claims(dated_stances(store), case)
-    for art in _articles(store).values():
-        claims += correction_claims(
-            art["id"], art["source"], art["outlet"], art["published"], art["text"]
-        )
-    return claims
-
-
-def claims(
-    store: Store, case: Case | None = None, *, contested: bool = False
-) -> Iterator[dict[str, Any]]:
-    """Claims, most-backed first; `contested` keeps those with a contradiction or a correction."""
-    for claim in claim_objects(store, case):
-        if contested and not (claim.contradicted_by or claim.kind == "correction"):
-            continue
-        row = claim.to_dict()
-        row["sources"] = [Path(s).name if "://" not in s else s for s in claim.sources]
-        yield row
 
 
 def outlet_name(row: dict[str, Any]) -> str:
@@ -166,52 +126,5 @@ def outlet_name(row: dict[str, Any]) -> str:
     return source.split("://", 1)[-1].split("/", 1)[0] if "://" in source else Path(source).name
 
 
-def outlet_frames(store: Store) -> list[OutletFrame]:
-    """Framing per outlet: credit and blame in its own voice, sources quoted, quote share."""
-    from parley.analysis.framing import ArticleRecords, NamedSpan, QuoteSpan, outlet_frames
-
-    names: dict[str, list[NamedSpan]] = {}
-    with store.engine.connect() as conn:
-        m = schema.mentions
-        query = select(m.c.article_id, m.c.start, m.c.end, m.c.actor).where(m.c.actor.is_not(None))
-        for row in conn.execute(query).mappings():
-            names.setdefault(row["article_id"], []).append(
-                NamedSpan(row["start"], row["end"], row["actor"])
-            )
-    quotes: dict[str, list[QuoteSpan]] = {}
-    for q in _quote_rows(store):
-        quotes.setdefault(q["article_id"], []).append(
-            QuoteSpan(q["start"], q["end"], q["speaker"], q["actor"])
-        )
-    articles = (
-        ArticleRecords(outlet_name(a), a["text"], names.get(i, []), quotes.get(i, []))
-        for i, a in _articles(store).items()
-    )
-    return outlet_frames(articles)
-
-
-def _quote_rows(store: Store) -> list[dict[str, Any]]:
-    """Quotes with the speaker's canonical name and actor (through the entity tables)."""
-    q, k, e = schema.quotes, schema.entity_keys, schema.entities
-    query = (
-        select(q.c.article_id, q.c.start, q.c.end, q.c.speaker, e.c.name, e.c.actor)
-        .outerjoin(k, (k.c.article_id == q.c.article_id) & (k.c.key == q.c.speaker_key))
-        .outerjoin(e, e.c.id == k.c.entity_id)
-    )
-    with store.engine.connect() as conn:
-        return [
-            {**dict(r), "speaker": r["name"] or r["speaker"]}
-            for r in conn.execute(query).mappings()
-        ]
-
-
-def outlets(store: Store) -> list[dict[str, Any]]:
-    """`outlet_frames` as dicts."""
-    return [frame.to_dict() for frame in outlet_frames(store)]
-
-
-STANCE_EXPORTS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
-    "stances": stances,
-    "claims": claims,
-}
-STANCE_EXPORT_FIELDS = {"stances": STANCE_FIELDS, "claims": CLAIM_FIELDS}
+STANCE_EXPORTS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {"stances": stance_export}
+STANCE_EXPORT_FIELDS = {"stances": STANCE_FIELDS}

@@ -288,6 +288,12 @@ def _record_rows(
         for s in extraction.stances
     ]
     yield schema.stances, _unique(stances)
+    frames = [
+        {"id": f"{article_id}:f{f.start}-{f.end}-{f.kind}-{f.target}-{f.agent}",
+         "article_id": article_id} | asdict(f)
+        for f in extraction.frames
+    ]  # fmt: skip
+    yield schema.frames, _unique(frames)
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from parley.errors import ParleyError
 from parley.present.cli import (  # noqa: F401  (each module registers its commands)
     bargain,
     build,
+    case,
     check,
     dates,
     export,

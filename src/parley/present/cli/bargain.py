@@ -46,7 +46,10 @@ def forecast(
             "united_states.sanctions_on_russia.salience=90 (repeatable).",
         ),
     ] = None,
-    runs: Annotated[int, typer.Option("--runs", help="Monte Carlo runs for the interval.")] = 0,
+    runs: Annotated[
+        int,
+        typer.Option("--runs", help="Monte Carlo runs for the 90% interval (0: none).", min=0),
+    ] = 200,
     trace: Annotated[
         str | None,
         typer.Option("--trace", help="Print the expected utility model's rounds for this issue."),
@@ -64,59 +67,75 @@ def forecast(
 ) -> None:
     """Forecast where each issue lands, per model, with the actors' positions for context.
 
+    Each forecast reads as a place on the issue's scale (its labelled points);
+    the interval is a 90% Monte Carlo interval (200 runs unless --runs says
+    otherwise). With --from-evidence the inputs come from the dossier's stances:
+    the command lists the evidence behind each input, the actor-issue pairs with
+    no evidence, and where capabilities and status quo came from.
+
     Example: parley forecast --case case.yaml --model all --set china.capability=2 --runs 1000
     """
     from parley.bargain.inputs import positions_from_case, read_table
     from parley.bargain.report import forecast_report
     from parley.bargain.scenarios import apply_overrides
+    from parley.case import load_case
     from parley.errors import ParleyError
 
-    citations = None
+    inputs, case_file = None, None
     if from_evidence:
         if table is not None:
             raise ParleyError("--from-evidence builds the table from the dossier: drop --table")
-        data, citations = _evidence_table(db, case)
+        evidence = _evidence_table(db, case)
+        if evidence is None:
+            return
+        data, inputs, case_file = evidence
     elif (case is None) == (table is None):
         raise ParleyError("give exactly one of --case FILE or --table FILE (or --from-evidence)")
     else:
         data = positions_from_case(case) if case else read_table(table)  # type: ignore[arg-type]
+        case_file = load_case(case) if case else None
     data = apply_overrides(data, set_ or [])
     if trace:
         _print_trace(data, trace)
         return
     rows = forecast_report(data, model, runs)
     if fmt == "json":
-        forecasts = [r.to_dict() for r in rows]
-        if citations is not None:
-            inputs = [c.to_dict() for c in citations]
-            typer.echo(json.dumps({"forecasts": forecasts, "inputs": inputs}, indent=2))
+        forecasts = [_with_reading(r.to_dict(), case_file) for r in rows]
+        if inputs is not None:
+            typer.echo(json.dumps({"forecasts": forecasts, **inputs.to_dict()}, indent=2))
         else:
             typer.echo(json.dumps(forecasts, indent=2))
         return
     _check_format(fmt)
-    if citations is not None:
-        _print_citations(citations)
-    _print_forecasts(rows)
+    if inputs is not None:
+        _print_inputs(inputs)
+    _print_forecasts(rows, case_file, runs)
 
 
-def _evidence_table(db: str, case_path: Path | None) -> tuple[Any, list[Any]]:
-    """Positions built from the dossier's stances, with the evidence behind each input."""
-    from parley.analysis.positions import evidence_positions
+def _evidence_table(db: str, case_path: Path | None) -> tuple[Any, Any, Any] | None:
+    """Positions built from the dossier's stances with their inputs, or None (said why)."""
+    from parley.analysis.coverage import stance_coverage
+    from parley.analysis.positions import case_inputs, evidence_positions
     from parley.errors import ParleyError
 
     with reading(db) as store:
         case = case_of(store, case_path)
         if case is None:
             raise ParleyError(f"{db} was built without a case file: give --case FILE")
-        return evidence_positions(store, case)
+        table, citations = evidence_positions(store, case)
+        if not citations:
+            typer.echo("No forecast from evidence: no stance gives a position.")
+            typer.echo("\n".join(stance_coverage(store, case).lines()))
+            return None
+        return table, case_inputs(citations, case), case
 
 
-def _print_citations(citations: list[Any]) -> None:
-    """Which evidence each actor x issue input came from."""
+def _print_inputs(inputs: Any) -> None:
+    """Which evidence each input came from, the pairs with none, capability and status quo."""
     from parley.present.render import print_table
 
     rows = []
-    for citation in citations:
+    for citation in inputs.citations:
         row = citation.to_dict()
         first = row["evidence"][0] if row["evidence"] else None
         row["n"] = len(row["evidence"])
@@ -132,6 +151,19 @@ def _print_citations(citations: list[Any]) -> None:
         ("first", "First evidence (article:start-end)", 40),
     ]
     print_table(rows, columns, title="Inputs and their evidence")
+    have = {c.issue for c in inputs.citations}
+    by_issue: dict[str, list[str]] = {}
+    for actor, issue in inputs.missing:
+        by_issue.setdefault(issue, []).append(actor)
+    if by_issue:
+        typer.echo(f"No evidence for {len(inputs.missing)} actor-issue pair(s) (left out):")
+        for issue, actors in by_issue.items():
+            typer.echo(f"  {issue}: {', '.join(actors)}")
+    silent = [i for i in dict.fromkeys(i for _a, i in inputs.missing) if i not in have]
+    if silent:
+        typer.echo(f"No forecast for issues with no evidence at all: {', '.join(silent)}.")
+    typer.echo(f"Capabilities: {inputs.capability_source}.")
+    typer.echo(f"Status quo: {inputs.status_quo_source}.\n")
 
 
 def _span_label(span: dict[str, Any]) -> str:
@@ -196,23 +228,55 @@ def _check_format(fmt: str) -> None:
         raise ParleyError(f"unknown --format {fmt!r}; valid: table, json")
 
 
-def _print_forecasts(rows: list) -> None:  # type: ignore[type-arg]
+def _print_forecasts(rows: list, case: Any, runs: int) -> None:  # type: ignore[type-arg]
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(highlight=False)
+    interval = f"90% interval ({runs} runs)" if runs else "interval"
     for issue in dict.fromkeys(r.issue for r in rows):
         mine = [r for r in rows if r.issue == issue]
-        out = Table(title=issue)
-        for col in ("model", "forecast", "interval", "status quo", "moved most by"):
+        scale = _scale(case, issue)
+        out = Table(title=_issue_title(case, issue), title_justify="left")
+        for col in ("model", "forecast", interval, "status quo", "moved most by"):
             out.add_column(col)
         for r in mine:
-            interval = f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-"
+            span = f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-"
             drivers = ", ".join(f"{d['actor']}.{d['field']} ({d['shift']})" for d in r.drivers)
-            out.add_row(r.model, _fmt(r.forecast), interval, _fmt(r.status_quo), drivers)
-        console.print(out)
+            status = _fmt(r.status_quo) if r.status_quo is not None else "unknown"
+            out.add_row(r.model, _reading(r.forecast, scale), span, status, drivers)
+        console.print(out, markup=False)
+        if scale:
+            points = "; ".join(f"{p}: {label}" for p, label in sorted(scale.items()))
+            console.print(f"scale: {points}", markup=False)
         positions = ", ".join(f"{a} {p:g}" for a, p in mine[0].positions.items())
-        console.print(f"positions: {positions}\n")
+        console.print(f"positions: {positions}\n", markup=False)
+
+
+def _scale(case: Any, issue: str) -> dict[int, str]:
+    if case is None or issue not in case.issue_ids:
+        return {}
+    return dict(next(i for i in case.issues if i.id == issue).scale)
+
+
+def _issue_title(case: Any, issue: str) -> str:
+    if case is None or issue not in case.issue_ids:
+        return issue
+    label = next(i for i in case.issues if i.id == issue).label
+    return f"{issue}: {label}" if label else issue
+
+
+def _reading(value: float | None, scale: dict[int, str]) -> str:
+    from parley.analysis.positions import scale_reading
+
+    return "-" if value is None else scale_reading(value, scale)
+
+
+def _with_reading(row: dict[str, Any], case: Any) -> dict[str, Any]:
+    from parley.analysis.positions import scale_reading
+
+    value, scale = row.get("forecast"), _scale(case, str(row["issue"]))
+    return row | {"reading": scale_reading(value, scale) if value is not None else None}
 
 
 def _fmt(value: float | None) -> str:

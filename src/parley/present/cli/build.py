@@ -12,6 +12,8 @@ from parley.present.cli.options import DEFAULT_DB, CaseOption, DbOption, Manifes
 
 if TYPE_CHECKING:
     from parley.build.engines import Engine
+    from parley.case import Case
+    from parley.store import Store
 
 
 @app.command()
@@ -119,4 +121,15 @@ def _run_build(
         progress.stop()
         print_build_report(report)
         print_summary(store.summary(), db)
+        if case is not None:
+            print_coverage(store, case)
     return report.exit_code
+
+
+def print_coverage(store: Store, case: Case) -> None:
+    """Which case actors and issues got no stance, and why."""
+    from parley.analysis.coverage import stance_coverage
+    from parley.present.render import console
+
+    for line in stance_coverage(store, case).lines():
+        console.print(line, markup=False)

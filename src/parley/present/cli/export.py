@@ -46,9 +46,12 @@ def export(
     """
     import sys
 
+    from parley.analysis.claims import CLAIM_FIELDS, claims
     from parley.present.export import write_records
     from parley.store import queries
 
+    exports = {**queries.EXPORTS, "claims": claims}
+    fields = {**queries.EXPORT_FIELDS, "claims": CLAIM_FIELDS}
     with reading(db) as store:
-        rows = queries.EXPORTS[kind.value](store)
-        write_records(rows, queries.EXPORT_FIELDS[kind.value], format.value, sys.stdout)
+        rows = exports[kind.value](store)
+        write_records(rows, fields[kind.value], format.value, sys.stdout)

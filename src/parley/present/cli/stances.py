@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +16,10 @@ from parley.present.cli.options import (
     case_of,
     reading,
 )
+
+if TYPE_CHECKING:
+    from parley.case import Case
+    from parley.store import Store
 
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Only this case actor id.")]
 IssueOption = Annotated[str | None, typer.Option("--issue", help="Only this case issue id.")]
@@ -35,13 +39,15 @@ def stances(
 
     Example: parley stances --db seeds.db --actor united_states --issue us_mediation
     """
+    from parley.analysis.stances import stance_timeline
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
+        if _no_stances(store, case_of(store, None), actor=actor, issue=issue):
+            return
         rows = (
             {**row, "outlet": row["outlet"] or _file(row["source"])}
-            for row in stance_queries.stances(store, actor=actor, issue=issue)
+            for row in stance_timeline(store, actor=actor, issue=issue)
         )
         columns = [
             ("actor", "Actor", 14),
@@ -64,12 +70,14 @@ def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
 
     Example: parley positions --db seeds.db --case ../shared/cases/russia-ukraine-2025.yaml
     """
+    from parley.analysis.positions import position_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
         loaded = case_of(store, case)
-        rows = stance_queries.positions(store, loaded)
+        if _no_stances(store, loaded, explicit=_has_case_positions(loaded)):
+            return
+        rows = position_rows(store, loaded)
     issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
     actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
     cells = {(r["actor"], r["issue"]): _cell(r) for r in rows}
@@ -92,31 +100,37 @@ def claims(
     ] = False,
     limit: LimitOption = 0,
 ) -> None:
-    """List claims made by several articles, with sources, contradictions and one-outlet flags.
+    """List claims made by several articles, with outlets, contradictions and one-outlet flags.
+
+    Claims come from stances, from events that several articles report and from
+    quoted words that several articles report; a conflict says where they
+    disagree (another date, another speaker, other words).
 
     Example: parley claims --db seeds.db --contested
     """
+    from parley.analysis.claims import claims as claim_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     def rows() -> Iterator[dict[str, Any]]:
-        for claim in stance_queries.claims(store, loaded, contested=contested):
+        for claim in claim_rows(store, loaded, contested=contested):
             yield {
                 **claim,
                 "n": len(claim["articles"]),
                 "flag": "one outlet" if claim["single_outlet"] else "",
                 "when": claim["first"] or "undated",
+                "against": [*claim["contradicted_by"], *filter(None, [claim["conflict"]])],
             }
 
     with reading(db) as store:
         loaded = case_of(store, case)
         columns = [
             ("when", "Date", 10),
+            ("kind", "Kind", 9),
             ("text", "Claim", 70),
             ("n", "Articles", 8),
-            ("sources", "Sources", 30),
+            ("outlets", "Outlets", 30),
             ("flag", "", 10),
-            ("contradicted_by", "Contradicted by", 30),
+            ("against", "Contradicted by / conflict", 60),
         ]
         print_table(rows(), columns, title="Claims", limit=limit)
 
@@ -125,21 +139,23 @@ def claims(
 def outlets(db: DbOption = DEFAULT_DB) -> None:
     """Compare outlets side by side: whom their own voice blames and credits, whom they quote.
 
-    Blame and credit count framing words outside quotes, given to the actor
-    named nearest before them; sources and quote shares come from the quotes.
+    Blame and credit count the frames whose agent is the writer ("a reckless
+    move by X"); "reported" counts those the outlet reports others making ("Y
+    blamed X"). Sources and quote shares come from the quotes.
 
     Example: parley outlets --db seeds.db
     """
+    from parley.analysis.framing import outlet_rows
     from parley.present.render import print_table
-    from parley.store import stance_queries
 
     with reading(db) as store:
-        frames = stance_queries.outlets(store)
+        frames = outlet_rows(store)
     rows = [
         {
             **f,
             "blames": _top(f["blames"]),
             "credits": _top(f["credits"]),
+            "reported": _top(f["reported_blames"]),
             "sources": _top(f["sources"], 4),
             "quote_share": ", ".join(f"{a} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]),
         }
@@ -150,6 +166,7 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
         ("articles", "Art.", 4),
         ("blames", "Blames (own voice)", 34),
         ("credits", "Credits (own voice)", 30),
+        ("reported", "Blame reported", 30),
         ("sources", "Quotes most", 34),
         ("quotes", "Quotes", 6),
         ("quote_share", "Quote share by actor", 36),
@@ -163,3 +180,40 @@ def _top(counts: dict[str, int], n: int = 3) -> str:
 
 def _file(source: str) -> str:
     return source.rsplit("/", 1)[-1]
+
+
+def _has_case_positions(case: Case | None) -> bool:
+    return bool(case is not None and (case.raw.get("positions") or {}).get("actors"))
+
+
+def _no_stances(
+    store: Store,
+    case: Case | None,
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    explicit: bool = False,
+) -> bool:
+    """Say so, and return True, when there is nothing to show; unknown ids are errors."""
+    from parley.analysis.coverage import HELP, stance_coverage
+    from parley.errors import ParleyError
+    from parley.store.stance_queries import stance_counts
+
+    for kind, given, valid in (
+        ("actor", actor, case.actor_ids if case else ()),
+        ("issue", issue, case.issue_ids if case else ()),
+    ):
+        if given and valid and given not in valid:
+            raise ParleyError(f"unknown {kind} id {given!r}; valid: {', '.join(valid)}")
+    counts = stance_counts(store)
+    if explicit or any((actor in (None, a)) and (issue in (None, i)) for a, i in counts):
+        return False
+    if counts:
+        only = " and ".join(f"{k} {v}" for k, v in (("actor", actor), ("issue", issue)) if v)
+        typer.echo(f"No stances for {only} in this dossier.")
+        return True
+    if case is None:
+        typer.echo(f"No stances in this dossier: it was built without a case file. {HELP}")
+        return True
+    typer.echo("\n".join(stance_coverage(store, case).lines()))
+    return True

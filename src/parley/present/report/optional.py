@@ -61,7 +61,7 @@ def attach(dossier: Dossier, store: Store, case: Case | None, *, runs: int) -> N
     if table is None:
         dossier.notes["forecast"] = source
     else:
-        dossier.forecast = forecast_view(table, source, runs=runs)
+        dossier.forecast = forecast_view(table, source, runs=runs, case=case)
 
 
 def _guarded(reader: Any, store: Store, case: Case | None) -> tuple[Any, str | None]:
@@ -85,16 +85,16 @@ def _guarded(reader: Any, store: Store, case: Case | None) -> tuple[Any, str | N
 
 def read_stances(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Stance records (actor, issue, stance, evidence span) from the store."""
-    from parley.store import stance_queries
+    from parley.analysis.stances import stance_timeline
 
-    return list(stance_queries.stances(store))
+    return list(stance_timeline(store))
 
 
 def read_claims(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Claims with their corroborating and contradicting sources."""
-    from parley.store import stance_queries
+    from parley.analysis.claims import claims
 
-    return [_claim_row(c) for c in stance_queries.claims(store, case)]
+    return [_claim_row(c) for c in claims(store, case)]
 
 
 def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
@@ -104,15 +104,15 @@ def _claim_row(claim: dict[str, Any]) -> dict[str, Any]:
         **claim,
         "evidence": evidence,
         "corroborating": len(claim.get("outlets") or []),
-        "contradicting": len(claim.get("contradicted_by") or []),
+        "contradicting": len(claim.get("contradicted_by") or []) + bool(claim.get("conflict")),
     }
 
 
 def read_framing(store: Store, case: Case | None) -> list[dict[str, Any]]:
     """Per outlet framing: how each outlet reports actors and issues."""
-    from parley.store import stance_queries
+    from parley.analysis.framing import outlet_rows
 
-    return list(stance_queries.outlets(store))
+    return outlet_rows(store)
 
 
 # -- forecasts ----------------------------------------------------------------
@@ -132,27 +132,30 @@ def positions_table(store: Store | None, case: Case | None) -> tuple[PositionTab
             LOGGER.warning("cannot read positions: %s", exc)
             return None, f"the case file's positions section cannot be read: {exc}"
     if store is not None and case is not None:
-        table = _evidence_positions(store, case)
+        table, inputs = _evidence_positions(store, case)
         if table is not None:
-            return table, "positions estimated from the dossier's stances"
+            return table, f"positions estimated from the dossier's stances ({inputs})"
     if case is None:
         return None, "no case file given (use --case CASE.yaml to add issues and positions)"
     return None, "the case file has no positions section and the dossier has no stances"
 
 
-def _evidence_positions(store: Store, case: Case) -> PositionTable | None:
+def _evidence_positions(store: Store, case: Case) -> tuple[PositionTable | None, str]:
+    """The table from evidence, and a sentence on what it rests on and what it lacks."""
+    from parley.analysis.positions import case_inputs, evidence_positions
+
     try:
-        from parley.analysis.positions import evidence_positions
-    except ImportError:
-        return None
-    try:
-        table, _citations = evidence_positions(store, case)
+        table, citations = evidence_positions(store, case)
     except (ParleyError, ValueError, ImportError) as exc:
         LOGGER.info("no positions from evidence: %s", exc)
-        return None
+        return None, ""
     if table is None or not _has_positions(table):
-        return None
-    return table
+        return None, ""
+    inputs = case_inputs(citations, case)
+    return table, (
+        f"capabilities {inputs.capability_source}; status quo {inputs.status_quo_source}; "
+        f"no evidence for {len(inputs.missing)} actor-issue pair(s)"
+    )
 
 
 def _has_positions(table: PositionTable) -> bool:
@@ -166,17 +169,24 @@ def forecast_view(
     model: str = "all",
     runs: int = 200,
     overrides: list[str] | None = None,
+    case: Case | None = None,
 ) -> ForecastView:
     """Forecast every issue with `model` (or all), with 90% Monte Carlo intervals.
 
     `overrides` are what-if changes (`ACTOR.ISSUE.salience=90`); a bad one
     raises `ParleyError` naming it.
     """
+    from parley.analysis.positions import scale_reading
     from parley.bargain.report import forecast_report
     from parley.bargain.scenarios import apply_overrides
 
     changed = apply_overrides(table, list(overrides or []))
-    rows = [r.to_dict() for r in forecast_report(changed, model, runs)]
+    scales = {i.id: i.scale for i in case.issues} if case is not None else {}
+    rows = []
+    for r in forecast_report(changed, model, runs):
+        scale = scales.get(r.issue)
+        reading = scale_reading(r.forecast, scale) if r.forecast is not None and scale else None
+        rows.append(r.to_dict() | {"reading": reading})
     return ForecastView(
         source=source, table=changed, rows=rows, runs=runs, overrides=list(overrides or [])
     )

@@ -102,4 +102,6 @@ class DossierState:
         table, source = positions_table(self.store, self.case)
         if table is None:
             return None
-        return forecast_view(table, source, model=model, runs=runs, overrides=list(overrides))
+        return forecast_view(
+            table, source, model=model, runs=runs, overrides=list(overrides), case=self.case
+        )
