@@ -55,6 +55,7 @@ class Context:
     holders: dict[int, Holder | str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    groups: dict[int, list[Holder]] = field(default_factory=dict)  # "both sides": the others
     _text: str | None = None
 
     @property

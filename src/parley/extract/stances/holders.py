@@ -23,6 +23,7 @@ CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl", "acomp", "op
 SIBLING = {"advcl", "conj", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "him", "his", "her", "it", "its", "they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+PLURAL = {"both": 2, "two": 2, "three": 3, "four": 4}  # "both sides", "the three leaders"
 RELATIVE = {"who", "which", "that", "whom"}
 NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
 # Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
@@ -139,7 +140,48 @@ def name(ctx: Context, tok: Token) -> Holder | None:
         if named is None:
             return resolve(ctx, tok)
         return named if isinstance(named, Holder) else None
+    group = plural(ctx, tok)
+    if group:
+        ctx.groups[group[0].start] = group[1:]
+        return group[0]
     return phrase_name(ctx, tok)
+
+
+def plural(ctx: Context, tok: Token) -> list[Holder]:
+    """ "Both sides", "the two governments", "the three leaders": the actors named together
+    just before (coordinated subjects, and "with" partners), most recent clause first. In
+    an actor's report only the actor itself ("the two sides agreed", said Beijing): what
+    it says the other side did is its claim."""
+    count = next((PLURAL[c.lower_] for c in tok.children if c.lower_ in PLURAL), 0)
+    if not count or tok.lemma_.lower() not in ctx.lex.official_nouns:
+        return []
+    for verb in tok.ancestors:
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+        if tok.i not in subjects and is_reporting(verb, ctx.lex):
+            found = holder(ctx, verb)
+            return [found] if isinstance(found, Holder) else []
+    first = tok.sent.start
+    for _ in range(2):
+        first = ctx.doc[first - 1].sent.start if first > 0 else first
+    for i in range(tok.i - 1, first - 1, -1):
+        word = ctx.doc[i]
+        if word.dep_ in SUBJECTS and word.head.i != tok.head.i:
+            group = _together(ctx, word)
+            if len({h.actor for h in group}) >= count:
+                return group
+    return []
+
+
+def _together(ctx: Context, subject: Token) -> list[Holder]:
+    """The actors a coordinated subject and its verb's "with" phrase name."""
+    words = [subject, *subject.conjuncts]
+    words += [c for p in subject.head.children if p.lower_ == "with" for c in p.children]
+    found: dict[str, Holder] = {}
+    for word in words:
+        named = phrase_name(ctx, word)
+        if named is not None:
+            found.setdefault(named.actor, named)
+    return list(found.values())
 
 
 def phrase_name(ctx: Context, tok: Token) -> Holder | None:
@@ -248,7 +290,7 @@ def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
 def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
     """Co-holders: coordinated subjects ("Ukraine and Russia agreed"), and for an
     agreement the actors it was made with ("the ceasefire the US agreed with Ukraine")."""
-    found_partners = []
+    found_partners = list(ctx.groups.get(holder.start, ()))
     span = ctx.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     for conj in span.root.conjuncts if span is not None and not holder.pronoun else ():
         found = name(ctx, conj)
