@@ -41,7 +41,7 @@ from parley.extract.stances.rules import case_rules
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from parley.articles.model import Article
     from parley.case import Case
@@ -93,43 +93,35 @@ Candidate = tuple["Span", list[int], list[int]]
 def _candidate_sentences(
     doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool
 ) -> list[Candidate]:
-    """Sentences with a cue word and an issue word: (sentence, issue-word tokens, and those of
-    the sentence before, for "such a move")."""
+    """Sentences with a cue word and an issue word, or with a cue and a word pointing back
+    ("it", "the move") after a sentence with an issue word: (sentence, issue-word tokens,
+    and those of the sentence before). One array of the doc's words, no loop over tokens."""
     import numpy as np
+    from spacy.attrs import LEMMA, LOWER, SENT_START
 
-    cue_hits = _cue_candidates(doc, lex)
+    attrs = doc.to_array([LOWER, LEMMA, SENT_START])
+    cue_hits = np.flatnonzero(np.isin(attrs[:, 1], _hashes(doc, lex.cue_lemmas)))
     if not len(cue_hits):
         return []
-    issue_hits = issues.candidates(doc)
-    sent_of, spans = _sentence_ids(doc)
+    starts = np.flatnonzero(attrs[:, 2] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = np.concatenate(([0], starts))
+    sent_of = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
     by_sent: dict[int, list[int]] = defaultdict(list)
-    for i in issue_hits.tolist():
+    for i in issues.candidates(doc, attrs).tolist():
         by_sent[int(sent_of[i])].append(i)
     cue_sents = np.unique(sent_of[cue_hits]).tolist()
-    pointing = set(np.unique(sent_of[_anaphor_candidates(doc, lex)]).tolist())
+    pointing: set[int] = set()
+    if any(s not in by_sent and s - 1 in by_sent for s in cue_sents):
+        words = _hashes(doc, lex.anaphoric_nouns | PRONOUNS)
+        found = np.isin(attrs[:, 0], words) | np.isin(attrs[:, 1], words)
+        pointing = set(np.unique(sent_of[np.flatnonzero(found)]).tolist())
+    ends = [*starts[1:].tolist(), len(doc)]
     return [
-        (spans[s], by_sent.get(s, []), by_sent.get(s - 1, []))
+        (doc[starts[s] : ends[s]], by_sent.get(s, []), by_sent.get(s - 1, []))
         for s in cue_sents
         if rules or s in by_sent or (s in pointing and s - 1 in by_sent)
     ]
-
-
-def _cue_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
-    import numpy as np
-    from spacy.attrs import LEMMA
-
-    hashes = _hashes(doc, lex.cue_lemmas)
-    return np.flatnonzero(np.isin(doc.to_array([LEMMA]).reshape(-1), hashes))
-
-
-def _anaphor_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
-    """Tokens that may point back to an issue ("it", "the move"), see `anaphora`."""
-    import numpy as np
-    from spacy.attrs import LEMMA, LOWER
-
-    hashes = _hashes(doc, lex.anaphoric_nouns | PRONOUNS)
-    attrs = doc.to_array([LOWER, LEMMA])
-    return np.flatnonzero(np.isin(attrs[:, 0], hashes) | np.isin(attrs[:, 1], hashes))
 
 
 _HASHES: dict[frozenset[str], object] = {}
@@ -142,17 +134,6 @@ def _hashes(doc: Doc, words: frozenset[str]) -> np.ndarray:
         strings = doc.vocab.strings
         _HASHES[words] = np.array([strings.add(w) for w in words], dtype="uint64")
     return _HASHES[words]  # type: ignore[return-value]
-
-
-def _sentence_ids(doc: Doc) -> tuple[np.ndarray, list[Span]]:
-    """Sentence number of every token, and the sentences."""
-    import numpy as np
-
-    spans = list(doc.sents)
-    ids = np.zeros(len(doc), dtype="int64")
-    for n, sent in enumerate(spans):
-        ids[sent.start : sent.end] = n
-    return ids, spans
 
 
 def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[int]) -> list[Stance]:
@@ -174,10 +155,19 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
             found_cue = cue(tok, ctx.lex)
             if found_cue is not None:
                 found += cue_stances(ctx, tok, found_cue, matches)
-        found += voiced_stances(ctx, sent.root, matches)
+        for root in {ctx.head(m.root).i for m in matches} | {sent.root.i}:
+            found += voiced_stances(ctx, _clause_root(ctx, ctx.doc[root]), matches)
         found += action_stances(ctx, matches)
         found += demand_stances(ctx, sent, matches)
     return [place(ctx, stance) for stance in found]
+
+
+def _clause_root(ctx: Context, tok: Token) -> Token:
+    """The root of the clause a word stands in, within its paragraph."""
+    cur = tok
+    while (head := ctx.head(cur)).i != cur.i:
+        cur = head
+    return cur
 
 
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:

@@ -103,13 +103,12 @@ def intends(ctx: Context, verb: Token) -> bool:
 def condition_holder(ctx: Context, verb: Token) -> Holder | None:
     """The actor setting a condition: the main clause's holder, else the actor in whose
     words (quote, turn) or report the clause stands."""
-    own = holder(ctx, verb)
-    if isinstance(own, Holder):
-        return own
-    for cur in verb.ancestors:
+    for cur in (verb, *ctx.ancestors(verb)):  # "offered to cut X in exchange for Y"
+        found = holder(ctx, cur)
+        if isinstance(found, Holder):
+            return found
         if is_reporting(cur, ctx.lex):
-            found = holder(ctx, cur)
-            return found if isinstance(found, Holder) else None
+            return None
     quoted, speaker = ctx.quote_at(verb)
     if quoted and speaker is not None:
         return Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)

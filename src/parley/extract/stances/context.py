@@ -8,9 +8,9 @@ holder cache.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parley.case import name_key
 from parley.extract.stances.issues import IssueIndex
@@ -56,6 +56,7 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     groups: dict[int, list[Holder]] = field(default_factory=dict)  # "both sides": the others
+    paragraphs: Any = None  # numpy array: the paragraph number of every token
     _text: str | None = None
 
     @property
@@ -64,6 +65,21 @@ class Context:
         if self._text is None:
             self._text = normalise(self.doc.text)
         return self._text
+
+    def head(self, tok: Token) -> Token:
+        """A word's head, or the word itself when the parser joined two paragraphs (a
+        transcript's question and answer, a round-up's header and entry)."""
+        head = tok.head
+        if self.paragraphs is not None and self.paragraphs[head.i] != self.paragraphs[tok.i]:
+            return tok
+        return head
+
+    def ancestors(self, tok: Token) -> Iterator[Token]:
+        """A word's ancestors within its paragraph."""
+        cur = tok
+        while (head := self.head(cur)).i != cur.i:
+            yield head
+            cur = head
 
     def quote_at(self, tok: Token) -> tuple[bool, str | None]:
         """Whether `tok` is quoted, and the quote's speaker actor."""
@@ -89,6 +105,7 @@ def build_context(
     names = case.name_index()
     ctx = Context(doc, case, lex, rules, issues, names=names, demonyms=demonyms(names, lex))
     _index_names(ctx, mentions)
+    ctx.paragraphs = _paragraphs(doc)
     raw = text if text is not None else doc.text
     lines = [(start, end, _turn_actor(ctx, raw[a:b], a, b)) for start, end, a, b in turns(raw)]
     ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q, lines)) for q in quotes] + lines
@@ -149,6 +166,18 @@ def _turn_actor(ctx: Context, name: str, start: int, end: int) -> str | None:
         if tok.i in ctx.actors:
             return ctx.actors[tok.i]
     return ctx.case.actor_for(name.title())
+
+
+def _paragraphs(doc: Doc) -> Any:
+    """The paragraph number of every token: whitespace tokens with a line break divide them."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array([IS_SPACE]).reshape(-1).astype(bool)
+    breaks = np.zeros(len(doc), dtype=bool)
+    for i in np.flatnonzero(spaces).tolist():
+        breaks[i] = "\n" in doc[i].text
+    return np.cumsum(breaks)
 
 
 def _dateline(ent: Span) -> bool:

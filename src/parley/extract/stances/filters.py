@@ -40,7 +40,7 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
     if not quoted and _question(tok):
         return True
     reported = quoted
-    for cur in (tok, *tok.ancestors):
+    for cur in (tok, *ctx.ancestors(tok)):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
         if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
@@ -147,7 +147,7 @@ def emits(ctx: Context, tok: Token) -> bool:
 def hedged(ctx: Context, tok: Token) -> bool:
     """Whether the article qualifies the report ("reportedly", "seems to", "suggested")."""
     hedges = ctx.lex.hedges
-    for cur in (tok, *tok.ancestors):
+    for cur in (tok, *ctx.ancestors(tok)):
         if cur.lemma_.lower() in hedges:
             return True
         if any(c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children):

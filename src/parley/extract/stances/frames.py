@@ -241,7 +241,7 @@ def path_sign(
     root = match.root if root is None else root
     sign, length, tok = (-1 if negated(root, ctx.lex) else 1), 0, root
     while tok.i != cue_tok.i:
-        head = tok.head
+        head = ctx.head(tok)
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
         if head.i == cue_tok.i:

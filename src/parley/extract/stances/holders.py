@@ -49,22 +49,22 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
         found = own if cur.i == tok.i else own_holder(ctx, cur)
         if found is not None:
             return found if isinstance(found, Holder) else None
-        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+        if cur.dep_ not in CLIMB or ctx.head(cur).i == cur.i:
             return None
-        cur = main_clause(cur) if cur.dep_ == "advcl" else cur.head
+        cur = main_clause(cur) if cur.dep_ == "advcl" else ctx.head(cur)
     return None
 
 
 def is_nested(ctx: Context, tok: Token) -> bool:
     """Whether a cue sits inside what another cue is about."""
     cur = tok
-    while cur.head.i != cur.i:
+    while ctx.head(cur).i != cur.i:
         if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
-            cur = cur.head
+            cur = ctx.head(cur)
             continue
         if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
             return False
-        cur = cur.head
+        cur = ctx.head(cur)
         found = cue(cur, ctx.lex)
         if found is None or found.direct:  # a light verb only bears on its own object
             continue
@@ -155,7 +155,7 @@ def plural(ctx: Context, tok: Token) -> list[Holder]:
     count = next((PLURAL[c.lower_] for c in tok.children if c.lower_ in PLURAL), 0)
     if not count or tok.lemma_.lower() not in ctx.lex.official_nouns:
         return []
-    for verb in tok.ancestors:
+    for verb in ctx.ancestors(tok):
         subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
         if tok.i not in subjects and is_reporting(verb, ctx.lex):
             found = holder(ctx, verb)
@@ -204,6 +204,8 @@ def phrase_name(ctx: Context, tok: Token) -> Holder | None:
                 found = next((phrase_name(ctx, c) for c in prep.children if c.dep_ == "pobj"), None)
                 if found is not None:
                     return found
+    if not ctx.rules.holders:
+        return None
     span = ctx.doc[min(w.i for w in phrase) : max(w.i for w in phrase) + 1]
     text = ctx.text[span.start_char : span.end_char]
     for pattern, actor in ctx.rules.holders:
@@ -324,7 +326,7 @@ def judge(ctx: Context, word: Token) -> Holder | None:
     quoted, speaker = ctx.quote_at(word)
     if quoted:
         return Holder(speaker, word.idx, word.idx + len(word), quoted=True) if speaker else None
-    for verb in word.ancestors:
+    for verb in ctx.ancestors(word):
         if is_reporting(verb, ctx.lex):
             found = holder(ctx, verb)
             return found if isinstance(found, Holder) else None

@@ -149,14 +149,16 @@ class IssueIndex:
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
     parties: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def candidates(self, doc: Doc) -> np.ndarray:
-        """Indexes of the tokens whose lemma or lower-case form is an issue word."""
+    def candidates(self, doc: Doc, attrs: np.ndarray | None = None) -> np.ndarray:
+        """Indexes of the tokens whose lemma or lower-case form is an issue word (`attrs`:
+        the doc's LOWER and LEMMA columns, if already read)."""
         import numpy as np
         from spacy.attrs import LEMMA, LOWER
 
         if len(doc) == 0 or not len(self.hashes):
             return np.zeros(0, dtype="int64")
-        attrs = doc.to_array([LOWER, LEMMA])
+        if attrs is None:
+            attrs = doc.to_array([LOWER, LEMMA])
         hit = np.isin(attrs[:, 0], self.hashes) | np.isin(attrs[:, 1], self.hashes)
         return np.flatnonzero(hit)
 
@@ -292,7 +294,11 @@ def _phrase_head(tok: Token) -> Token:
 
 
 def issue_index(case: Case) -> IssueIndex:
-    """The compiled issue words of a case, cached by the case's issue texts."""
+    """The compiled issue words of a case, cached by the case's issue texts (and, for the
+    articles of one build, by the case object itself)."""
+    last = _LAST.get("case")
+    if last is not None and last[0] is case:
+        return last[1]
     key = json.dumps(
         {
             "issues": [_issue_texts(i) for i in case.issues],
@@ -304,10 +310,12 @@ def issue_index(case: Case) -> IssueIndex:
         if len(_INDEXES) >= 8:
             _INDEXES.pop(next(iter(_INDEXES)))
         _INDEXES[key] = _compile(case)
+    _LAST["case"] = (case, _INDEXES[key])
     return _INDEXES[key]
 
 
 _INDEXES: dict[str, IssueIndex] = {}
+_LAST: dict[str, tuple[Case, IssueIndex]] = {}
 
 
 def _compile(case: Case) -> IssueIndex:
