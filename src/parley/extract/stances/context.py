@@ -57,6 +57,7 @@ class Context:
     demonyms: dict[str, str] = field(default_factory=dict)
     groups: dict[int, list[Holder]] = field(default_factory=dict)  # "both sides": the others
     paragraphs: Any = None  # numpy array: the paragraph number of every token
+    datelines: set[int] = field(default_factory=set)  # "DOHA, Sept 15 (Wire) -"
     _text: str | None = None
 
     @property
@@ -143,7 +144,10 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
     """Token index -> actor id for names of case actors; token indexes of other people."""
     valid = set(ctx.case.actor_ids)
     for ent in ctx.doc.ents:
-        actor = ent.ent_id_ if ent.ent_id_ in valid and not _dateline(ent) else None
+        if _dateline(ent):
+            ctx.datelines |= {tok.i for tok in ent}
+            continue
+        actor = ent.ent_id_ if ent.ent_id_ in valid else None
         for tok in ent:
             if actor:
                 ctx.actors[tok.i] = actor
@@ -152,6 +156,8 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
     for m in mentions:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         for tok in span or ():
+            if tok.i in ctx.datelines:
+                continue
             if m.actor:
                 ctx.actors.setdefault(tok.i, m.actor)
                 ctx.persons.discard(tok.i)

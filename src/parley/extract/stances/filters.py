@@ -47,6 +47,8 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
             return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
             return True
+        if cur.i != tok.i and cur.lemma_.lower() in ctx.lex.deliberation and not cue(cur, ctx.lex):
+            return True  # "discussed how to cut the tolls"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             if commentator_says(ctx, cur):
                 return True
@@ -89,7 +91,7 @@ def obliged(ctx: Context, tok: Token) -> bool:
         if cur.head.i == cur.i or is_reporting(cur.head, ctx.lex):
             return False
         if cur.dep_ == "xcomp" and cur.head.lemma_ in ("have", "need"):
-            return True
+            return not any(c.lower_ in ctx.lex.negating for c in cur.head.children)
         cur = cur.head
 
 
@@ -104,6 +106,8 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
     words = ctx.lex.irrealis
     cur = tok
     while True:
+        if cur.i != tok.i and cur.lemma_.lower() in ctx.lex.deliberation and not cue(cur, ctx.lex):
+            return True  # "discussed how to cut the tolls"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             return False
         if cur.i != tok.i and cur.lemma_.lower() in words:

@@ -212,6 +212,8 @@ def judged(ctx: Context, word: Token) -> Token | None:
     """What a judging word is said of: the subject of its copula ("X was unacceptable"),
     the object of a verb of calling ("called X illegal") or its own subject."""
     head = word.head
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in ctx.lex.calling:
+        return head  # "called [the toll cut] unacceptable", parsed under the object
     if head.lemma_.lower() in ctx.lex.calling:
         return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None) or next(
             (c for c in word.children if c.dep_ in SUBJECTS), None

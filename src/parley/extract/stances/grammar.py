@@ -60,11 +60,12 @@ def has_obligation(tok: Token, lex: Lexicon, own_only: bool = False) -> bool:
         if child.dep_ == "aux" and modal in lex.obligations and modal != "have":
             return True
         if not own_only and child.dep_ == "xcomp" and tok.lemma_ in ("have", "need"):
-            return True
+            return not any(c.lower_ in lex.negating for c in tok.children)
         if not own_only and child.dep_ == "xcomp" and child.lemma_ in ("have", "need"):
             return True
     return (
         not own_only
         and tok.lemma_ in ("have", "need")
         and any(c.dep_ == "xcomp" for c in tok.children)
+        and not any(c.lower_ in lex.negating for c in tok.children)  # "has yet to"
     )

@@ -83,15 +83,24 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
     """The holder named on the word itself: Holder, "none" (a non-actor), or None."""
     if tok.pos_ == "NOUN":
         return noun_holder(ctx, tok)
-    for child in tok.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-                child = tok.head
-            return name(ctx, child) or "none"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [  # "CAIRO, Sept. 10 — Iran signed ...": the dateline is no subject
+        a for c in subjects for a in ((c,) if c.i not in ctx.datelines else _appositions(c))
+    ]
+    for child in subjects:  # a dateline's date may be parsed as a second subject
+        if child.lower_ in RELATIVE and tok.dep_ == "relcl":
+            child = tok.head
+        found = name(ctx, child)
+        if found is not None or child is subjects[-1]:
+            return found or "none"
         if child.dep_ == "agent":
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
     return None
+
+
+def _appositions(tok: Token) -> tuple[Token, ...]:
+    return tuple(c for c in tok.children if c.dep_ == "appos")
 
 
 def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
@@ -320,9 +329,10 @@ def judge(ctx: Context, word: Token) -> Holder | None:
                     found = name(ctx, pobj)
                     if found is not None:
                         return found
-    if word.head.lemma_.lower() in ctx.lex.calling:
-        found = holder(ctx, word.head)
-        return found if isinstance(found, Holder) else None
+    for verb in (word.head, word.head.head):
+        if verb.lemma_.lower() in ctx.lex.calling and verb.pos_ == "VERB":
+            found = holder(ctx, verb)
+            return found if isinstance(found, Holder) else None
     quoted, speaker = ctx.quote_at(word)
     if quoted:
         return Holder(speaker, word.idx, word.idx + len(word), quoted=True) if speaker else None

@@ -234,6 +234,9 @@ class IssueIndex:
         chain = [a for a in tok.ancestors if a.i != tok.i][: _depth(tok, head)]
         mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i != tok.i]
         sign = 1
+        for word in (tok, *chain):  # "zero dam building": a negator below the head
+            if word.i != head.i and any(c.lower_ in lex.negators for c in word.children):
+                sign = -sign
         for word in (*chain, *mods):
             if any(e.issue == issue for e in self.entries(word)):
                 continue
@@ -339,13 +342,16 @@ def _compile(case: Case) -> IssueIndex:
 
 
 def _parties(nlp: Language, case: Case, issue: Issue) -> frozenset[str]:
-    """The actors an issue's proposition names ("Iran stops enriching"; "Iranian and US
-    negotiators meet"): the ones that can do what it says."""
+    """The actors an issue's proposition names as its agents ("Iran stops enriching";
+    "Iranian and US negotiators meet"; not "Iran's sites are attacked"): the ones that
+    can do what it says."""
     from parley.extract.stances.context import demonyms
 
     forms = demonyms(case.name_index(), lexicon())
     doc = _parse(nlp, issue.proposition or "")
-    return frozenset(t.ent_id_ or forms.get(t.lower_, "") for t in doc) - {""}
+    agents = [t for t in doc if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")]
+    words = {w for t in agents for w in t.subtree}
+    return frozenset(w.ent_id_ or forms.get(w.lower_, "") for w in words) - {""}
 
 
 def _actor_words(case: Case) -> set[str]:
