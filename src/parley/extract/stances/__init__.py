@@ -97,10 +97,13 @@ def _candidate_sentences(
     ("it", "the move") after a sentence with an issue word: (sentence, issue-word tokens,
     and those of the sentence before). One array of the doc's words, no loop over tokens."""
     import numpy as np
-    from spacy.attrs import LEMMA, LOWER, SENT_START
+    from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 
-    attrs = doc.to_array([LOWER, LEMMA, SENT_START])
+    attrs = doc.to_array([LOWER, LEMMA, SENT_START, POS])
+    issue_hits = issues.candidates(doc, attrs)
     cue_hits = np.flatnonzero(np.isin(attrs[:, 1], _hashes(doc, lex.cue_lemmas)))
+    verbs = issue_hits[attrs[issue_hits, 3] == doc.vocab.strings["VERB"]]  # "bought grain"
+    cue_hits = np.union1d(cue_hits, verbs)
     if not len(cue_hits):
         return []
     starts = np.flatnonzero(attrs[:, 2] == 1)
@@ -108,7 +111,7 @@ def _candidate_sentences(
         starts = np.concatenate(([0], starts))
     sent_of = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
     by_sent: dict[int, list[int]] = defaultdict(list)
-    for i in issues.candidates(doc, attrs).tolist():
+    for i in issue_hits.tolist():
         by_sent[int(sent_of[i])].append(i)
     cue_sents = np.unique(sent_of[cue_hits]).tolist()
     pointing: set[int] = set()

@@ -215,10 +215,14 @@ class IssueIndex:
         for entry in self.entries(head):  # the phrase's head says what it names
             if entry.polarity and head in words and entry.issue in polarity:
                 polarity[entry.issue] = (entry.weight, entry.polarity, head)
+        negators = lexicon().negators  # "zero dam building": a negator below the head
+        flip = (
+            -1 if any(c.lower_ in negators for w in words if w != head for c in w.children) else 1
+        )
         return [
             IssueMatch(
                 issue,
-                polarity[issue][1] * self._phrase_sign(issue, polarity[issue][2], head),
+                flip * polarity[issue][1] * self._phrase_sign(issue, polarity[issue][2], head),
                 start,
                 end,
                 head,
@@ -234,9 +238,6 @@ class IssueIndex:
         chain = [a for a in tok.ancestors if a.i != tok.i][: _depth(tok, head)]
         mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i != tok.i]
         sign = 1
-        for word in (tok, *chain):  # "zero dam building": a negator below the head
-            if word.i != head.i and any(c.lower_ in lex.negators for c in word.children):
-                sign = -sign
         for word in (*chain, *mods):
             if any(e.issue == issue for e in self.entries(word)):
                 continue
