@@ -160,12 +160,29 @@ class IssueIndex:
         if attrs is None:
             attrs = doc.to_array([LOWER, LEMMA])
         hit = np.isin(attrs[:, 0], self.hashes) | np.isin(attrs[:, 1], self.hashes)
+        hyphens = np.flatnonzero(attrs[:, 0] == doc.vocab.strings["-"])
+        for i in hyphens.tolist():  # "cease-fire" is three tokens
+            if 0 < i < len(doc) - 1 and self._compound(doc[i + 1]):
+                hit[i - 1] = hit[i + 1] = True
         return np.flatnonzero(hit)
 
+    def _compound(self, tok: Token) -> tuple[IssueWord, ...]:
+        """The issue words of a hyphenated word ending in `tok` ("cease-fire" -> ceasefire)."""
+        doc = tok.doc
+        if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_:
+            return ()
+        form = _fold(doc[tok.i - 2].text + tok.text)
+        return self.words.get(doc.vocab.strings[form], ()) if form in doc.vocab.strings else ()
+
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
-        """The issue words a token carries; a verb with an object carries only the words
-        the issue texts use as verbs ("sought to force Kyiv" does not name "forces")."""
+        """The issue words a token carries (both parts of a hyphenated one: "cease-fire");
+        a verb with an object carries only the words the issue texts use as verbs ("sought
+        to force Kyiv" does not name "forces")."""
+        doc = tok.doc
         found = self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
+        if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            found = self._compound(doc[tok.i + 2])
+        found = found or self._compound(tok)
         if found and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return tuple(e for e in found if e.verbal)
         return found
