@@ -28,13 +28,9 @@ from parley.extract.stances.anaphora import PRONOUNS, referents
 from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
-from parley.extract.stances.frames import (
-    action_stances,
-    cue_stances,
-    judgements,
-    voiced_stances,
-)
+from parley.extract.stances.frames import action_stances, cue_stances, voiced_stances
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
+from parley.extract.stances.judgements import judgements
 from parley.extract.stances.lexicon import Lexicon, lexicon
 from parley.extract.stances.positions import place
 from parley.extract.stances.rules import case_rules
@@ -176,11 +172,24 @@ def _clause_root(ctx: Context, tok: Token) -> Token:
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
     """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
     the issue's own words for the others (rules refine an issue: they replace its words)."""
+    own = _acting(ctx.issues.mentions(sent, hits))
     if not ctx.rules.terms:
-        return ctx.issues.mentions(sent, hits)
+        return own
     ruled = ctx.rules.issues
-    own = [m for m in ctx.issues.mentions(sent, hits) if m.issue not in ruled]
-    return _rule_matches(ctx, sent) + own
+    return _rule_matches(ctx, sent) + [m for m in own if m.issue not in ruled]
+
+
+def _acting(matches: list[IssueMatch]) -> list[IssueMatch]:
+    """Issue phrases without the issue's verbs acting on something else ("deploy them" when
+    "them" are sanctions, "negotiate a deal"): a verb names the issue with its own object."""
+    objects = {(m.issue, m.root.i) for m in matches}
+    kept = []
+    for match in matches:
+        verb = match.root
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects:
+            kept.append(match)
+    return kept
 
 
 def _rule_matches(ctx: Context, sent: Span) -> list[IssueMatch]:

@@ -44,9 +44,9 @@ def referents(
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
         elif _event_noun(ctx, tok) and earlier:
-            event = _event(ctx, earlier)
-            if event is not None:
-                found.append(_on(event, tok))
+            act = event(ctx, earlier)
+            if act is not None:
+                found.append(_on(act, tok))
     return found
 
 
@@ -57,7 +57,7 @@ def _event_noun(ctx: Context, tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", *ctx.lex.anaphoric) for c in tok.children)
 
 
-def _event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:
+def event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:
     """The issue phrase nearest the main verb of the sentence before, signed by the path."""
     best = None
     for match in earlier:

@@ -78,9 +78,9 @@ def conditions(ctx: Context, sent: Span) -> list[tuple[Token, Token, Token]]:
                 found.append((clause, verb, tok))
         elif word == "for" and tok.head.lemma_.lower() in lex.exchange_nouns:
             objects = [c for c in tok.children if c.dep_ == "pobj"]
-            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
-            if objects and verb is not None:
-                found.append((objects[0], verb, tok))
+            acting = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
+            if objects and acting is not None:
+                found.append((objects[0], acting, tok))
     return found
 
 

@@ -25,9 +25,9 @@ def cue(tok: Token, lex: Lexicon) -> Cue | None:
         return RAISE if _raise_to(tok, lex) else lex.verbs.get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
         return lex.nouns.get(tok.lemma_.lower())
-    if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.dispositions:
-        if any(c.dep_ in ("xcomp", "prep") for c in tok.children):  # "ready to", "open to"
-            return lex.dispositions[tok.lemma_.lower()]
+    complement = any(c.dep_ in ("xcomp", "prep") for c in tok.children)  # "ready to", "open to"
+    if tok.pos_ == "ADJ" and complement and tok.lemma_.lower() in lex.dispositions:
+        return lex.dispositions[tok.lemma_.lower()]
     return None
 
 
@@ -61,11 +61,12 @@ def _raise_to(tok: Token, lex: Lexicon) -> bool:
     """ "lift the tariff to 125%": a verb of removal that names a new level raises it."""
     if tok.lemma_.lower() not in lex.raise_to_level:
         return False
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            if any(c.like_num or c.ent_type_ in ("PERCENT", "MONEY") for c in prep.subtree):
-                return True
-    return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(c.like_num or c.ent_type_ in ("PERCENT", "MONEY") for c in prep.subtree)
+        for prep in tok.children
+    )
 
 
 def cue_key(tok: Token, lex: Lexicon) -> str:

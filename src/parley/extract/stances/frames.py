@@ -20,7 +20,6 @@ from parley.extract.stances.holders import (
     RELATIVE,
     SIBLING,
     holder,
-    judge,
     name,
     partners,
     reports_own,
@@ -87,7 +86,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
 
 def clauses_to(verb: Token, root: Token) -> set[int]:
     """The indexes of the words between a verb of saying and a phrase below it."""
-    found = set()
+    found: set[int] = set()
     for tok in (root, *root.ancestors):
         if tok.i == verb.i:
             return found
@@ -98,9 +97,9 @@ def clauses_to(verb: Token, root: Token) -> set[int]:
 def action_stances(ctx: Context, matches: list[IssueMatch]) -> list[Stance]:
     """An actor doing what the issue says, in the issue's own verb ("the officials would
     talk next week", "China buys soybeans"): the verb's subject holds the issue, or its
-    opposite when the verb is negated. A verb with an object must act on the issue's own
-    thing ("buys soybeans", not "sought to force Kyiv"), and the subject must be one of the
-    actors the proposition names, when it names some."""
+    opposite when the verb is negated (a verb with an object names the issue only with
+    the issue's own thing: "buys soybeans", see `_acting`), and the subject must be one
+    of the actors the proposition names as agents, when it names some."""
     found = []
     for match in matches:
         verb = match.root
@@ -108,11 +107,6 @@ def action_stances(ctx: Context, matches: list[IssueMatch]) -> list[Stance]:
             continue
         if blocked(ctx, verb):
             continue
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if objects and not any(
-            m.issue == match.issue and m.root.i == objects[0].i for m in matches
-        ):
-            continue  # "sought to force Kyiv": the verb must act on the issue's own thing
         who = holder(ctx, verb)
         parties = ctx.issues.parties.get(match.issue)
         if isinstance(who, Holder) and (not parties or who.actor in parties):
@@ -175,55 +169,6 @@ def intends(ctx: Context, verb: Token, speaker: str) -> bool:
         c.dep_ in SUBJECTS and (found := name(ctx, c)) is not None and found.actor == speaker
         for c in verb.children
     )
-
-
-def judgements(
-    ctx: Context, word: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
-) -> list[Stance]:
-    """An actor judging what a word is said of: "For Russia, such a move was unacceptable",
-    "Tehran called the decision illegal", "the attacks were aggression, Putin said",
-    "enrichment is not negotiable" (insisting on it).
-
-    `earlier` are the issue phrases of the sentence before, for "such a move".
-    """
-    found = ctx.lex.adjectives.get(word.lemma_.lower())
-    target = judged(ctx, word)
-    who = judge(ctx, word)
-    if found is None or target is None or who is None or blocked(ctx, word):
-        return []
-    is_negated = negated(word, ctx.lex) or negated(word.head, ctx.lex)
-    if word.lemma_.lower() in ctx.lex.insistence and not is_negated:
-        return []  # "negotiable" says nothing; "not negotiable" insists
-    inside = [m for m in matches if m.root.i in {t.i for t in target.subtree}]
-    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in target.children):
-        inside = sorted(earlier, key=lambda m: m.start)[-1:]
-    sign = found.polarity * (-1 if is_negated else 1)
-    is_hedged = hedged(ctx, word)
-    stances = []
-    for match in inside:
-        path = within(ctx, match, match.root, target) if match.root.sent == target.sent else (1, 0)
-        if path is not None:
-            polarity = sign * path[0] * match.polarity
-            stances.append(make_stance(ctx, word, who, polarity, match, is_hedged, found))
-    return stances
-
-
-def judged(ctx: Context, word: Token) -> Token | None:
-    """What a judging word is said of: the subject of its copula ("X was unacceptable"),
-    the object of a verb of calling ("called X illegal") or its own subject."""
-    head = word.head
-    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in ctx.lex.calling:
-        return head  # "called [the toll cut] unacceptable", parsed under the object
-    if head.lemma_.lower() in ctx.lex.calling:
-        return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None) or next(
-            (c for c in word.children if c.dep_ in SUBJECTS), None
-        )
-    own = next((c for c in word.children if c.dep_ in SUBJECTS), None)
-    if own is not None:
-        return own
-    if word.dep_ in ("acomp", "attr"):
-        return next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    return None
 
 
 def cued(ctx: Context, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:

@@ -89,7 +89,9 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
     ]
     for child in subjects:  # a dateline's date may be parsed as a second subject
         if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-            child = tok.head
+            child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
+            if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
+                return "none"
         found = name(ctx, child)
         if found is not None or child is subjects[-1]:
             return found or "none"
@@ -331,13 +333,16 @@ def judge(ctx: Context, word: Token) -> Holder | None:
                         return found
     for verb in (word.head, word.head.head):
         if verb.lemma_.lower() in ctx.lex.calling and verb.pos_ == "VERB":
-            found = holder(ctx, verb)
-            return found if isinstance(found, Holder) else None
+            return _holding(ctx, verb)
     quoted, speaker = ctx.quote_at(word)
     if quoted:
         return Holder(speaker, word.idx, word.idx + len(word), quoted=True) if speaker else None
     for verb in ctx.ancestors(word):
         if is_reporting(verb, ctx.lex):
-            found = holder(ctx, verb)
-            return found if isinstance(found, Holder) else None
+            return _holding(ctx, verb)
     return None
+
+
+def _holding(ctx: Context, verb: Token) -> Holder | None:
+    found = holder(ctx, verb)
+    return found if isinstance(found, Holder) else None
