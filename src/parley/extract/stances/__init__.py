@@ -139,7 +139,7 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
     matches = _matches(ctx, sent, hits)
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
     earlier = _matches(ctx, prev, before) if prev is not None else []
-    matches += referents(ctx, sent, matches, earlier)
+    matches = _acting(matches + referents(ctx, sent, matches, earlier))
     judged = [
         t
         for t in sent
@@ -172,7 +172,7 @@ def _clause_root(ctx: Context, tok: Token) -> Token:
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
     """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
     the issue's own words for the others (rules refine an issue: they replace its words)."""
-    own = _acting(ctx.issues.mentions(sent, hits))
+    own = ctx.issues.mentions(sent, hits)
     if not ctx.rules.terms:
         return own
     ruled = ctx.rules.issues
@@ -187,7 +187,8 @@ def _acting(matches: list[IssueMatch]) -> list[IssueMatch]:
     for match in matches:
         verb = match.root
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects:
+        own = verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects
+        if own or match.route == "rule":
             kept.append(match)
     return kept
 
