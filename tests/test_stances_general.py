@@ -177,7 +177,8 @@ def test_an_actor_doing_the_issues_own_act(stances_of):
 
 def test_both_sides_are_the_actors_named_together_before(stances_of):
     found = stances_of(
-        "Northland and Southia signed a river treaty on Monday. Both sides also agreed to cut the tolls."
+        "Northland and Southia signed a river treaty on Monday. "
+        "Both sides also agreed to cut the tolls."
     )
     assert {("northland", "toll_cut", "support"), ("southia", "toll_cut", "support")} <= found
 

@@ -47,8 +47,8 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
             return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
             return True
-        if cur.i != tok.i and cur.lemma_.lower() in ctx.lex.deliberation and not cue(cur, ctx.lex):
-            return True  # "discussed how to cut the tolls"
+        if tok.pos_ == "VERB" and cur.i != tok.i and weighed(ctx, cur):
+            return True  # "discussed how to cut the tolls", not "discussed X's demand"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             if commentator_says(ctx, cur):
                 return True
@@ -59,6 +59,11 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported
+
+
+def weighed(ctx: Context, verb: Token) -> bool:
+    """A verb of deliberation that is no cue of its own ("discussed", not "considered")."""
+    return verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None
 
 
 def commentator_says(ctx: Context, verb: Token) -> bool:
@@ -106,8 +111,8 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
     words = ctx.lex.irrealis
     cur = tok
     while True:
-        if cur.i != tok.i and cur.lemma_.lower() in ctx.lex.deliberation and not cue(cur, ctx.lex):
-            return True  # "discussed how to cut the tolls"
+        if tok.pos_ == "VERB" and cur.i != tok.i and weighed(ctx, cur):
+            return True  # "discussed how to cut the tolls", not "discussed X's demand"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             return False
         if cur.i != tok.i and cur.lemma_.lower() in words:

@@ -95,7 +95,8 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
         found = name(ctx, child)
         if found is not None or child is subjects[-1]:
             return found or "none"
-        if child.dep_ == "agent":
+    for child in tok.children:
+        if child.dep_ == "agent":  # "rejected by Southia"
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
     return None
