@@ -17,10 +17,12 @@ from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
+    NESTED,
     RELATIVE,
     SIBLING,
     holder,
     name,
+    own_holder,
     partners,
     reports_own,
 )
@@ -107,7 +109,9 @@ def action_stances(ctx: Context, matches: list[IssueMatch]) -> list[Stance]:
             continue
         if blocked(ctx, verb):
             continue
-        who = holder(ctx, verb)
+        if holder(ctx, verb) == NESTED:
+            continue  # "insists that Armenia amend": the demand's, not Armenia's
+        who = own_holder(ctx, verb)  # its own subject: "sanctions reimposed" acts for no one
         parties = ctx.issues.parties.get(match.issue)
         if isinstance(who, Holder) and (not parties or who.actor in parties):
             sign = match.polarity * (-1 if negated(verb, ctx.lex) else 1)
