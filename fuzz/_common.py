@@ -23,13 +23,18 @@ DEFAULTS = ("-timeout=20", "-rss_limit_mb=4096")
 def libfuzzer_args(argv: list[str], seeds: dict[str, bytes]) -> list[str]:
     """`argv` with the defaults added and a folder of `seeds` as an extra corpus.
 
-    Without a corpus folder on the command line, new inputs go to a temporary one.
+    Without a corpus folder on the command line, new inputs go to a temporary one. Files
+    on the command line (a saved crash to replay) are run once each, with no corpus added:
+    libFuzzer takes either files or folders, never both.
     """
     args = list(argv)
     for default in DEFAULTS:
         if not any(a.startswith(default.split("=")[0] + "=") for a in args[1:]):
             args.append(default)
-    if not any(not a.startswith("-") for a in args[1:]):
+    given = [a for a in args[1:] if not a.startswith("-")]
+    if any(Path(a).is_file() for a in given):
+        return args
+    if not given:
         args.append(tempfile.mkdtemp(prefix="parley-fuzz-corpus-"))
     seed_folder = Path(tempfile.mkdtemp(prefix="parley-fuzz-seeds-"))
     for name, data in seeds.items():

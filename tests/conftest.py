@@ -98,3 +98,15 @@ def fresh_store(db: str):
 
     with open_store(db) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A small dossier whose strings try to be markup (see `tests/hostile.py`), with its case."""
+    from parley.store import open_store
+    from tests.hostile import fill_hostile
+
+    db = str(tmp_path_factory.mktemp("hostile") / "hostile.db")
+    with open_store(db) as store:
+        fill_hostile(store)
+    return db

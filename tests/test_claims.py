@@ -48,6 +48,7 @@ def test_opposite_reports_in_the_same_window_contradict():
 
 def test_opposite_reports_in_one_article_do_not_contradict():
     claims = group_claims([statement("a1", "2025-03-19"), statement("a1", "2025-03-19", "oppose")])
+    assert len(claims) == 2
     assert all(not c.contradicted_by for c in claims)
 
 

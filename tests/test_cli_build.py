@@ -171,3 +171,75 @@ def test_timeline_and_check_run_on_the_dossier(built):
     assert timeline.returncode == 0 and "2025-03-17" in timeline.stdout
     check = parley("check", "--db", built["db"])
     assert check.returncode == 0, check.stderr
+
+
+def test_build_ends_with_the_next_commands_to_run(built):
+    shown = " ".join(built["first"].stdout.split())
+    for command in ("timeline", "quotes", "stances", "report", "serve"):
+        assert f"parley {command} --db {built['db']}" in shown, command
+
+
+def test_links_out_of_the_folder_are_skipped_unless_follow_links(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.txt").write_text(BRIEF.replace("Geneva", "Oslo"), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "geneva.txt").write_text(BRIEF, encoding="utf-8")
+    (corpus / "far.txt").symlink_to(outside / "far.txt")
+    skipped = parley("build", str(corpus), "--db", str(tmp_path / "a.db"))
+    assert skipped.returncode == 1, skipped.stderr
+    assert "Stored 1 new article(s); 0 already in the dossier; 1 skipped" in skipped.stdout
+    assert f"{corpus / 'far.txt'}: symbolic link to a path outside" in " ".join(
+        skipped.stderr.split()
+    )
+    followed = parley("build", str(corpus), "--follow-links", "--db", str(tmp_path / "b.db"))
+    assert followed.returncode == 0, followed.stderr
+    assert "Stored 2 new article(s)" in followed.stdout
+
+
+def test_an_empty_folder_is_a_warning_and_exit_2(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".hidden.txt").write_text(BRIEF, encoding="utf-8")
+    result = parley("build", str(tmp_path / "empty"), "--db", str(tmp_path / "d.db"))
+    assert result.returncode == 2
+    assert f"warning {tmp_path / 'empty'}: no articles found" in " ".join(result.stderr.split())
+
+
+def test_a_manifest_row_naming_no_input_is_a_warning(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "geneva.txt").write_text(BRIEF, encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,outlet\ngeneva.txt,Wire\nghost.txt,Wire\n", encoding="utf-8")
+    result = parley(
+        "build", str(corpus), "--manifest", str(manifest), "--db", str(tmp_path / "d.db")
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"warning {manifest}: row 3: file 'ghost.txt' is not among the inputs" in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_a_stray_quote_in_the_manifest_stops_the_build(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "geneva.txt").write_text(BRIEF, encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        'file,outlet,title\nother.txt,Wire,"Unclosed\ngeneva.txt,Wire,Geneva\n', encoding="utf-8"
+    )
+    db = tmp_path / "d.db"
+    result = parley("build", str(corpus), "--manifest", str(manifest), "--db", str(db))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f'Error: {manifest}: row 2 (lines 2-3): a field runs over several lines (a stray `"`?)'
+    )
+    assert not db.exists()
+
+
+def test_build_help_documents_every_exit_status():
+    result = parley("build", "--help")
+    text = " ".join(result.stdout.split())
+    for status in ("0 nothing failed", "1 some inputs failed", "2 no article", "3 the disk"):
+        assert status in text

@@ -60,4 +60,41 @@ def test_reading_commands_use_the_case_the_dossier_was_built_with(demo):
 
     case = load_case(CASE_PATH)
     assert all(issue in result.stdout for issue in case.issue_ids)
-    assert all(actor in result.stdout for actor in case.actor_ids)
+    assert all(actor.name in result.stdout for actor in case.actors)  # columns by name
+
+
+def test_a_demo_that_crashes_leaves_no_half_built_dossier(tmp_path: Path):
+    """The crash a pip that drops jusText's extra gave: `lxml.html.clean` cannot be imported."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "lxml_html_clean.py").write_text("raise ImportError('no lxml_html_clean here')\n")
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "parley", "demo", "--db", "demo.db"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(broken)},
+    )
+    assert result.returncode != 0
+    assert "lxml_html_clean" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_a_second_demo_keeps_the_dossier_whole(demo):
+    db, _ = demo
+    again = parley("demo", "--db", str(db), cwd=db.parent)
+    assert again.returncode == 0, again.stderr
+    assert "Stored 0 new article(s); 10 already in the dossier" in again.stdout
+
+
+def test_demo_outputs_are_ignored_by_git():
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    names = ["parley-demo.db", "parley-demo.html"]
+    ignored = subprocess.run(
+        ["git", "check-ignore", *names], cwd=root, capture_output=True, text=True
+    ).stdout.split()
+    assert ignored == names

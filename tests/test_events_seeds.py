@@ -31,4 +31,6 @@ def test_the_tuesday_call_is_dated_the_day_before_publication(seed_events):
 def test_every_dated_event_has_an_iso_date(seed_events):
     from parley.extract.timex import timex_to_date_range
 
-    assert all(timex_to_date_range(e.date) for e in seed_events if e.date)
+    dated = [e for e in seed_events if e.date]
+    assert dated
+    assert all(timex_to_date_range(e.date) for e in dated)

@@ -8,8 +8,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, insert, text
 
 from parley.store import open_store, resolve_url
+from parley.store.opening import migration_config
 from parley.store.schema import metadata
-from parley.store.store import migration_config
 
 
 def test_migrated_schema_matches_the_tables_in_code(db):

@@ -85,6 +85,18 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
             "file,outlet\n",
             "manifest has no rows (expected a `file` or `url` header, then one row per article)",
         ),
+        (
+            "m.csv",
+            'file,outlet,title\na.txt,Wire,"A stray quote\nb.txt,Wire,Two\nc.txt,Wire,Three\n',
+            'row 2 (lines 2-4): a field runs over several lines (a stray `"`?)',
+        ),
+        (
+            "m.csv",
+            'file,title\na.txt,"Quoted ""well"""\nb.txt,"Opened\nc.txt,Closed" later\n',
+            'row 3 (lines 3-4): a field runs over several lines (a stray `"`?)',
+        ),
+        ("m.csv", "file,outlet\na.txt,A,extra\n", "row 2: 3 fields where the header has 2"),
+        ("m.csv", "file,outlet,published\na.txt,A\n", "row 2: 2 fields where the header has 3"),
         ("m.jsonl", '{"file": "a.txt"\n', "line 1: malformed JSON (Expecting ',' delimiter)"),
         ("m.txt", "file\na.txt\n", "unknown manifest format '.txt' (use .csv or .jsonl)"),
     ],
@@ -109,3 +121,17 @@ def test_read_articles_checks_manifest_before_reading(tmp_path: Path):
 def test_manifest_authors_split_on_semicolons(tmp_path: Path):
     path = write(tmp_path, "m.csv", "file,authors\na.txt,Ann Lee; Bo Ray\n")
     assert load_manifest(path).for_file("a.txt").authors == ("Ann Lee", "Bo Ray")
+
+
+def test_manifest_rows_naming_files_not_among_the_inputs_are_warned_about(tmp_path: Path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        "Delegates in Lisbon said the harbour talks would resume on Monday.", encoding="utf-8"
+    )
+    manifest = write(tmp_path, "m.csv", "file,outlet\na.txt,Wire\nghost.txt,Wire\n")
+    warnings: list[tuple[str, str]] = []
+    items = list(
+        read_articles([tmp_path / "corpus"], manifest, on_warning=lambda *w: warnings.append(w))
+    )
+    assert [item.outlet for item in items] == ["Wire"]
+    assert warnings == [(str(manifest), "row 3: file 'ghost.txt' is not among the inputs")]

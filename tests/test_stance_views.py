@@ -124,7 +124,9 @@ def test_no_stances_is_said_with_reasons_and_help(empty: str, command: list[str]
 def test_an_unknown_actor_id_is_an_error_naming_the_valid_ones(dossier: str) -> None:
     result = parley("stances", "--db", dossier, "--actor", "North")
     assert result.returncode == 1
-    assert result.stderr.strip() == "Error: unknown actor id 'North'; valid: north, south, east"
+    assert result.stderr.strip() == (
+        "Error: unknown actor id 'North' (did you mean 'north'?); valid: north, south, east"
+    )
 
 
 def test_a_filter_with_no_stance_says_so(dossier: str) -> None:

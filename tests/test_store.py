@@ -95,7 +95,8 @@ def test_quote_speaker_resolves_through_entity_keys(fresh_store):
             "entity_keys": [
                 {"article_id": article.id, "key": "Anna Lind", "entity_id": "anna-lind"}
             ],
-        }
+        },
+        fresh_store.generation(),
     )
     [quote] = queries.quotes(fresh_store, speaker="lind")
     assert quote["speaker"] == "Anna Lind"

@@ -67,4 +67,6 @@ def test_clock_time_takes_the_day_of_its_sentence(one) -> None:
 
 def test_offsets_point_into_the_text(tag) -> None:
     text = "On Tuesday, three weeks after the March 18, 2025 call, talks resumed."
-    assert all(text[t.start : t.end] == t.text for t in tag(text, DCT))
+    found = tag(text, DCT)
+    assert len(found) >= 3  # Tuesday, three weeks, March 18, 2025
+    assert all(text[t.start : t.end] == t.text for t in found)

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -102,17 +103,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def demo_server(demo_db: str, demo_case) -> Iterator[str]:
-    """The app over the sample dossier, served by uvicorn on 127.0.0.1; yields its base URL."""
+@contextmanager
+def serving(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Serve `app` with uvicorn on 127.0.0.1 in a thread; yields its base URL."""
     import uvicorn
 
-    from parley.present.web import create_app
-    from parley.store import open_store
-
-    store = open_store(demo_db, create=False)
-    app = create_app(store, demo_case, runs=100)
-    app.state.dossier.dossier()
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -122,10 +117,36 @@ def demo_server(demo_db: str, demo_case) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_db: str, demo_case) -> Iterator[str]:
+    """The app over the sample dossier, served by uvicorn on 127.0.0.1; yields its base URL."""
+    from parley.present.web import create_app
+    from parley.store import open_store
+
+    with open_store(demo_db, create=False) as store:
+        app = create_app(store, demo_case, runs=100)
+        app.state.dossier.dossier()
+        with serving(app) as url:
+            yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_db: str) -> Iterator[str]:
+    """The app over the hostile dossier, on 127.0.0.1; yields its base URL."""
+    from parley.present.web import create_app
+    from parley.store import open_store
+
+    with open_store(hostile_db, create=False) as store:
+        app = create_app(store, store.case(), runs=20)
+        with serving(app) as url:
+            yield url
 
 
 @pytest.fixture(scope="session")

@@ -95,7 +95,7 @@ class Claim:
 
     @property
     def outlets(self) -> list[str]:
-        """Outlets backing the claim (a source's file or host name where the outlet is unknown)."""
+        """Outlets backing the claim ("unknown" for every article whose outlet nobody gave)."""
         from parley.store.stance_queries import outlet_name
 
         return list(dict.fromkeys(outlet_name(vars_of(s)) for s in self.statements))

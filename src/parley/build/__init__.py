@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from parley.articles.model import Article
 from parley.build.engines import Engine, InProcess, make_engine
 from parley.build.work import Failed, Processed, extract_article, process_batch, speaker_keys
+from parley.errors import one_line
 
 if TYPE_CHECKING:
     from parley.case import Case
@@ -44,19 +45,23 @@ BATCH_SIZE = 16
 
 @dataclass
 class BuildReport:
-    """What a build did: stored, already present, and rejected inputs with reasons."""
+    """What a build did: stored, already present, rejected inputs with reasons, and warnings
+    (source, message) about what is odd but failed nothing (an empty folder, a manifest row
+    naming no input)."""
 
     stored: int = 0
     existing: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed, 1 when some inputs failed, 2 when every input failed."""
-        if not self.rejected:
-            return 0
-        return 2 if self.stored == 0 and self.existing == 0 else 1
+        """0 when nothing failed, 1 when some inputs failed, 2 when no article was read
+        (every input failed, or there was none)."""
+        if self.stored == 0 and self.existing == 0:
+            return 2
+        return 1 if self.rejected else 0
 
 
 def build(
@@ -67,6 +72,7 @@ def build(
     manifest: str | Path | None = None,
     engine: Engine | None = None,
     on_article: Callable[[str], None] | None = None,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build or extend a dossier.
 
@@ -75,7 +81,8 @@ def build(
     extract); store each article in its own transaction as results arrive;
     finally rebuild the corpus views (entities, merged events) when the
     articles changed since the views were last built. `on_article` is called
-    with each input's source as it is read.
+    with each input's source as it is read; `follow_links` follows symbolic links
+    out of the folders given.
     """
     from parley.sources import read_articles
 
@@ -85,8 +92,15 @@ def build(
     if case is not None:
         store.save_case(case)
 
+    def warn(source: str, message: str) -> None:
+        LOGGER.warning("%s: %s", source, message)
+        report.warnings.append((source, message))
+
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths, manifest=manifest, skip=store.files):
+        found = read_articles(
+            paths, manifest, store.files, follow_links=follow_links, on_warning=warn
+        )
+        for item in found:
             if on_article:
                 on_article(item.source)
             if not isinstance(item, Article):
@@ -118,13 +132,20 @@ def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None:
+    reason = one_line(reason)  # documented as one line; an exception's text may not be
     LOGGER.warning("skipped %s: %s", source, reason)
     report.rejected.append((source, reason))
     store.add_reject(source, reason)
 
 
 def refresh_views(store: Store, case: Case | None) -> None:
-    """Rebuild the corpus tables (canonical entities, merged events) from the stored records."""
+    """Rebuild the corpus tables (canonical entities, merged events) from the stored records.
+
+    The store's generation is read before the records, and stored with the tables: an
+    article another build stores meanwhile bumps it past that, so that build finds the
+    views stale and refreshes them in turn (`Store.replace_derived`).
+    """
     from parley.analysis.views import corpus_tables
 
-    store.replace_derived(corpus_tables(store, case))
+    generation = store.generation()
+    store.replace_derived(corpus_tables(store, case), generation)

@@ -17,7 +17,7 @@ from typing import Any
 
 from parley.articles.dates import parse_date
 from parley.articles.raw import Metadata
-from parley.errors import InputError
+from parley.errors import InputError, one_line
 
 KEYS = ("file", "url")
 FIELDS = ("outlet", "title", "published", "authors")
@@ -31,6 +31,7 @@ class Manifest:
     path: str
     by_file: Mapping[str, Metadata] = field(default_factory=dict)
     by_url: Mapping[str, Metadata] = field(default_factory=dict)
+    file_rows: Mapping[str, int] = field(default_factory=dict)
 
     def for_file(self, name: str | None) -> Metadata | None:
         """The entry for a file name (a path is reduced to its name), or `None`."""
@@ -42,6 +43,12 @@ class Manifest:
 
     def __len__(self) -> int:
         return len(self.by_file) + len(self.by_url)
+
+    def unmatched_files(self, names: set[str]) -> Iterator[str]:
+        """A warning for each row whose `file` is not among these file names."""
+        for name, row in sorted(self.file_rows.items(), key=lambda item: item[1]):
+            if name not in names:
+                yield f"row {row}: file {name!r} is not among the inputs"
 
 
 def load_manifest(path: str | Path) -> Manifest:
@@ -56,16 +63,19 @@ def load_manifest(path: str | Path) -> Manifest:
     rows = _csv_rows(where, text, kind) if kind in ("csv", "tsv") else _jsonl_rows(where, text)
     by_file: dict[str, Metadata] = {}
     by_url: dict[str, Metadata] = {}
+    file_rows: dict[str, int] = {}
     for number, row in rows:
         meta, key, url = _entry(where, number, row)
         _put(where, number, by_file, key, meta, "file")
         _put(where, number, by_url, url, meta, "url")
+        if key:
+            file_rows[key] = number
     if not by_file and not by_url:
         raise InputError(
             where,
             "manifest has no rows (expected a `file` or `url` header, then one row per article)",
         )
-    return Manifest(path=where, by_file=by_file, by_url=by_url)
+    return Manifest(path=where, by_file=by_file, by_url=by_url, file_rows=file_rows)
 
 
 def _read_text(path: Path) -> str:
@@ -80,19 +90,43 @@ def _read_text(path: Path) -> str:
 
 
 def _csv_rows(where: str, text: str, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if kind == "tsv" else ",")
+    """Rows as {column: value}, numbered from 2 (the header is row 1; blank lines skipped).
+
+    A row must have as many fields as the header and fit on one line: a stray quote
+    would otherwise swallow every later row into one field, silently.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter="\t" if kind == "tsv" else ",")
     try:
-        columns = [c.strip().lower() for c in reader.fieldnames or []]
+        columns = [c.strip().lower() for c in next(reader, [])]
     except csv.Error as exc:
         raise InputError(where, f"line 1: malformed CSV ({exc})") from None
     if not any(key in columns for key in KEYS):
-        found = _one_line(", ".join(columns)) or "none"
+        found = one_line(", ".join(columns), limit=200) or "none"
         raise InputError(where, f"manifest needs a `file` or `url` column (found: {found})")
+    number, first = 1, reader.line_num + 1
     try:
-        for number, row in enumerate(reader, start=2):
-            yield number, {(k or "").strip().lower(): v for k, v in row.items()}
+        for fields in reader:
+            if fields:
+                number += 1
+                yield number, _csv_row(where, number, first, reader.line_num, columns, fields)
+            first = reader.line_num + 1
     except csv.Error as exc:  # a field over the csv module's size limit, a NUL byte...
         raise InputError(where, f"line {reader.line_num}: malformed CSV ({exc})") from None
+
+
+def _csv_row(
+    where: str, number: int, first: int, last: int, columns: list[str], fields: list[str]
+) -> dict[str, Any]:
+    if last > first:
+        raise InputError(
+            where,
+            f'row {number} (lines {first}-{last}): a field runs over several lines (a stray `"`?)',
+        )
+    if len(fields) != len(columns):
+        raise InputError(
+            where, f"row {number}: {len(fields)} fields where the header has {len(columns)}"
+        )
+    return dict(zip(columns, fields, strict=True))
 
 
 def _jsonl_rows(where: str, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -155,12 +189,6 @@ def _authors(value: Any) -> tuple[str, ...]:
         return tuple(a for a in (_text(v) for v in value) if a)
     text = _text(value)
     return tuple(a.strip() for a in text.split(";") if a.strip()) if text else ()
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    """`text` for an error message: whitespace runs (newlines too) as one space, cut short."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _file_key(name: str | None) -> str | None:

@@ -1,4 +1,5 @@
-"""Integrity checks over a dossier: spans inside their article, quoted text matching, no orphans.
+"""Integrity checks over a dossier: spans inside their article, quoted text matching, no
+orphans, corpus views that hold every stored article's events and entities.
 
 Each check is one SQL query, so it runs on the server for SQLite and
 PostgreSQL alike and scales with the dossier.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, Table, func, or_, select
+from sqlalchemy import Select, Table, exists, func, or_, select
 
 from parley.store import schema
 from parley.store.store import Store
@@ -68,6 +69,33 @@ def _checks() -> Iterator[tuple[str, str, Select]]:
         select(ek.c.key).outerjoin(en, en.c.id == ek.c.entity_id).where(en.c.id.is_(None))
     )
     yield ek.name, "entity missing", missing_entity
+    yield from _uncovered()
+
+
+def _uncovered() -> Iterator[tuple[str, str, Select]]:
+    """Stored records the corpus views do not hold, whatever the views' generation says.
+
+    Every event mention is a source of some merged event. Entities are checked per
+    article: one with a mention that can be an entity has at least one key in the views
+    (a single odd name may map to no entity, but a whole article's cannot).
+    """
+    from parley.analysis.entities import NOT_ENTITIES
+
+    em, es = schema.event_mentions, schema.event_sources
+    has_source = (es.c.article_id == em.c.article_id) & (es.c.start == em.c.start)
+    yield (
+        em.name,
+        "event is missing from the corpus views",
+        select(em.c.id).where(~exists().where(has_source)),
+    )
+    m, ek = schema.mentions, schema.entity_keys
+    entity_like = (m.c.article_id == schema.articles.c.id) & m.c.label.not_in(NOT_ENTITIES)
+    no_keys = ~exists().where(ek.c.article_id == schema.articles.c.id)
+    yield (
+        m.name,
+        "article's entities are missing from the corpus views",
+        select(schema.articles.c.id).where(exists().where(entity_like), no_keys),
+    )
 
 
 def _orphans(table: Table, id_column=None) -> Select:

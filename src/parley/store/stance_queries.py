@@ -9,7 +9,6 @@ contract (`STANCE_FIELDS`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -119,11 +118,10 @@ def stance_export(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def outlet_name(row: dict[str, Any]) -> str:
-    """An article's outlet, or its source's file or host name when the outlet is unknown."""
-    if row.get("outlet"):
-        return str(row["outlet"])
-    source = str(row.get("source") or "?")
-    return source.split("://", 1)[-1].split("/", 1)[0] if "://" in source else Path(source).name
+    """An article's outlet, or "unknown" (the rule every view uses, `parley.labels`)."""
+    from parley.labels import outlet_label
+
+    return outlet_label(row.get("outlet"))
 
 
 STANCE_EXPORTS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {"stances": stance_export}

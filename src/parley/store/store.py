@@ -1,4 +1,4 @@
-"""`Store`: open, write and read a dossier database.
+"""`Store`: write and read a dossier database (`parley.store.opening` opens one).
 
 A dossier is one SQLite file by default; any SQLAlchemy URL (for example
 `postgresql://user@host/db`) selects another server with the same schema.
@@ -8,88 +8,52 @@ killed half-way leaves only whole articles behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    Table,
+    Text,
+    Update,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from parley.articles.model import Article
-from parley.errors import StoreError
+from parley.errors import DiskFullError, StoreError
 from parley.extract.records import Extraction
 from parley.store import schema
 
 if TYPE_CHECKING:
-    from alembic.config import Config
-
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
 
 
-def resolve_url(db: str | Path) -> str:
-    """A SQLAlchemy URL for `db`: paths become SQLite; PostgreSQL URLs get the psycopg driver."""
-    text = str(db)
-    if "://" not in text:
-        return f"sqlite:///{Path(text).expanduser()}"
-    if text.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + text.split("://", 1)[1]
-    return text
-
-
-def open_store(db: str | Path, *, create: bool = True) -> Store:
-    """Open the dossier at `db` (a file path or a database URL), migrating it to this version.
-
-    With `create=False` a missing SQLite file is an error instead of a new dossier.
-    """
-    url = resolve_url(db)
-    if url.startswith("sqlite:///") and not create:
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            raise StoreError(
-                f"{path}: no dossier here. Build one first: parley build PATH --db {path}"
-            )
-    try:
-        engine = create_engine(url)
-    except (SQLAlchemyError, ModuleNotFoundError, ValueError) as exc:
-        raise StoreError(f"{db}: cannot open the database ({exc})") from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine, url)
-    store.initialise()
-    return store
-
-
-def migration_config() -> Config:
-    """Alembic's configuration for the migrations shipped in `parley.store.migrations`."""
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", "parley.store:migrations")
-    return config
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers (the CLI, the web app) read while a build writes.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class Store:
     """The dossier database. Use as a context manager, or call `close()`."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, readonly: bool = False) -> None:
         self.engine = engine
         self.url = url
+        self.readonly = readonly
 
     def __enter__(self) -> Store:
         return self
@@ -104,25 +68,33 @@ class Store:
         """The files of a SQLite dossier (database, journal, WAL), so a build can pass them over."""
         if not self.url.startswith("sqlite:///"):
             return []
-        path = Path(self.url.removeprefix("sqlite:///"))
-        return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+        return sqlite_files(Path(self.url.removeprefix("sqlite:///")))
 
     def close(self) -> None:
         self.engine.dispose()
 
-    def initialise(self) -> None:
-        """Create the dossier's tables, or migrate an older dossier to this version's schema."""
-        from alembic import command
+    # -- writing ---------------------------------------------------------
 
+    @property
+    def name(self) -> str:
+        """The dossier as a person named it: a SQLite file's path, else the URL sans password."""
+        if self.url.startswith("sqlite:///"):
+            return self.url.removeprefix("sqlite:///")
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction; a full disk becomes `DiskFullError` (the transaction is rolled
+        back, so every article committed before stays whole)."""
+        if self.readonly:
+            raise StoreError(f"{self.name}: opened read-only (a reading command writes nothing)")
         try:
             with self.engine.begin() as conn:
-                config = migration_config()
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-        except OperationalError as exc:
-            raise StoreError(f"{self.url}: cannot initialise the dossier ({exc.orig})") from None
-
-    # -- writing ---------------------------------------------------------
+                yield conn
+        except (DBAPIError, OSError) as exc:
+            if _disk_full(exc):
+                raise DiskFullError(f"no space left on device while writing {self.name}") from None
+            raise
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article (used to skip what a build already holds)."""
@@ -137,7 +109,7 @@ class Store:
         `speaker_keys[i]` is the entity key of `extraction.quotes[i]`'s speaker.
         """
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 conn.execute(insert(schema.articles), _article_row(article))
                 for table, rows in _record_rows(article.id, extraction, speaker_keys):
                     if rows:
@@ -145,6 +117,7 @@ class Store:
                 conn.execute(
                     delete(schema.rejects).where(schema.rejects.c.source == article.source)
                 )
+                conn.execute(_bump_generation())
         except IntegrityError:
             if self.has_article(article.id):  # stored meanwhile by another writer
                 return False
@@ -158,25 +131,40 @@ class Store:
 
     def add_reject(self, source: str, reason: str) -> None:
         """Remember an input that could not be stored, replacing an earlier reason."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             conn.execute(delete(schema.rejects).where(schema.rejects.c.source == source))
             conn.execute(insert(schema.rejects), {"source": source, "reason": reason})
 
-    def views_stale(self) -> bool:
-        """True when articles were added since the corpus tables were last rebuilt."""
-        with self.engine.connect() as conn:
-            built_from = conn.scalar(
-                select(schema.meta.c.value).where(schema.meta.c.key == "views")
-            )
-            articles = conn.scalar(select(func.count()).select_from(schema.articles))
-        return built_from != str(articles)
+    def generation(self) -> int:
+        """How many articles have been stored, counted by their own transactions.
 
-    def replace_derived(self, tables: dict[str, list[dict[str, Any]]]) -> None:
-        """Replace the corpus tables (entities, events and their links) in one transaction."""
-        with self.engine.begin() as conn:
-            articles = conn.scalar(select(func.count()).select_from(schema.articles))
+        Every article's transaction bumps it, so the corpus views know exactly which
+        state they were built from (see `replace_derived`).
+        """
+        with self.engine.connect() as conn:
+            return _generation(conn, "generation")
+
+    def views_stale(self) -> bool:
+        """True when articles were stored after the state the corpus tables were built from."""
+        with self.engine.connect() as conn:
+            views = _generation(conn, "views", missing=-1)
+            return views < _generation(conn, "generation")
+
+    def replace_derived(self, tables: dict[str, list[dict[str, Any]]], generation: int) -> None:
+        """Replace the corpus tables (entities, events and their links) in one transaction.
+
+        `generation` is `self.generation()` as read *before* the records the tables were
+        computed from: they cover at least the articles it counts, so an article stored
+        meanwhile leaves the views stale and its build refreshes them. The transaction
+        first locks the generation row, which serialises it with article writes and other
+        refreshes; views built from an older generation than those stored are dropped.
+        """
+        with self.writing() as conn:
+            conn.execute(_lock_generation())
+            if _generation(conn, "views", missing=-1) >= generation:
+                return
             conn.execute(delete(schema.meta).where(schema.meta.c.key == "views"))
-            conn.execute(insert(schema.meta), {"key": "views", "value": str(articles)})
+            conn.execute(insert(schema.meta), {"key": "views", "value": str(generation)})
             for table in schema.DERIVED_TABLES:
                 conn.execute(delete(table))
                 rows = tables.get(table.name) or []
@@ -196,7 +184,7 @@ class Store:
         return case_from_dict(json.loads(raw)) if raw else None
 
     def _set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
             conn.execute(insert(schema.meta), {"key": key, "value": value})
 
@@ -239,6 +227,41 @@ class Store:
             for name in ("articles", "entities", "quotes", "events", "rejects")
         }
         return {**counts, "outlets": int(outlets or 0), "first": first, "last": last}
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether an error means the disk is full: SQLite's SQLITE_FULL, PostgreSQL's class 53100
+    (disk_full), or ENOSPC from the operating system."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return True
+    if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    return getattr(orig, "sqlstate", None) == "53100"
+
+
+def _generation(conn: Connection, key: str, missing: int = 0) -> int:
+    """The generation stored under `key` in `meta` ("generation", or "views": the one the
+    corpus tables were built from)."""
+    value = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == key))
+    return missing if value is None else int(value)
+
+
+def _bump_generation() -> Update:
+    meta = schema.meta
+    bumped = cast(cast(meta.c.value, Integer) + 1, Text)
+    return update(meta).where(meta.c.key == "generation").values(value=bumped)
+
+
+def _lock_generation() -> Update:
+    """A write that changes nothing but takes the generation row's lock (SQLite: the database's)."""
+    meta = schema.meta
+    return update(meta).where(meta.c.key == "generation").values(value=meta.c.value)
+
+
+def sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database file and the journal, WAL and shared-memory files beside it."""
+    return [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
 
 
 def _table(name: str) -> Table:

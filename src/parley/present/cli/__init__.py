@@ -22,7 +22,8 @@ from parley.present.cli.app import app
 
 
 def main() -> None:
-    """Entry point: run the app, turning `ParleyError` into `Error: ...` and exit status 1.
+    """Entry point: run the app, turning `ParleyError` into `Error: ...` and its exit status
+    (1; 3 for a full disk).
 
     Log records at `PARLEY_LOG` level (default ERROR) go to standard error;
     skipped inputs are reported once, by the command itself.
@@ -35,7 +36,7 @@ def main() -> None:
         app()
     except ParleyError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(exc.exit_code)
 
 
 __all__ = ["app", "main"]

@@ -208,17 +208,26 @@ def backtest_deu(
         typer.echo(json.dumps([s.to_dict() for s in scores], indent=2))
         return
     _check_format(fmt)
-    from rich.console import Console
-    from rich.table import Table
+    from parley.present.render import print_table
 
-    out = Table(title=f"DEU III backtest ({capability} capabilities, part: {part})")
-    for col in ("model", "MAE", "median AE", "hit rate", "issues"):
-        out.add_column(col, justify="left" if col == "model" else "right")
-    for s in scores:
-        out.add_row(
-            s.model, f"{s.mae:.2f}", f"{s.median_ae:.2f}", f"{s.hit_rate:.1%}", str(s.issues)
-        )
-    Console().print(out)
+    rows = [
+        {
+            "model": s.model,
+            "mae": f"{s.mae:.2f}",
+            "median": f"{s.median_ae:.2f}",
+            "hits": f"{s.hit_rate:.1%}",
+            "issues": s.issues,
+        }
+        for s in scores
+    ]
+    columns = [
+        ("model", "model", None),
+        ("mae", "MAE", None),
+        ("median", "median AE", None),
+        ("hits", "hit rate", None),
+        ("issues", "issues", None),
+    ]
+    print_table(rows, columns, title=f"DEU III backtest ({capability} capabilities, part: {part})")
 
 
 def _check_format(fmt: str) -> None:
@@ -229,28 +238,37 @@ def _check_format(fmt: str) -> None:
 
 
 def _print_forecasts(rows: list, case: Any, runs: int) -> None:  # type: ignore[type-arg]
-    from rich.console import Console
-    from rich.table import Table
+    from parley.present.render import print_table, say
 
-    console = Console(highlight=False)
-    interval = f"90% interval ({runs} runs)" if runs else "interval"
+    columns = [
+        ("model", "model", None),
+        ("forecast", "forecast", None),
+        ("interval", f"90% interval ({runs} runs)" if runs else "interval", None),
+        ("status_quo", "status quo", None),
+        ("drivers", "moved most by", None),
+    ]
     for issue in dict.fromkeys(r.issue for r in rows):
         mine = [r for r in rows if r.issue == issue]
         scale = _scale(case, issue)
-        out = Table(title=_issue_title(case, issue), title_justify="left")
-        for col in ("model", "forecast", interval, "status quo", "moved most by"):
-            out.add_column(col)
-        for r in mine:
-            span = f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-"
-            drivers = ", ".join(f"{d['actor']}.{d['field']} ({d['shift']})" for d in r.drivers)
-            status = _fmt(r.status_quo) if r.status_quo is not None else "unknown"
-            out.add_row(r.model, _reading(r.forecast, scale), span, status, drivers)
-        console.print(out, markup=False)
+        table = [
+            {
+                "model": r.model,
+                "forecast": _reading(r.forecast, scale),
+                "interval": f"{r.low:.1f}-{r.high:.1f}" if r.low is not None else "-",
+                "status_quo": _fmt(r.status_quo) if r.status_quo is not None else "unknown",
+                "drivers": ", ".join(_driver(d) for d in r.drivers),
+            }
+            for r in mine
+        ]
+        print_table(table, columns, title=_issue_title(case, issue))
         if scale:
-            points = "; ".join(f"{p}: {label}" for p, label in sorted(scale.items()))
-            console.print(f"scale: {points}", markup=False)
+            say("scale: " + "; ".join(f"{p}: {label}" for p, label in sorted(scale.items())))
         positions = ", ".join(f"{a} {p:g}" for a, p in mine[0].positions.items())
-        console.print(f"positions: {positions}\n", markup=False)
+        say(f"positions: {positions}\n")
+
+
+def _driver(driver: dict[str, Any]) -> str:
+    return f"{driver['actor']}.{driver['field']} ({driver['shift']})"
 
 
 def _scale(case: Any, issue: str) -> dict[int, str]:

@@ -35,19 +35,29 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Follow symbolic links that lead out of the folders given (skipped otherwise).",
+        ),
+    ] = False,
     rules: Annotated[
         Path | None,
         typer.Option(
             "--rules",
-            help="Stance rules file refining the case (default: <case stem>.rules.yaml beside it).",
+            help="Stance rules file refining the case "
+            "(default: `<case stem>.rules.yaml` beside it).",
         ),
     ] = None,
 ) -> None:
     """Read articles, extract entities, quotes and events, and store them in a dossier.
 
     Articles already in the dossier are skipped, so re-running a build only adds
-    what is new. Unreadable inputs are reported and skipped; the exit status is 0
-    when nothing failed, 1 when some inputs failed, 2 when all did.
+    what is new. Unreadable inputs are reported and skipped. Exit status: 0 nothing
+    failed; 1 some inputs failed (or an error stopped the build); 2 no article was
+    read (every input failed, or there was none); 3 the disk holding the dossier is
+    full (what was stored is kept: free space and build again).
 
     Example: parley build ../shared/seeds --case ../shared/cases/russia-ukraine-2025.yaml
     --manifest ../shared/manifests/seeds.csv --db seeds.db
@@ -55,7 +65,17 @@ def build(
     from parley.build import make_engine
 
     runner = make_engine(workers, engine, scheduler)
-    raise typer.Exit(_run_build([str(p) for p in paths], case, manifest, db, runner, rules))
+    raise typer.Exit(
+        _run_build(
+            [str(p) for p in paths],
+            case,
+            manifest,
+            db,
+            runner,
+            rules,
+            follow_links=follow_links,
+        )
+    )
 
 
 @app.command()
@@ -69,14 +89,11 @@ def demo(
     Example: parley demo --db demo.db
     """
     from parley.present.cli.web import print_demo_report
-    from parley.present.render import console
     from parley.sample import ARTICLES_DIR, CASE_PATH, MANIFEST_PATH
+    from parley.store import staged
 
-    code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, db)
-    console.print(
-        f"\nExplore it: [bold]parley timeline --db {db}[/], [bold]parley quotes --db {db}[/], "
-        f"[bold]parley stances --db {db}[/], [bold]parley forecast --db {db} --from-evidence[/]"
-    )
+    with staged(db) as target:  # a demo that crashes leaves no half-built dossier
+        code = _run_build([str(ARTICLES_DIR)], CASE_PATH, MANIFEST_PATH, target, label=db)
     print_demo_report(db)
     raise typer.Exit(code)
 
@@ -88,12 +105,19 @@ def _run_build(
     db: str,
     engine: Engine | None = None,
     rules: Path | None = None,
+    label: str | None = None,
+    follow_links: bool = False,
 ) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from parley.build import build as run
     from parley.case import load_case
-    from parley.present.render import console, print_build_report, print_summary
+    from parley.present.render import (
+        console,
+        print_build_report,
+        print_next_steps,
+        print_summary,
+    )
     from parley.sources import load_manifest
     from parley.store import open_store
 
@@ -116,20 +140,28 @@ def _run_build(
     ):
         task = progress.add_task("Building", total=None)
         report = run(
-            paths, store, case=case, manifest=manifest, on_article=lambda _s: progress.advance(task)
+            paths,
+            store,
+            case=case,
+            manifest=manifest,
+            on_article=lambda _s: progress.advance(task),
+            follow_links=follow_links,
         )
         progress.stop()
         print_build_report(report)
-        print_summary(store.summary(), db)
+        summary = store.summary()
+        print_summary(summary, label or db)
         if case is not None:
             print_coverage(store, case)
+    if summary["articles"]:
+        print_next_steps(label or db)
     return report.exit_code
 
 
 def print_coverage(store: Store, case: Case) -> None:
     """Which case actors and issues got no stance, and why."""
     from parley.analysis.coverage import stance_coverage
-    from parley.present.render import console
+    from parley.present.render import say
 
     for line in stance_coverage(store, case).lines():
-        console.print(line, markup=False)
+        say(line)

@@ -15,17 +15,17 @@ def check(db: DbOption = DEFAULT_DB) -> None:
 
     Example: parley check --db seeds.db
     """
-    from parley.present.render import console, errors
+    from parley.present.render import say
     from parley.store.check import check_store
 
     with reading(db) as store:
         problems = check_store(store)
         summary = store.summary()
     for problem in problems:
-        errors.print(f"[red]problem[/] {problem}")
+        say(("problem", "red"), f" {problem}", err=True)
     if problems:
         raise typer.Exit(1)
-    console.print(
+    say(
         f"{db}: OK ({summary['articles']} articles, {summary['quotes']} quotes, "
         f"{summary['events']} events checked)"
     )

@@ -26,7 +26,7 @@ def dates(
     file: Annotated[Path, typer.Argument(help="Text file, or TimeML (.tml).", dir_okay=False)],
     dct: Annotated[
         str | None,
-        typer.Option("--dct", help="Document date YYYY-MM-DD (default: a .tml file's <DCT>)."),
+        typer.Option("--dct", help="Document date YYYY-MM-DD (default: a .tml file's `<DCT>`)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
@@ -113,11 +113,14 @@ def eval_tempeval(
 def print_scores(text_only: Counts, with_dct: Counts, *, title: str) -> None:
     """The scores table: Parley without and with the DCT tags, and the published systems."""
     from rich.table import Table
+    from rich.text import Text
 
     from parley.extract.timex.score import PUBLISHED, score
-    from parley.present.render import console
+    from parley.present.render import show
 
-    table = Table(title=title, caption="* published TempEval-3 results on all 20 platinum files")
+    table = Table(
+        title=Text(title), caption="* published TempEval-3 results on all 20 platinum files"
+    )
     for heading in ("system", "strict F1", "relaxed F1", "type F1", "value F1", "gold/system"):
         table.add_column(heading, justify="left" if heading == "system" else "right")
     for label, counts in (("Parley (text)", text_only), ("Parley (+DCT)", with_dct)):
@@ -139,15 +142,15 @@ def print_scores(text_only: Counts, with_dct: Counts, *, title: str) -> None:
             f"{value:.2f}",
             "",
         )
-    console.print(table)
+    show(table)
 
 
 def _print_errors(counts: Counts) -> None:
-    from parley.present.render import console
+    from parley.present.render import say
 
     for name, gold, system in counts.misses:
         gold_text = f"{gold.text!r} {gold.type} {gold.value} {gold.mod or ''}" if gold else "-"
         system_text = (
             f"{system.text!r} {system.type} {system.value} {system.mod or ''}" if system else "-"
         )
-        console.print(f"{name}: gold {gold_text} | parley {system_text}")
+        say(f"{name}: gold {gold_text} | parley {system_text}")

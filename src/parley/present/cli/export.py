@@ -42,6 +42,10 @@ def export(
     article_id, source, actor, issue, stance, confidence, start, end, evidence`; claims
     `id, text, sources, contradicted_by`.
 
+    JSONL keeps every value exact. In CSV, lists are JSON and a text cell starting
+    with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe so
+    that spreadsheets do not run it as a formula.
+
     Example: parley export quotes --db seeds.db --format csv > quotes.csv
     """
     import sys

@@ -13,8 +13,13 @@ from parley.present.cli.options import (
     CaseOption,
     DbOption,
     LimitOption,
+    actor_ids,
     case_of,
+    check_id,
+    issue_ids,
+    names_of,
     reading,
+    with_id,
 )
 
 if TYPE_CHECKING:
@@ -40,18 +45,27 @@ def stances(
     Example: parley stances --db seeds.db --actor united_states --issue us_mediation
     """
     from parley.analysis.stances import stance_timeline
+    from parley.labels import outlet_label
     from parley.present.render import print_table
 
     with reading(db) as store:
+        check_id("actor", actor, actor_ids(store))
+        check_id("issue", issue, issue_ids(store))
         if _no_stances(store, case_of(store, None), actor=actor, issue=issue):
             return
+        names = names_of(store.case())
         rows = (
-            {**row, "outlet": row["outlet"] or _file(row["source"])}
+            {
+                **row,
+                "actor": with_id(names, row["actor"]),
+                "issue": with_id(names, row["issue"]),
+                "outlet": outlet_label(row["outlet"]),
+            }
             for row in stance_timeline(store, actor=actor, issue=issue)
         )
         columns = [
-            ("actor", "Actor", 14),
-            ("issue", "Issue", 24),
+            ("actor", "Actor", 24),
+            ("issue", "Issue", 30),
             ("date", "Date", 10),
             ("stance", "Stance", 7),
             ("confidence", "Conf.", 5),
@@ -80,9 +94,17 @@ def positions(db: DbOption = DEFAULT_DB, case: CaseOption = None) -> None:
         rows = position_rows(store, loaded)
     issues = list(loaded.issue_ids) if loaded else sorted({r["issue"] for r in rows})
     actors = list(loaded.actor_ids) if loaded else sorted({r["actor"] for r in rows})
+    names = names_of(loaded)
     cells = {(r["actor"], r["issue"]): _cell(r) for r in rows}
-    matrix = [{"issue": i, **{a: cells.get((a, i), "") for a in actors}} for i in issues]
-    columns = [("issue", "Issue", 24), *((a, a, 14) for a in actors)]
+    matrix = [
+        {"issue": names.get(i, i), "id": i, **{a: cells.get((a, i), "") for a in actors}}
+        for i in issues
+    ]
+    columns = [
+        ("issue", "Issue", 24),
+        ("id", "Id", 24),
+        *((a, names.get(a, a), 14) for a in actors),
+    ]
     print_table(matrix, columns, title="Positions from evidence: position (stances)")
 
 
@@ -129,7 +151,7 @@ def claims(
             ("text", "Claim", 70),
             ("n", "Articles", 8),
             ("outlets", "Outlets", 30),
-            ("flag", "", 10),
+            ("flag", "Note", 10),
             ("against", "Contradicted by / conflict", 60),
         ]
         print_table(rows(), columns, title="Claims", limit=limit)
@@ -150,14 +172,17 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
 
     with reading(db) as store:
         frames = outlet_rows(store)
+        names = names_of(store.case())
     rows = [
         {
             **f,
-            "blames": _top(f["blames"]),
-            "credits": _top(f["credits"]),
-            "reported": _top(f["reported_blames"]),
+            "blames": _top(f["blames"], names=names),
+            "credits": _top(f["credits"], names=names),
+            "reported": _top(f["reported_blames"], names=names),
             "sources": _top(f["sources"], 4),
-            "quote_share": ", ".join(f"{a} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]),
+            "quote_share": ", ".join(
+                f"{names.get(a, a)} {s:.0%}" for a, s in list(f["quote_share"].items())[:4]
+            ),
         }
         for f in frames
     ]
@@ -174,12 +199,8 @@ def outlets(db: DbOption = DEFAULT_DB) -> None:
     print_table(rows, columns, title="Outlets")
 
 
-def _top(counts: dict[str, int], n: int = 3) -> str:
-    return ", ".join(f"{k} {v}" for k, v in list(counts.items())[:n])
-
-
-def _file(source: str) -> str:
-    return source.rsplit("/", 1)[-1]
+def _top(counts: dict[str, int], n: int = 3, names: dict[str, str] | None = None) -> str:
+    return ", ".join(f"{(names or {}).get(k, k)} {v}" for k, v in list(counts.items())[:n])
 
 
 def _has_case_positions(case: Case | None) -> bool:
@@ -194,17 +215,10 @@ def _no_stances(
     issue: str | None = None,
     explicit: bool = False,
 ) -> bool:
-    """Say so, and return True, when there is nothing to show; unknown ids are errors."""
+    """Say so, and return True, when there is nothing to show (ids are checked before)."""
     from parley.analysis.coverage import HELP, stance_coverage
-    from parley.errors import ParleyError
     from parley.store.stance_queries import stance_counts
 
-    for kind, given, valid in (
-        ("actor", actor, case.actor_ids if case else ()),
-        ("issue", issue, case.issue_ids if case else ()),
-    ):
-        if given and valid and given not in valid:
-            raise ParleyError(f"unknown {kind} id {given!r}; valid: {', '.join(valid)}")
     counts = stance_counts(store)
     if explicit or any((actor in (None, a)) and (issue in (None, i)) for a, i in counts):
         return False

@@ -7,7 +7,17 @@ from typing import Annotated
 import typer
 
 from parley.present.cli.app import app
-from parley.present.cli.options import DEFAULT_DB, DbOption, LimitOption, reading
+from parley.present.cli.options import (
+    DEFAULT_DB,
+    DbOption,
+    LimitOption,
+    actor_ids,
+    check_id,
+    names_of,
+    no_speaker,
+    reading,
+    with_id,
+)
 
 
 @app.command()
@@ -17,18 +27,18 @@ def articles(db: DbOption = DEFAULT_DB, limit: LimitOption = 0) -> None:
     Example: parley articles --db seeds.db
     """
     from parley.present.render import print_table
-    from parley.store import queries
+    from parley.present.report.dossier import article_rows
 
     with reading(db) as store:
         columns = [
             ("published", "Published", 10),
             ("outlet", "Outlet", 24),
-            ("title", "Title", 60),
+            ("label", "Title", 60),
             ("authors", "Authors", 30),
             ("words", "Words", 6),
             ("id", "Id", 16),
         ]
-        print_table(queries.articles(store), columns, title="Articles", limit=limit)
+        print_table(article_rows(store), columns, title="Articles", limit=limit)
 
 
 @app.command()
@@ -47,15 +57,20 @@ def entities(
     from parley.store import queries
 
     with reading(db) as store:
+        check_id("actor", actor, actor_ids(store))
+        names = names_of(store.case())
+        rows = (
+            {**e, "actor": with_id(names, e["actor"])} for e in queries.entities(store, actor=actor)
+        )
         columns = [
             ("name", "Entity", 28),
             ("type", "Type", 7),
-            ("actor", "Actor", 14),
+            ("actor", "Actor", 24),
             ("mentions", "Mentions", 8),
             ("descriptors", "Descriptors", 60),
             ("aliases", "Aliases", 40),
         ]
-        print_table(queries.entities(store, actor=actor), columns, title="Entities", limit=limit)
+        print_table(rows, columns, title="Entities", limit=limit)
 
 
 @app.command()
@@ -66,26 +81,29 @@ def quotes(
     ] = None,
     limit: LimitOption = 0,
 ) -> None:
-    """List attributed quotes with speaker, kind and outlet.
+    """List attributed quotes with speaker, kind and outlet (an unmatched --speaker is an error).
 
     Example: parley quotes --db seeds.db --speaker Putin
     """
+    from parley.labels import outlet_label
     from parley.present.render import print_table
     from parley.store import queries
 
     with reading(db) as store:
-        columns = [
-            ("published", "Date", 10),
-            ("speaker", "Speaker", 22),
-            ("kind", "Kind", 8),
-            ("text", "Quote", 70),
-            ("outlet", "Outlet", 20),
+        rows = [
+            {**q, "outlet": outlet_label(q["outlet"])}
+            for q in queries.quotes(store, speaker=speaker)
         ]
-        shown = print_table(
-            queries.quotes(store, speaker=speaker), columns, title="Quotes", limit=limit
-        )
-        if speaker and not shown:
-            raise typer.Exit(1)
+        if speaker and not rows:
+            raise no_speaker(speaker, (q["speaker"] for q in queries.quotes(store)))
+    columns = [
+        ("published", "Date", 10),
+        ("speaker", "Speaker", 22),
+        ("kind", "Kind", 8),
+        ("text", "Quote", 70),
+        ("outlet", "Outlet", 20),
+    ]
+    print_table(rows, columns, title="Quotes", limit=limit)
 
 
 @app.command()
@@ -104,8 +122,13 @@ def timeline(
     from parley.store import queries
 
     with reading(db) as store:
+        names = names_of(store.case())
         rows = (
-            {**event, "n": len(event["sources"])}
+            {
+                **event,
+                "n": len(event["sources"]),
+                "actors": [names.get(a, a) for a in event["actors"]],
+            }
             for event in queries.events(store)
             if undated or event["date"]
         )

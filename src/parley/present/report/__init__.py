@@ -54,11 +54,11 @@ def figures(dossier: Dossier, link: Any) -> dict[str, dict[str, Any] | None]:
             dossier.events, link, (dossier.summary["first"], dossier.summary["last"])
         ),
         "stances": (
-            charts.stance_figure(dossier.stances, actor_ids, issue_ids, link)
+            charts.stance_figure(dossier.stances, actor_ids, issue_ids, link, dossier.labels)
             if dossier.stances
             else None
         ),
-        "forecast": charts.forecast_figure(dossier.forecast.primary())
+        "forecast": charts.forecast_figure(dossier.forecast.primary(), names=dossier.labels)
         if dossier.forecast
         else None,
     }

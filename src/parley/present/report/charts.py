@@ -120,9 +120,17 @@ def stance_matrix(
 
 
 def stance_figure(
-    stances: list[dict[str, Any]], actors: list[str], issues: list[str], link: Link
+    stances: list[dict[str, Any]],
+    actors: list[str],
+    issues: list[str],
+    link: Link,
+    names: dict[str, str] | None = None,
 ) -> dict[str, Any] | None:
-    """Heatmap of actors x issues coloured by net support; hover shows the evidence."""
+    """Heatmap of actors x issues coloured by net support; hover shows the evidence.
+
+    `names` gives the label shown for each actor and issue id (the id by default).
+    """
+    names = names or {}
     cells = stance_matrix(stances, actors, issues)
     if not cells:
         return None
@@ -139,8 +147,8 @@ def stance_figure(
         hrefs.append([_cell_href(cells.get((a, i)), link) for i in issues])
     trace = {
         "type": "heatmap",
-        "x": issues,
-        "y": actors,
+        "x": [names.get(i, i) for i in issues],
+        "y": [names.get(a, a) for a in actors],
         "z": z,
         "zmin": -1,
         "zmax": 1,
@@ -173,12 +181,18 @@ def _cell_href(cell: dict[str, Any] | None, link: Link) -> str:
     return link(s["article_id"], kind="stance", start=s["start"], end=s["end"])
 
 
-def forecast_figure(rows: list[dict[str, Any]], title: str = "") -> dict[str, Any] | None:
-    """One model's forecast per issue with its interval, the status quo and actor positions."""
+def forecast_figure(
+    rows: list[dict[str, Any]], title: str = "", names: dict[str, str] | None = None
+) -> dict[str, Any] | None:
+    """One model's forecast per issue with its interval, the status quo and actor positions.
+
+    `names` gives the label shown for each actor and issue id (the id by default).
+    """
+    names = names or {}
     rows = [r for r in rows if r["forecast"] is not None]
     if not rows:
         return None
-    issues = [r["issue"] for r in rows]
+    issues = [names.get(r["issue"], r["issue"]) for r in rows]
     point = {
         "type": "scatter",
         "mode": "markers",
@@ -209,9 +223,9 @@ def forecast_figure(rows: list[dict[str, Any]], title: str = "") -> dict[str, An
         "type": "scatter",
         "mode": "markers",
         "name": "actor positions",
-        "y": [r["issue"] for r in rows for _ in r["positions"]],
+        "y": [names.get(r["issue"], r["issue"]) for r in rows for _ in r["positions"]],
         "x": [p for r in rows for p in r["positions"].values()],
-        "text": [a for r in rows for a in r["positions"]],
+        "text": [names.get(a, a) for r in rows for a in r["positions"]],
         "marker": {"size": 7, "color": "rgba(90,90,90,0.45)"},
         "hovertemplate": "%{text}: %{x:.0f}<extra></extra>",
     }

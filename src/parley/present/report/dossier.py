@@ -14,8 +14,10 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from parley.labels import article_title, outlet_label
 from parley.present.report import optional
 
 if TYPE_CHECKING:
@@ -44,6 +46,21 @@ class Dossier:
     framing: list[dict[str, Any]] | None = None
     forecast: optional.ForecastView | None = None
     notes: dict[str, str] = field(default_factory=dict)
+
+    def actor_label(self, actor_id: str) -> str:
+        """The case's name for an actor id (the id itself when the case has none)."""
+        return next((a["name"] for a in self.actors if a["id"] == actor_id), actor_id)
+
+    def issue_label(self, issue_id: str) -> str:
+        """The case's label for an issue id (the id itself when the case has none)."""
+        return next((i["label"] for i in self.issues if i["id"] == issue_id), issue_id)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Actor names and issue labels by id, for charts."""
+        return {a["id"]: a["name"] for a in self.actors} | {
+            i["id"]: i["label"] for i in self.issues
+        }
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The article (without text) with this id, or None."""
@@ -74,8 +91,8 @@ def load_dossier(store: Store, case: Case | None = None, *, runs: int = 200) -> 
     """
     from parley.store import queries
 
-    articles = list(queries.articles(store))
-    outlet_of = {a["id"]: a["outlet"] or "unknown outlet" for a in articles}
+    articles = article_rows(store)
+    outlet_of = {a["id"]: a["outlet"] for a in articles}
     entities = list(queries.entities(store))
     actor_of = _actor_lookup(entities, case)
     quotes = [_quote_row(q, actor_of) for q in queries.quotes(store)]
@@ -93,6 +110,26 @@ def load_dossier(store: Store, case: Case | None = None, *, runs: int = 200) -> 
     )
     optional.attach(dossier, store, case, runs=runs)
     return dossier
+
+
+def article_rows(store: Store) -> list[dict[str, Any]]:
+    """Articles newest first, each outlet as readers see it and a `label`: its title or one
+    made from its text (`parley.labels`)."""
+    from parley.store import queries
+
+    untitled = {
+        row["id"]: row["text"]
+        for blank in (None, "")
+        for row in store.rows("articles", ["id", "text"], title=blank)
+    }
+    return [
+        {
+            **a,
+            "outlet": outlet_label(a["outlet"]),
+            "label": article_title(a["title"], untitled.get(a["id"])),
+        }
+        for a in queries.articles(store)
+    ]
 
 
 def _actor_lookup(entities: list[dict[str, Any]], case: Case | None) -> dict[str, str]:
@@ -113,13 +150,13 @@ def _quote_row(quote: dict[str, Any], actor_of: dict[str, str]) -> dict[str, Any
     speaker = quote["speaker"]
     return {
         **quote,
-        "outlet": quote["outlet"] or "unknown outlet",
+        "outlet": outlet_label(quote["outlet"]),
         "actor": actor_of.get(speaker) if speaker else None,
     }
 
 
 def _event_row(event: dict[str, Any], outlet_of: dict[str, str]) -> dict[str, Any]:
-    outlets = sorted({outlet_of.get(s["article_id"], "unknown outlet") for s in event["sources"]})
+    outlets = sorted({outlet_of.get(s["article_id"], outlet_label(None)) for s in event["sources"]})
     return {**event, "outlets": outlets}
 
 
@@ -153,7 +190,12 @@ def _issues(case: Case | None) -> list[dict[str, Any]]:
     if case is None:
         return []
     return [
-        {"id": i.id, "proposition": i.proposition, "scale": {str(k): v for k, v in i.scale.items()}}
+        {
+            "id": i.id,
+            "label": i.label,
+            "proposition": i.proposition,
+            "scale": {str(k): v for k, v in i.scale.items()},
+        }
         for i in case.issues
     ]
 
@@ -164,7 +206,7 @@ def _outlets(
     """Per outlet: articles, quotes, events reported, and the speakers it quotes most."""
     rows: dict[str, dict[str, Any]] = {}
     for a in articles:
-        row = rows.setdefault(a["outlet"] or "unknown outlet", _outlet_row(a["outlet"]))
+        row = rows.setdefault(a["outlet"], _outlet_row(a["outlet"]))
         row["articles"] += 1
         row["words"] += a["words"] or 0
     for q in quotes:
@@ -181,9 +223,9 @@ def _outlets(
     return sorted(rows.values(), key=lambda r: (-r["articles"], r["outlet"]))
 
 
-def _outlet_row(outlet: str | None) -> dict[str, Any]:
+def _outlet_row(outlet: str) -> dict[str, Any]:
     return {
-        "outlet": outlet or "unknown outlet",
+        "outlet": outlet,
         "articles": 0,
         "words": 0,
         "quotes": 0,
@@ -289,7 +331,7 @@ def search(
                     "kind": "article",
                     "id": a["id"],
                     "article_id": a["id"],
-                    "title": a["title"] or a["source"],
+                    "title": a["label"],
                     "snippet": snippet(body, words),
                     "start": None,
                     "end": None,

@@ -13,10 +13,12 @@ import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from parley.labels import outlet_label
 from parley.present.report.marks import anchor, article_anchor
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
 LOGGER = logging.getLogger(__name__)
 
@@ -44,17 +46,29 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["figure_json"] = figure_json
+    env.filters["script_json"] = script_json
     env.filters["num"] = _num
+    env.filters["outlet"] = outlet_label
     env.globals["anchor"] = anchor
     env.globals["article_anchor"] = article_anchor
     return env
 
 
-def figure_json(figure: dict[str, Any]) -> str:
-    """A figure as JSON that is safe inside a `<script type="application/json">` element."""
-    text = json.dumps(figure, separators=(",", ":"), allow_nan=False, default=_plain)
-    return text.replace("</", "<\\/")
+SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON escapes for the characters that could end or hide a `<script>` element."""
+
+
+def script_json(value: Any) -> Markup:
+    """`value` as JSON that is safe inside any `<script>` element.
+
+    `<`, `>` and `&` become `\\u003c`, `\\u003e` and `\\u0026` (still the same JSON),
+    so no string in the data can close the element (`</script>`) or open a
+    comment (`<!--`) that swallows the rest of the page.
+    """
+    from markupsafe import Markup
+
+    text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_plain)
+    return Markup(text.translate(SCRIPT_ESCAPES))
 
 
 def _plain(value: Any) -> Any:

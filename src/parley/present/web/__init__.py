@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["create_app"]
+MAX_RUNS = 500
+"""Monte Carlo runs one forecast request may ask for (2000 takes seconds per model)."""
+
+__all__ = ["MAX_RUNS", "create_app"]
 
 
 def create_app(store: Store, case: Case | None = None, *, runs: int = 200) -> FastAPI:
@@ -80,9 +83,9 @@ def _error(request, status: int, detail: object, headers=None):  # type: ignore[
     from parley.present.web.pages import render
 
     message = detail if isinstance(detail, str) else "; ".join(map(_describe, detail))  # type: ignore[call-overload]
-    title = "Not found" if status == 404 else "Bad request"
+    title = {404: "Not found", 503: "Busy"}.get(status, "Bad request")
     try:
-        return render(
+        page = render(
             request,
             "app_section.html",
             status=status,
@@ -91,6 +94,8 @@ def _error(request, status: int, detail: object, headers=None):  # type: ignore[
             heading=title,
             message=message,
         )
+        page.headers.update(headers or {})
+        return page
     except Exception:  # the dossier itself cannot be read: fall back to JSON
         LOGGER.exception("cannot render the error page")
         return JSONResponse({"detail": detail}, status_code=status, headers=headers)

@@ -12,7 +12,7 @@ from fastapi.types import DecoratedCallable
 from parley.present.report.dossier import search
 from parley.present.report.marks import article_spans
 from parley.present.report.templating import app_link
-from parley.present.web import models
+from parley.present.web import MAX_RUNS, models
 from parley.present.web.params import (
     ARTICLE_FILTERS,
     EVENT_FILTERS,
@@ -25,7 +25,7 @@ from parley.present.web.params import (
     ModelName,
     filters,
 )
-from parley.present.web.state import MAX_RUNS, DossierState, app_state
+from parley.present.web.state import Busy, DossierState, app_state
 
 LOGGER = logging.getLogger(__name__)
 
@@ -34,6 +34,10 @@ ArticleId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="A
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": models.Problem, "description": "No such record"},
     422: {"model": models.Problem, "description": "A parameter is invalid"},
+}
+FORECAST_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    503: {"model": models.Problem, "description": "Forecasts are busy: retry after Retry-After"},
 }
 
 
@@ -142,11 +146,18 @@ SetParam = Annotated[
 ]
 
 
-@route("/forecast", models.Forecast, "Forecast per issue, optionally with what-if overrides")
+@router.get(
+    "/forecast",
+    response_model=models.Forecast,
+    summary="Forecast per issue, optionally with what-if overrides",
+    responses=FORECAST_ERRORS,
+)
 def forecast(
     request: Request,
     model: ModelName = "all",
-    runs: Annotated[int, Query(ge=0, le=MAX_RUNS, description="Monte Carlo runs")] = 200,
+    runs: Annotated[
+        int, Query(ge=0, le=MAX_RUNS, description=f"Monte Carlo runs (at most {MAX_RUNS})")
+    ] = 200,
     set_: SetParam = None,
 ) -> dict[str, Any]:
     return forecast_payload(app_state(request), model, runs, tuple(set_ or ()))
@@ -166,6 +177,12 @@ def forecast_payload(
         view = s.forecast(model, runs, overrides)
     except ParleyError as exc:
         raise HTTPException(422, detail=str(exc)) from None
+    except Busy as exc:
+        raise HTTPException(
+            503,
+            detail="every forecast slot is busy; retry in a few seconds",
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from None
     if view is None:
         return {"available": False, "note": d.notes.get("forecast")}
     return {

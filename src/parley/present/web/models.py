@@ -29,6 +29,9 @@ class Article(BaseModel):
     authors: list[str]
     published: str | None
     words: int
+    label: str = Field(
+        description="The title shown to readers: the title, or one made from the text"
+    )
     href: str = Field(description="The article reader page")
 
 

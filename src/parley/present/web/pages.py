@@ -17,6 +17,7 @@ from parley.present.web.api import ERRORS, ArticleId, forecast_payload, link_hit
 from parley.present.web.params import (
     ARTICLE_FILTERS,
     EVENT_FILTERS,
+    PAGING,
     QUOTE_FILTERS,
     STANCE_FILTERS,
     CurrentDossier,
@@ -48,7 +49,7 @@ NAV = (
 )
 Field = Annotated[str | None, Query(pattern=r"^(position|salience|capability)?$")]
 ArticleFilters = Annotated[Filters, Depends(filters(*ARTICLE_FILTERS))]
-QuoteFilters = Annotated[Filters, Depends(filters(*QUOTE_FILTERS))]
+QuoteFilters = Annotated[Filters, Depends(filters(*QUOTE_FILTERS, *PAGING))]
 EventFilters = Annotated[Filters, Depends(filters(*EVENT_FILTERS))]
 StanceFilters = Annotated[Filters, Depends(filters(*STANCE_FILTERS))]
 
@@ -100,9 +101,28 @@ def actors(request: Request) -> HTMLResponse:
     return section(request, "actors", "Actors")
 
 
-@router.get("/quotes", summary="Quotes page", responses=ERRORS)
+@router.get("/quotes", summary="Quotes page, one page of `limit` quotes", responses=ERRORS)
 def quotes(request: Request, d: CurrentDossier, f: QuoteFilters) -> HTMLResponse:
-    return section(request, "quotes", "Quotes", rows=f.quotes(d.quotes), filters=f)
+    page = f.page(f.quotes(d.quotes))
+    paging = {
+        **page,
+        "shown": len(page["items"]),
+        "prev": _page_link(request, f, f.offset - f.limit) if f.offset > 0 else None,
+        "next": _page_link(request, f, f.offset + f.limit)
+        if f.offset + f.limit < page["total"]
+        else None,
+    }
+    return section(request, "quotes", "Quotes", rows=page["items"], filters=f, paging=paging)
+
+
+def _page_link(request: Request, f: Filters, offset: int) -> str:
+    """This page's URL at another `offset`, with the same filters and page size."""
+    from urllib.parse import urlencode
+
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in PAGING and v]
+    return (
+        f"{request.url.path}?{urlencode([*kept, ('offset', max(offset, 0)), ('limit', f.limit)])}"
+    )
 
 
 @router.get("/stances", summary="Stance matrix page", responses=ERRORS)
@@ -110,12 +130,12 @@ def stances(request: Request, d: CurrentDossier, f: StanceFilters) -> HTMLRespon
     rows = f.stances(d.stances or [])
     figure = (
         charts.stance_figure(
-            rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link
+            rows, [a["id"] for a in d.actors], [i["id"] for i in d.issues], app_link, d.labels
         )
         if rows
         else None
     )
-    view = {"stances": rows or None, "notes": d.notes}
+    view = {"stances": rows or None, "notes": d.notes, "labels": d.labels}
     return section(request, "stances", "Stances", view=view, figure=figure, filters=f)
 
 
@@ -149,7 +169,7 @@ def article(request: Request, article_id: ArticleId) -> HTMLResponse:
     return render(
         request,
         "app_article.html",
-        title=meta["title"] or meta["source"],
+        title=meta["label"],
         article=meta,
         body=body,
         records=records,
@@ -188,7 +208,10 @@ def forecast(
         "value": value,
     }
     change, current, view = _whatif(s, baseline, form)
-    figure = charts.forecast_figure(view.primary(model if model != "all" else PRIMARY_MODEL))
+    figure = charts.forecast_figure(
+        view.primary(model if model != "all" else PRIMARY_MODEL),
+        names=app_state(request).dossier().labels,
+    )
     return render(
         request,
         "app_forecast.html",

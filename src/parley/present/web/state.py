@@ -3,6 +3,12 @@
 The dossier is read once and re-read when the store changes (a build added
 articles, so the article count or the corpus views moved on); at most one
 check per `RECHECK_SECONDS`. Article texts are read on demand.
+
+Forecasts cost CPU (a what-if with Monte Carlo runs takes about half a second),
+so they are bounded: at most `MAX_RUNS` runs a request, at most
+`FORECAST_SLOTS` computed at once (a request waits `FORECAST_WAIT` seconds for
+a slot, then gets `Busy`), and the last `FORECAST_CACHE` results are kept,
+keyed by the normalised request.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +33,34 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 2.0
-MAX_RUNS = 500
-"""Monte Carlo runs one request may ask for (2000 takes seconds per model)."""
+FORECAST_SLOTS = 2
+"""Forecasts computed at the same time (one per core of a small machine)."""
+FORECAST_WAIT = 5.0
+"""Seconds a forecast request waits for a free slot before it is turned away."""
+FORECAST_CACHE = 256
+"""Forecast results kept, most recently used first."""
+
+ForecastKey = tuple[str, int, tuple[str, ...]]
+
+
+class Busy(Exception):
+    """Every forecast slot stayed busy for `FORECAST_WAIT` seconds: retry later."""
+
+    retry_after = 2
+    """Seconds to suggest in the `Retry-After` header."""
+
+
+def normal_override(text: str) -> str:
+    """An override written one way: `a.b.salience = 40.0` -> `a.b.salience=40`.
+
+    Text that is not `PATH=NUMBER` is kept as it is (the forecast rejects it).
+    """
+    path, sep, raw = text.partition("=")
+    try:
+        value = float(raw)
+    except ValueError:
+        return text
+    return f"{path.strip()}{sep}{value:g}"
 
 
 def app_state(request: Request) -> DossierState:
@@ -44,6 +77,11 @@ class DossierState:
         self._dossier: Dossier | None = None
         self._stamp: tuple[Any, ...] | None = None
         self._checked = 0.0
+        self.slots = threading.BoundedSemaphore(FORECAST_SLOTS)
+        self.wait = FORECAST_WAIT
+        self.computed = 0
+        self._forecasts: OrderedDict[ForecastKey, ForecastView | None] = OrderedDict()
+        self._forecasts_lock = threading.Lock()
 
     def dossier(self) -> Dossier:
         """The current dossier, re-read if the store changed since it was read."""
@@ -57,7 +95,8 @@ class DossierState:
                     self._dossier = load_dossier(self.store, self.case, runs=self.runs)
                     self._stamp = stamp
                     self.texts.cache_clear()
-                    self._forecast.cache_clear()
+                    with self._forecasts_lock:
+                        self._forecasts.clear()
             return self._dossier
 
     def _stamp_now(self) -> tuple[Any, ...]:
@@ -88,14 +127,40 @@ class DossierState:
     def forecast(
         self, model: str = "all", runs: int | None = None, overrides: tuple[str, ...] = ()
     ) -> ForecastView | None:
-        """The forecast for `model` with what-if `overrides` (None without positions)."""
-        self.dossier()
-        return self._forecast(model, self.runs if runs is None else runs, overrides)
+        """The forecast for `model` with what-if `overrides` (None without positions).
 
-    @lru_cache(maxsize=64)  # noqa: B019
-    def _forecast(self, model: str, runs: int, overrides: tuple[str, ...]) -> ForecastView | None:
-        base = self.dossier().forecast
-        if base is None:
+        Cached by the normalised request; computing one waits for a free slot
+        and raises `Busy` when none frees up in `self.wait` seconds.
+        """
+        self.dossier()
+        key = (model, self.runs if runs is None else runs, tuple(map(normal_override, overrides)))
+        found, view = self._cached(key)
+        if found:
+            return view
+        if not self.slots.acquire(timeout=self.wait):
+            raise Busy()
+        try:
+            found, view = self._cached(key)  # another request may have computed it meanwhile
+            if not found:
+                view = self._compute(*key)
+                self.computed += 1
+                with self._forecasts_lock:
+                    self._forecasts[key] = view
+                    while len(self._forecasts) > FORECAST_CACHE:
+                        self._forecasts.popitem(last=False)
+        finally:
+            self.slots.release()
+        return view
+
+    def _cached(self, key: ForecastKey) -> tuple[bool, ForecastView | None]:
+        with self._forecasts_lock:
+            if key not in self._forecasts:
+                return False, None
+            self._forecasts.move_to_end(key)
+            return True, self._forecasts[key]
+
+    def _compute(self, model: str, runs: int, overrides: tuple[str, ...]) -> ForecastView | None:
+        if self.dossier().forecast is None:
             return None
         from parley.present.report.optional import positions_table
 
