@@ -141,9 +141,12 @@ def test_in_exchange_for_is_a_demand(stances_of):
     assert found == {("southia", "toll_cut", "support"), ("southia", "ferry_toll", "support")}
 
 
-def test_the_move_stands_for_what_the_sentence_before_reported(stances_of):
-    found = stances_of("Southia stopped building dams last week. Northland welcomed the move.")
-    assert ("northland", "dam_halt", "support") in found
+def test_such_a_move_is_what_the_sentence_before_did(stances_of):
+    found = stances_of(
+        "Southia proposed to stop building dams on the river. "
+        "For Northland, such a move was unacceptable."
+    )
+    assert ("northland", "dam_halt", "oppose") in found
 
 
 def test_them_stands_for_the_subject_of_the_sentence_before(stances_of):
@@ -166,13 +169,6 @@ def test_judging_words(stances_of, text, expected):
 def test_an_adjective_of_an_actors_name_on_an_officials_noun_names_it(stances_of):
     found = stances_of("Southian negotiators agreed to cut the tolls.")
     assert found == {("southia", "toll_cut", "support")}
-
-
-def test_an_actor_doing_the_issues_own_act(stances_of):
-    assert stances_of("Southia bought more grain in May.") == {
-        ("southia", "grain_purchases", "support")
-    }
-    assert stances_of("Eastmark bought more grain in May.") == set()  # not a party to it
 
 
 def test_both_sides_are_the_actors_named_together_before(stances_of):

@@ -28,7 +28,7 @@ from parley.extract.stances.anaphora import PRONOUNS, referents
 from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
-from parley.extract.stances.frames import action_stances, cue_stances, voiced_stances
+from parley.extract.stances.frames import cue_stances, voiced_stances
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
 from parley.extract.stances.judgements import judgements
 from parley.extract.stances.lexicon import Lexicon, lexicon
@@ -90,16 +90,14 @@ def _candidate_sentences(
     doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool
 ) -> list[Candidate]:
     """Sentences with a cue word and an issue word, or with a cue and a word pointing back
-    ("it", "the move") after a sentence with an issue word: (sentence, issue-word tokens,
+    ("it", "such a move") after a sentence with an issue word: (sentence, issue-word tokens,
     and those of the sentence before). One array of the doc's words, no loop over tokens."""
     import numpy as np
-    from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+    from spacy.attrs import LEMMA, LOWER, SENT_START
 
-    attrs = doc.to_array([LOWER, LEMMA, SENT_START, POS])
+    attrs = doc.to_array([LOWER, LEMMA, SENT_START])
     issue_hits = issues.candidates(doc, attrs)
     cue_hits = np.flatnonzero(np.isin(attrs[:, 1], _hashes(doc, lex.cue_lemmas)))
-    verbs = issue_hits[attrs[issue_hits, 3] == doc.vocab.strings["VERB"]]  # "bought grain"
-    cue_hits = np.union1d(cue_hits, verbs)
     if not len(cue_hits):
         return []
     starts = np.flatnonzero(attrs[:, 2] == 1)
@@ -112,7 +110,7 @@ def _candidate_sentences(
     cue_sents = np.unique(sent_of[cue_hits]).tolist()
     pointing: set[int] = set()
     if any(s not in by_sent and s - 1 in by_sent for s in cue_sents):
-        words = _hashes(doc, lex.anaphoric_nouns | PRONOUNS)
+        words = _hashes(doc, PRONOUNS | lex.anaphoric)  # "it", "such a move"
         found = np.isin(attrs[:, 0], words) | np.isin(attrs[:, 1], words)
         pointing = set(np.unique(sent_of[np.flatnonzero(found)]).tolist())
     ends = [*starts[1:].tolist(), len(doc)]
@@ -156,7 +154,6 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
                 found += cue_stances(ctx, tok, found_cue, matches)
         for root in {ctx.head(m.root).i for m in matches} | {sent.root.i}:
             found += voiced_stances(ctx, _clause_root(ctx, ctx.doc[root]), matches)
-        found += action_stances(ctx, matches)
         found += demand_stances(ctx, sent, matches)
     return [place(ctx, stance) for stance in found]
 

@@ -1,14 +1,15 @@
-"""Words that point back to an issue named before: "Beijing opposed it", "welcomed the move".
+"""Words that point back to an issue named before: "Beijing opposed it", "such a move".
 
 - "it" or "them" as an object stands for the nearest issue phrase before it in its
   sentence, else the subject or object of the sentence before ("Sanctions never
   work. We reject them.");
-- a definite noun of `anaphoric_nouns` ("the move", "the decision", "the step") as an
-  object stands for what the sentence before did to its issue: the phrase nearest that
-  sentence's main verb, signed along the path up to it ("began restoring sanctions",
-  "would pull its fighters out of the town").
+- `event` gives what the sentence before did to its issue, for "such a move was
+  unacceptable" (`judgements`): the phrase nearest that sentence's main verb,
+  signed along the path up to it ("proposed to deploy troops").
 
 Each becomes an `IssueMatch` on the pointing word, so frames read it like any phrase.
+Definite nouns of an act as objects ("welcomed the move") are not resolved: on the
+briefs they found the wrong antecedent as often as the right one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 OBJECTS = {"dobj", "pobj", "obj"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}  # of the sentence before: what "them" can be
-PRONOUNS = {"it", "them"}
+PRONOUNS = frozenset({"it", "them"})
+NOUNS = {"NOUN", "PROPN"}  # what "it" can stand for: "the sanctions", not "deploy"
 
 
 def referents(
@@ -38,23 +40,13 @@ def referents(
         if tok.dep_ not in OBJECTS:
             continue
         if tok.lower_ in PRONOUNS:
-            before = [m for m in matches if m.end <= tok.idx] or [
+            nominal = [m for m in matches if m.root.pos_ in NOUNS]
+            before = [m for m in nominal if m.end <= tok.idx] or [
                 m for m in earlier if m.root.dep_ in ARGUMENTS and m.root.head.dep_ == "ROOT"
             ]
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
-        elif _event_noun(ctx, tok) and earlier:
-            act = event(ctx, earlier)
-            if act is not None:
-                found.append(_on(act, tok))
     return found
-
-
-def _event_noun(ctx: Context, tok: Token) -> bool:
-    """ "the move", "this decision": a definite noun of an act, with no issue word of its own."""
-    if tok.lemma_.lower() not in ctx.lex.anaphoric_nouns or ctx.issues.entries(tok):
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", *ctx.lex.anaphoric) for c in tok.children)
 
 
 def event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:

@@ -17,12 +17,10 @@ from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
-    NESTED,
     RELATIVE,
     SIBLING,
     holder,
     name,
-    own_holder,
     partners,
     reports_own,
 )
@@ -94,29 +92,6 @@ def clauses_to(verb: Token, root: Token) -> set[int]:
             return found
         found.add(tok.i)
     return set()
-
-
-def action_stances(ctx: Context, matches: list[IssueMatch]) -> list[Stance]:
-    """An actor doing what the issue says, in the issue's own verb ("the officials would
-    talk next week", "China buys soybeans"): the verb's subject holds the issue, or its
-    opposite when the verb is negated (a verb with an object names the issue only with
-    the issue's own thing: "buys soybeans", see `_acting`), and the subject must be one
-    of the actors the proposition names as agents, when it names some."""
-    found = []
-    for match in matches:
-        verb = match.root
-        if match.route == "rule" or verb.pos_ != "VERB" or cue(verb, ctx.lex) is not None:
-            continue
-        if blocked(ctx, verb):
-            continue
-        if holder(ctx, verb) == NESTED:
-            continue  # "insists that Armenia amend": the demand's, not Armenia's
-        who = own_holder(ctx, verb)  # its own subject: "sanctions reimposed" acts for no one
-        parties = ctx.issues.parties.get(match.issue)
-        if isinstance(who, Holder) and (not parties or who.actor in parties):
-            sign = match.polarity * (-1 if negated(verb, ctx.lex) else 1)
-            found.append(make_stance(ctx, verb, who, sign, match, hedged(ctx, verb), SCOPE))
-    return found
 
 
 def background(ctx: Context, tok: Token, who: Holder) -> bool:

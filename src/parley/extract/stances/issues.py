@@ -147,7 +147,6 @@ class IssueIndex:
     threshold: float
     hashes: Any  # numpy array of the keys of `words`
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
-    parties: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def candidates(self, doc: Doc, attrs: np.ndarray | None = None) -> np.ndarray:
         """Indexes of the tokens whose lemma or lower-case form is an issue word (`attrs`:
@@ -355,21 +354,7 @@ def _compile(case: Case) -> IssueIndex:
                 _add(words, tok, replace(entry, source=source, bare=bare, verbal=verbal))
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
-    index.parties.update({i.id: _parties(nlp, case, i) for i in case.issues})
     return index
-
-
-def _parties(nlp: Language, case: Case, issue: Issue) -> frozenset[str]:
-    """The actors an issue's proposition names as its agents ("Iran stops enriching";
-    "Iranian and US negotiators meet"; not "Iran's sites are attacked"): the ones that
-    can do what it says."""
-    from parley.extract.stances.context import demonyms
-
-    forms = demonyms(case.name_index(), lexicon())
-    doc = _parse(nlp, issue.proposition or "")
-    agents = [t for t in doc if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent")]
-    words = {w for t in agents for w in t.subtree}
-    return frozenset(w.ent_id_ or forms.get(w.lower_, "") for w in words) - {""}
 
 
 def _actor_words(case: Case) -> set[str]:

@@ -51,7 +51,6 @@ class Lexicon:
     anaphoric: frozenset[str]
     insistence: frozenset[str]
     calling: frozenset[str]
-    anaphoric_nouns: frozenset[str]
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
     commentators: frozenset[str]
@@ -86,7 +85,6 @@ _WORD_LISTS = (
     "anaphoric",
     "insistence",
     "calling",
-    "anaphoric_nouns",
     "reporting",
     "commentators",
     "self_nouns",
