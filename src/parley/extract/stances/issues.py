@@ -358,9 +358,13 @@ def _compile(case: Case) -> IssueIndex:
 
 
 def _actor_words(case: Case) -> set[str]:
-    """Words that name an actor alone: one-word names and aliases, and people's surnames
-    ("Tariff" in "Customs Tariff Commission" still names an issue)."""
-    words = {name for name in case.name_index() if " " not in name}
+    """Words that name an actor alone: one-word names and aliases, their adjectives
+    ("Iranian"), and people's surnames ("Tariff" in "Customs Tariff Commission" still
+    names an issue)."""
+    from parley.extract.stances.context import demonyms
+
+    names = case.name_index()
+    words = {name for name in names if " " not in name} | set(demonyms(names, lexicon()))
     return words | {name_key(p).split()[-1] for actor in case.actors for p in actor.people}
 
 
