@@ -12,14 +12,6 @@ if TYPE_CHECKING:
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
-def child_towards(head: Token, tok: Token) -> Token | None:
-    """The child of `head` on the way down to `tok`, or None if `tok` is not below `head`."""
-    for ancestor in (tok, *tok.ancestors):
-        if ancestor.head.i == head.i and ancestor.i != head.i:
-            return ancestor
-    return None
-
-
 def main_clause(advcl: Token) -> Token:
     """The verb an adverbial clause belongs to.
 
