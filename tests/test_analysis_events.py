@@ -71,7 +71,18 @@ def test_timeline_is_in_date_order_with_undated_last():
 
 def test_to_dict_has_the_export_fields():
     merged = merge_events([("a1", "one.txt", ev())])[0].to_dict()
-    assert set(merged) == {"id", "date", "date_precision", "type", "actors", "summary", "sources"}
+    assert set(merged) == {
+        "id",
+        "date",
+        "date_precision",
+        "type",
+        "actors",
+        "summary",
+        "sources",
+        "approximate",
+        "first_day",
+        "last_day",
+    }
     assert set(merged["sources"][0]) == {"article_id", "source", "start", "end"}
 
 

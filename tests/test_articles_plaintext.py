@@ -167,3 +167,100 @@ def test_known_title_dropped_not_inferred():
     cleaned = clean_text(f"Harbour deal\n{BODY}\n{MORE}", known_title="Harbour deal")
     assert cleaned.meta.title is None
     assert cleaned.text == f"{BODY}\n\n{MORE}"
+
+
+# Each class of page chrome, in sentences of our own: dropped before any stage sees it.
+
+
+def test_live_blog_banner_dropped():
+    text = f"Live updates: Follow the harbour talks as they happen\nTalks resume\n\n{BODY}"
+    cleaned = clean_text(text)
+    assert cleaned.meta.title == "Talks resume"
+    assert cleaned.text == BODY
+
+
+def test_photo_caption_with_agency_credit_dropped():
+    caption = "Photo: Delegates leave the harbour office. Ann Lee / Wire Agency via Getty Images"
+    assert clean_text(f"Talks resume\n\n{caption}\n\n{BODY}").text == BODY
+
+
+def test_caption_ending_with_an_agency_dropped_but_a_sentence_naming_one_kept():
+    caption = "Fishing boats in the harbour at dawn. AFP"
+    sentence = "The fee was cut in half, officials told Reuters."
+    text = f"Talks resume\n\n{BODY}\n\n{caption}\n\n{sentence}"
+    assert paragraphs(clean_text(text).text) == [BODY, sentence]
+
+
+def test_share_and_listen_prompts_dropped():
+    prompts = "Share on Facebook Share on X Share via email\n\nListen 4 min\n\nShare full article"
+    assert clean_text(f"Talks resume\n\n{prompts}\n\n{BODY}").text == BODY
+
+
+def test_newsletter_prompt_dropped():
+    prompt = "Sign up for the Harbour Brief and get the week's port news in your inbox"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{prompt}\n\n{MORE}").text == f"{BODY}\n\n{MORE}"
+
+
+def test_reporting_credit_line_dropped():
+    credit = "Reporting by Ann Lee; editing by Bo Ray"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{credit}").text == BODY
+
+
+def test_advertisement_markers_dropped():
+    ads = "Advertisement\n\nStory continues below advertisement"
+    assert paragraphs(clean_text(f"Talks resume\n\n{BODY}\n\n{ads}\n\n{MORE}").text) == [BODY, MORE]
+
+
+def test_related_line_dropped():
+    text = f"Talks resume\n\n{BODY}\n\nRelated: Why the fee row matters to fishermen\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_known_outlet_line_dropped_and_not_taken_as_title():
+    cleaned = clean_text(f"HARBOUR NOTES\nTalks resume\n\n{BODY}", known_outlet="Harbour Notes")
+    assert cleaned.meta.title == "Talks resume"
+    assert cleaned.text == BODY
+
+
+def test_dateline_opening_the_story_dropped():
+    for dateline in ("LISBON—", "LISBON, Portugal (Wire) — ", "LISBON, March 3 — "):
+        assert clean_text(f"Talks resume\n\n{dateline}{BODY}").text == BODY
+
+
+def test_byline_and_place_glued_to_the_first_sentence_dropped():
+    cleaned = clean_text(f"Talks resume\n\nAnn LeeLisbon{BODY}")
+    assert cleaned.meta.authors == ("Ann Lee",)
+    assert cleaned.text == BODY
+
+
+def test_tag_and_topic_lists_dropped():
+    tags = "Topics: harbour fees, Lisbon, fishing\n\nFiled under: Ports, Analysis"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{tags}").text == BODY
+
+
+def test_share_bars_dropped():
+    bars = "Share this story: Facebook | X | Email\n\nShare  |  Comment  |  Save"
+    assert clean_text(f"Talks resume\n\n{BODY}\n\n{bars}\n\n{MORE}").text == f"{BODY}\n\n{MORE}"
+
+
+def test_section_label_in_capitals_dropped():
+    assert clean_text(f"ANALYSIS\n\nTalks resume\n\n{BODY}").text == BODY
+
+
+def test_closed_comments_and_what_follows_dropped():
+    text = f"Talks resume\n\n{BODY}\n\nJoin the conversation: 12 comments\n\nGreat piece, thanks."
+    assert clean_text(text).text == BODY
+
+
+def test_caption_without_closing_punctuation_dropped():
+    caption = "Fishermen unload the morning catch at the old harbour in Lisbon"
+    text = f"Talks resume\n\n{BODY}\n\n{caption}\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_byline_and_update_line_split_at_a_bar():
+    header = "By Ann Lee and Bo Ray  |  Updated April 2, 2025 at 9:05 a.m. EDT"
+    cleaned = clean_text(f"Talks resume\n\n{header}\n\n{BODY}")
+    assert cleaned.meta.authors == ("Ann Lee", "Bo Ray")
+    assert cleaned.meta.published == date(2025, 4, 2)
+    assert cleaned.text == BODY

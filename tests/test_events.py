@@ -73,9 +73,15 @@ def test_call_for_is_not_a_phone_call(case_nlp, case):
     assert not [e for e in found if e.type == "call"]
 
 
-def test_speech_verb_needs_a_date(case_nlp, case):
-    text = "Putin told reporters that Russia wanted peace."
+def test_bare_speech_verb_needs_a_date(case_nlp, case):
+    text = "Putin said that Russia wanted peace."
     assert events(case_nlp, text, [], case) == []
+
+
+def test_remarks_to_reporters_are_a_statement_even_undated(case_nlp, case):
+    text = "Putin told reporters that Russia wanted peace."
+    statement = only(events(case_nlp, text, [], case), "statement")
+    assert statement.date is None and statement.dating == "no time expression"
 
 
 def test_dated_speech_verb_is_a_statement(case_nlp, case):

@@ -21,6 +21,10 @@ EVENT_FIELDS = (
     "trigger",
     "date_start",
     "date_end",
+    "approximate",
+    "dating",
+    "trigger_start",
+    "trigger_end",
 )
 
 

@@ -45,7 +45,8 @@ def build_article(raw: RawDocument, override: Metadata | None = None) -> Article
         carried = carried.over(page_meta)
     else:
         text = raw.content
-    cleaned = clean_text(storable(text), known_title=carried.title)
+    outlet = (override or Metadata()).outlet or carried.outlet
+    cleaned = clean_text(storable(text), known_title=carried.title, known_outlet=outlet)
     if not cleaned.text.strip():
         return Rejected(raw.source, "no article text after removing page chrome")
     if len(cleaned.text) > MAX_ARTICLE_CHARS:

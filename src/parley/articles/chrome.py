@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 RULES_FILE = "chrome.yaml"
+_CLOSING = frozenset(".!?…\"”’')]:;")
+_LIST_MARKS = frozenset("-–—•*·")
 # No chrome paragraph is longer than this (the longest rule in chrome.yaml matches about
 # 250 characters); longer paragraphs skip the rules. Raise it with a rule for longer chrome.
 CHROME_MAX_CHARS = 400
@@ -42,6 +44,8 @@ class ChromeRules:
     link_list_items: tuple[re.Pattern[str], ...]
     inline_teaser: re.Pattern[str]
     inline_teaser_max_words: int
+    dateline_prefixes: tuple[re.Pattern[str], ...] = ()
+    unpunctuated_max_words: int = 0
 
     def chrome_rule(self, text: str) -> LineRule | None:
         """The first rule that marks `text` as chrome, or `None`."""
@@ -56,6 +60,20 @@ class ChromeRules:
         if not match or len(match.group("teaser").split()) > self.inline_teaser_max_words:
             return text
         return text[match.end() :].strip()
+
+    def strip_dateline(self, text: str) -> str:
+        """`text` without a dateline opening it ("WASHINGTON—", "KYIV, Ukraine (Agency) —")."""
+        for pattern in self.dateline_prefixes:
+            match = pattern.match(text)
+            if match and match.end() < len(text) and text[match.end()].isupper():
+                return text[match.end() :]
+        return text
+
+    def is_unpunctuated(self, text: str) -> bool:
+        """A short paragraph with no closing punctuation: a caption, a deck, a subheading."""
+        if not text or text[-1] in _CLOSING or text[0] in _LIST_MARKS or text[0].isdigit():
+            return False
+        return len(text.split()) <= self.unpunctuated_max_words
 
     def is_dateline(self, text: str) -> bool:
         return len(text.split()) <= 16 and any(p.fullmatch(text) for p in self.datelines)
@@ -99,4 +117,6 @@ def load_rules() -> ChromeRules:
         link_list_items=tuple(_compile(p) for p in data["link_list_items"]),
         inline_teaser=_inline_teaser(data["inline_teaser_labels"]),
         inline_teaser_max_words=int(data["inline_teaser_max_words"]),
+        dateline_prefixes=tuple(_compile(p, True) for p in data.get("dateline_prefixes") or ()),
+        unpunctuated_max_words=int(data.get("unpunctuated_max_words") or 0),
     )

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from parley.articles.authors import parse_byline, parse_contact_line
+from parley.articles.authors import NAME, parse_byline, parse_contact_line
 from parley.articles.chrome import ChromeRules, load_rules
 from parley.articles.dates import find_date
 from parley.articles.model import Tag
@@ -25,11 +25,15 @@ FOOTER_PARAGRAPHS = 3
 TITLE_MAX_WORDS = 25
 OUTLET_MAX_WORDS = 8
 
-# A lower-case letter or digit directly followed by a capital: where header fragments were glued.
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Where header fragments were glued: a lower-case letter or digit directly followed by a
+# capital, or a " | " separator.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|\s+\|\s+")
 # A sentence end directly followed by the next sentence, with no space between them.
 # (The cut goes after the punctuation and any closing quote: "end.”|Next", "end”.|Next".)
 _GLUE = re.compile(r"[.!?](?<=[a-z0-9%)”’\"][.!?])[”’\"]?(?=[A-Z“‘]|'[A-Z])")
+# A bare name or place glued to what follows it ("Ann LeeLisbon..."): only chrome is glued so.
+_GLUED_NAME = re.compile(rf"(?:{NAME})")
+_GLUED_PLACE = re.compile(r"[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){0,2}")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -42,21 +46,26 @@ class Cleaned:
     tags: tuple[Tag, ...] = ()
 
 
-def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
+def clean_text(
+    raw: str, known_title: str | None = None, known_outlet: str | None = None
+) -> Cleaned:
     """Clean a plain-text capture.
 
     Steps: split off a trailing tag blob; split into paragraphs; take repeated
-    outlet lines and the title from the top (or drop `known_title` there); take
-    bylines, datelines and chrome from the header, unglueing fragments; split
-    glued sentences; drop glued recirculation teasers; cut at tail markers
-    (comment forms); drop chrome paragraphs; take contact lines and link lists
-    from the end.
+    outlet lines (or lines naming `known_outlet`) and the title from the top (or
+    drop `known_title` there); take bylines, datelines and chrome from the header,
+    unglueing fragments; split glued sentences; drop glued recirculation teasers;
+    cut at tail markers (comment forms); drop chrome paragraphs; take contact
+    lines and link lists from the end; drop paragraphs with no closing punctuation
+    (captions, decks, subheadings).
     """
     rules = load_rules()
     body, tags = split_tag_blob(raw)
     paragraphs = _paragraphs(body)
     meta = Metadata()
     meta, paragraphs = _take_outlet(meta, paragraphs)
+    if known_outlet:
+        paragraphs = _drop_outlet_lines(paragraphs, known_outlet)
     paragraphs = _drop_leading_chrome(rules, paragraphs)
     meta, paragraphs = _take_title(meta, paragraphs, known_title)
     meta, paragraphs = _take_header(rules, meta, paragraphs)
@@ -65,6 +74,8 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
     paragraphs = _cut_at_tail_marker(rules, paragraphs)
     paragraphs = [p for p in paragraphs if not rules.chrome_rule(p)]
     meta, paragraphs = _take_footer(rules, meta, paragraphs)
+    if len(paragraphs) > 1:
+        paragraphs = [p for p in paragraphs if not rules.is_unpunctuated(p)]
     return Cleaned(text="\n\n".join(paragraphs), meta=meta, tags=tags)
 
 
@@ -97,6 +108,12 @@ def _take_outlet(meta: Metadata, paragraphs: list[str]) -> tuple[Metadata, list[
     while rest and _same(rest[0], first):
         rest = rest[1:]
     return replace(meta, outlet=first), rest
+
+
+def _drop_outlet_lines(paragraphs: list[str], outlet: str) -> list[str]:
+    """The outlet's name on a line of its own near the top is site chrome ("MERIDIAN WIRE")."""
+    head = [p for p in paragraphs[:HEADER_PARAGRAPHS] if not _same(p, outlet)]
+    return head + paragraphs[HEADER_PARAGRAPHS:]
 
 
 def _drop_leading_chrome(rules: ChromeRules, paragraphs: list[str]) -> list[str]:
@@ -135,6 +152,7 @@ def _take_header(
     kept: list[str] = []
     for paragraph in paragraphs[:HEADER_PARAGRAPHS]:
         meta, rest = _consume_header(rules, meta, paragraph)
+        rest = rules.strip_dateline(rest)
         if rest:
             kept.append(rest)
     return meta, kept + paragraphs[HEADER_PARAGRAPHS:]
@@ -143,35 +161,51 @@ def _take_header(
 def _consume_header(rules: ChromeRules, meta: Metadata, paragraph: str) -> tuple[Metadata, str]:
     """Eat header fragments from the start of `paragraph`; return what is left of it."""
     rest = paragraph
+    after_byline = False
     while rest:
-        found = _header_fragment(rules, rest)
+        found = _header_fragment(rules, rest, after_byline)
         if found is None:
             break
         end, fragment_meta = found
+        after_byline = bool(fragment_meta.authors)
         meta = meta.over(fragment_meta) if not meta.authors else fragment_meta.over(meta)
-        rest = rest[end:].strip()
+        rest = rest[end:].strip().lstrip("|").strip()
     return meta, rest
 
 
-def _header_fragment(rules: ChromeRules, text: str) -> tuple[int, Metadata] | None:
-    """The shortest header fragment (byline, dateline, chrome) `text` starts with, and its data."""
+def _header_fragment(
+    rules: ChromeRules, text: str, after_byline: bool = False
+) -> tuple[int, Metadata] | None:
+    """The shortest header fragment (byline, dateline, chrome) `text` starts with, and its data.
+
+    A fragment glued to a capital ("Ann LeeLisbonTalks resumed") may be a bare name
+    (a byline with no "By") and, right after one, a place.
+    """
     ends = [*[m.start() for m in _CAMEL.finditer(text[:300])][:12], len(text)]
     for end in ends:
         piece = text[:end].strip()
-        meta = _classify_header(rules, piece)
+        meta = _classify_header(rules, piece, glued=end < len(text), after_byline=after_byline)
         if meta is not None:
             return end, meta
     return None
 
 
-def _classify_header(rules: ChromeRules, piece: str) -> Metadata | None:
+def _classify_header(
+    rules: ChromeRules, piece: str, glued: bool = False, after_byline: bool = False
+) -> Metadata | None:
     """What a header fragment tells (possibly nothing), or `None` when it is not one."""
     if rules.chrome_rule(piece):
         return Metadata()
     if rules.is_dateline(piece):
         return Metadata(published=find_date(piece))
     authors = parse_byline(piece, rules.byline_prefixes)
-    return Metadata(authors=authors) if authors else None
+    if authors:
+        return Metadata(authors=authors)
+    if glued and _GLUED_NAME.fullmatch(piece):
+        return Metadata(authors=(piece,))
+    if glued and after_byline and _GLUED_PLACE.fullmatch(piece):
+        return Metadata()
+    return None
 
 
 def _cut_at_tail_marker(rules: ChromeRules, paragraphs: list[str]) -> list[str]:

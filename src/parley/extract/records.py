@@ -70,8 +70,14 @@ class Timex:
 class Event:
     """Something that happened on a (resolved) date: a call, a meeting, a rejection...
 
-    `date` is ISO (`2025-03-18`, `2025-W12`, `2025-03`) or None when undated;
-    `actors` holds case actor ids or entity keys of the participants.
+    `start`/`end` cover the evidence (the summary's sentence); `trigger_start`/
+    `trigger_end` the words that report the event. `date` is ISO (`2025-03-18`,
+    `2025-W12`, `2025-03`) or None when undated; `approximate` marks a date
+    inferred by convention (a news lead: the publication day or the day
+    before). `dating` says how the date was found (timex, clause, anchor, link,
+    lead; `corpus` after merging) or why there is none (vague, coarse, no
+    publication date, no time expression). `actors` holds case actor ids or
+    entity keys of the participants.
     """
 
     start: int
@@ -84,6 +90,10 @@ class Event:
     trigger: str | None = None
     date_start: int | None = None
     date_end: int | None = None
+    approximate: bool = False
+    dating: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def quotes(store: Store, *, speaker: str | None = None) -> Iterator[dict[str, An
         .join(a, a.c.id == q.c.article_id)
         .outerjoin(k, and_(k.c.article_id == q.c.article_id, k.c.key == q.c.speaker_key))
         .outerjoin(e, e.c.id == k.c.entity_id)
-        .order_by(a.c.published, q.c.article_id, q.c.start)
+        .order_by(a.c.published, q.c.article_id, q.c.start, q.c.end)
     )
     wanted = name_key(speaker) if speaker else None
     with store.engine.connect() as conn:
@@ -96,7 +96,10 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
             sources.setdefault(row["event_id"], []).append(
                 {f: row[f] for f in ("article_id", "source", "start", "end")}
             )
-        query = select(ev).order_by(ev.c.date.is_(None), ev.c.date, ev.c.id)
+        # weeks and months among the days, by the first day they cover
+        query = select(ev).order_by(
+            ev.c.first_day.is_(None), ev.c.first_day, ev.c.last_day, ev.c.date, ev.c.id
+        )
         for row in conn.execute(query).mappings():
             yield {**dict(row), "sources": sources.get(row["id"], [])}
 
@@ -124,6 +127,17 @@ EXPORT_FIELDS = {
         "start",
         "end",
     ),
-    "events": ("id", "date", "date_precision", "type", "actors", "summary", "sources"),
+    "events": (
+        "id",
+        "date",
+        "date_precision",
+        "approximate",
+        "first_day",
+        "last_day",
+        "type",
+        "actors",
+        "summary",
+        "sources",
+    ),
     **stance_queries.STANCE_EXPORT_FIELDS,
 }

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -113,6 +114,10 @@ event_mentions = Table(
     Column("trigger", String(64)),
     Column("date_start", Integer),
     Column("date_end", Integer),
+    Column("approximate", Boolean, nullable=False, server_default=false()),
+    Column("dating", String(32)),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
     Index("ix_event_mentions_article", "article_id"),
 )
 
@@ -145,6 +150,10 @@ events = Table(
     Column("type", String(32), nullable=False),
     Column("actors", JSON, nullable=False),
     Column("summary", Text, nullable=False),
+    Column("approximate", Boolean, nullable=False, server_default=false()),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+    Index("ix_events_first_day", "first_day"),
 )
 
 event_sources = Table(

@@ -310,6 +310,9 @@ def _relative(groups: Groups, ctx: Context, lex: Lexicon) -> Resolved | None:
     mod = _point_mod(groups, lex)
     word = _word(groups, "dir")
     long_unit = unit in ("decade", "century")
+    if groups.get("the") and word == "next" and ctx.tense == "past":
+        # "talks followed the next week": the week after the last date told, not a span
+        return _anaphoric({"adir": "next", "aunit": unit}, ctx, lex)
     if groups.get("the") and (word in ("past", "next", "coming") or (long_unit and word == "last")):
         return "DURATION", duration_value(1.0, unit, lex), None
     if groups.get("the") and word in ("following", "previous", "preceding"):

@@ -38,6 +38,7 @@ REPORTING_VERBS = frozenset(
     {"say", "tell", "announce", "report", "claim", "insist", "warn", "confirm", "deny", "add"}
 )
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'s"})
+EARLIER_PREPS = frozenset({"after", "since", "following"})
 NON_DATE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # A month, weekday or season inside one of these is part of a name ("June
 # Carter", "the Arab Spring", "Black Friday Sales Ltd").
@@ -186,7 +187,8 @@ def _plausible(cand: Candidate, doc: Doc, text: str, starts: list[int]) -> bool:
     if cand.rule.kind in ("duration", "ago"):
         if AGE_AFTER.match(text, cand.end) or AGE_BEFORE.search(text, 0, cand.start):
             return False
-        return not (cand.groups.get("unit") == "second" and cand.groups.get("num") in ("a", "an"))
+        num = (cand.groups.get("num") or "").lower()
+        return not (cand.groups.get("unit") == "second" and num in ("a", "an"))
     if name == "frequency":
         return first.pos_ == "ADV"
     if name == "reference" and (cand.groups.get("ref") or "").lower().startswith("the "):
@@ -297,13 +299,18 @@ def _day_of(value: str) -> date | None:
 
 
 def tense_of(token: Token) -> Tense | None:
-    """Tense of the verb governing `token`: past, present, future, or None when unclear."""
+    """Tense of the verb governing `token`: past, present, future, or None when unclear.
+
+    An expression inside a phrase opened by "after" or "since" ("after a meeting on
+    Thursday") tells of something before the clause's time: past, whatever the verb."""
     verb = token
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
             break
         if verb.head.i == verb.i:
             break
+        if verb.dep_ == "prep" and verb.lower_ in EARLIER_PREPS:
+            return "past"
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -333,8 +340,12 @@ def _verb_tense(verb: Token) -> Tense | None:
     if "MD" in tags:
         # "would/could/may meet on Friday" points forward; "could have met" is past
         return "past" if words & PERFECT_AUX else "future"
-    if words == {"to"} and verb.head.i != verb.i:
-        head = _verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if not auxes and verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _verb_tense(verb.head)  # "are set to start charging fees on Tuesday"
+    if "to" in words and words <= {"to", "be", "have"} and verb.head.i != verb.i:
+        # "is set to (be) discussed on Monday", "is due to meet": forward from the head's time
+        governor = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+        head = _verb_tense(governor) if governor.pos_ in ("VERB", "AUX") else None
         return "future" if head in ("present", "future") else None
     if tags & {"VBZ", "VBP"}:
         # "Obama says Tuesday": a reporting verb in the present is a headline's past

@@ -38,9 +38,9 @@ def export(
     Fields: articles `id, source, title, outlet, authors, published, words, tags`;
     entities `id, name, type, aliases, descriptors, actor, mentions`; quotes `id,
     article_id, source, speaker, speaker_descriptor, text, kind, start, end`;
-    events `id, date, date_precision, type, actors, summary, sources`; stances `id,
-    article_id, source, actor, issue, stance, confidence, start, end, evidence`; claims
-    `id, text, sources, contradicted_by`.
+    events `id, date, date_precision, approximate, first_day, last_day, type, actors,
+    summary, sources`; stances `id, article_id, source, actor, issue, stance, confidence,
+    start, end, evidence`; claims `id, text, sources, contradicted_by`.
 
     JSONL keeps every value exact. In CSV, lists are JSON and a text cell starting
     with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe so

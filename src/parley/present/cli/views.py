@@ -110,34 +110,88 @@ def quotes(
 def timeline(
     db: DbOption = DEFAULT_DB,
     undated: Annotated[
-        bool, typer.Option("--undated", help="Also list events the articles give no date for.")
+        bool, typer.Option("--undated", help="Also list the events the articles give no date for.")
     ] = False,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only events this outlet reports.")
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)."
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Only events on or before this date (YYYY, YYYY-MM, YYYY-MM-DD)."
+        ),
+    ] = None,
     limit: LimitOption = 0,
 ) -> None:
-    """Show events in date order, each with the number of articles that report it.
+    """Show events in date order, weeks and months among the days, each with its sources.
 
-    Example: parley timeline --db seeds.db --undated
+    A date marked ~ is approximate (a news lead's event: the publication day or the day
+    before). Undated events are counted below the table; --undated lists them.
+
+    Example: parley timeline --db seeds.db --from 2025-03 --to 2025-03 --outlet "Financial Times"
     """
     from parley.present.render import print_table
+    from parley.present.report.dossier import event_rows, filter_events
     from parley.store import queries
 
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        _check_date(name, value)
     with reading(db) as store:
         names = names_of(store.case())
-        rows = (
-            {
-                **event,
-                "n": len(event["sources"]),
-                "actors": [names.get(a, a) for a in event["actors"]],
-            }
-            for event in queries.events(store)
-            if undated or event["date"]
+        rows = event_rows(queries.events(store), queries.articles(store))
+    for row in rows:
+        row["actors"] = [names.get(a, a) for a in row["actors"]]
+    if outlet and not any(outlet in e["outlets"] for e in rows):
+        known = sorted({o for e in rows for o in e["outlets"]})
+        raise typer.BadParameter(
+            f"no event from outlet {outlet!r}; outlets: {', '.join(known) or 'none'}",
+            param_hint="--outlet",
         )
-        columns = [
-            ("date", "Date", 10),
-            ("date_precision", "Precision", 9),
-            ("type", "Type", 10),
-            ("actors", "Actors", 26),
-            ("summary", "What happened", 80),
-            ("n", "Sources", 7),
-        ]
-        print_table(rows, columns, title="Timeline", limit=limit)
+    kept = filter_events(rows, outlet=outlet)
+    in_range = filter_events(kept, date_from=date_from, date_to=date_to)
+    dated = [_timeline_row(e) for e in in_range if e["date"]]
+    columns = [
+        ("when", "Date", 11),
+        ("date_precision", "Precision", 9),
+        ("type", "Type", 10),
+        ("actors", "Actors", 26),
+        ("summary", "What happened", 80),
+        ("n", "Sources", 7),
+    ]
+    print_table(dated, columns, title="Timeline", limit=limit)
+    loose = [_timeline_row(e) for e in kept if not e["date"]]
+    if undated and loose:
+        typer.echo(f"{len(loose)} undated event(s):")
+        print_table(loose, columns[2:], title="Undated events", limit=limit)
+    elif loose:
+        typer.echo(f"{len(loose)} undated event(s) not shown (--undated lists them).")
+
+
+def _timeline_row(event: dict[str, object]) -> dict[str, object]:
+    date = event["date"]
+    when = f"~{date}" if date and event.get("approximate") else date
+    return {**event, "when": when, "n": len(event["sources"])}  # type: ignore[arg-type]
+
+
+def _check_date(name: str, value: str | None) -> None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date, or a clear error naming the option."""
+    import re
+    from datetime import date
+
+    if value is None:
+        return
+    padded = (
+        value + "-01-01"[len(value) - 4 :] if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else ""
+    )
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name
+        ) from None

@@ -43,36 +43,27 @@ def _cut(text: str, width: int = 90) -> str:
 def timeline_figure(
     events: list[dict[str, Any]], link: Link, span: tuple[str | None, str | None] = (None, None)
 ) -> dict[str, Any] | None:
-    """Dated events as points on a time axis, one row per event type; None without dated events.
+    """Dated events on a time axis, one row per event type: days as points (hollow when
+    approximate), weeks and months as spans over the days they cover; None without dated
+    events.
 
     `span` (first and last publication date) sets the initial view, so a few
     events dated years back do not squash the rest; zooming out shows them.
     """
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in events:
-        if e["date"] and e["sources"]:
+        if e["date"] and e.get("first_day") and e["sources"]:
             by_type[e["type"]].append(e)
     if not by_type:
         return None
     traces = []
     for kind, rows in sorted(by_type.items()):
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": kind,
-                "x": [e["date"] for e in rows],
-                "y": [kind] * len(rows),
-                "marker": {"size": [8 + 3 * min(len(e["sources"]), 5) for e in rows]},
-                "customdata": [_event_href(e, link) for e in rows],
-                "text": [
-                    f"{e['date']} · {', '.join(e['actors']) or 'no actor'}<br>{_cut(e['summary'])}"
-                    f"<br>{len(e['sources'])} source(s): {', '.join(e['outlets'])}"
-                    for e in rows
-                ],
-                "hovertemplate": "%{text}<extra></extra>",
-            }
-        )
+        days = [e for e in rows if e["first_day"] == e["last_day"]]
+        spans = [e for e in rows if e["first_day"] != e["last_day"]]
+        if days:
+            traces.append(_day_trace(kind, days, link))
+        if spans:
+            traces.append(_span_trace(kind, spans, link))
     xaxis: dict[str, Any] = {"type": "date"}
     if span[0] and span[1]:
         xaxis["range"] = [_shift(span[0], -21), _shift(span[1], 7)]
@@ -84,6 +75,60 @@ def timeline_figure(
             xaxis=xaxis,
             yaxis={"type": "category"},
         ),
+    }
+
+
+def _hover(e: dict[str, Any]) -> str:
+    when = f"~{e['date']} (approximate)" if e.get("approximate") else e["date"]
+    return (
+        f"{when} · {', '.join(e['actors']) or 'no actor'}<br>{_cut(e['summary'])}"
+        f"<br>{len(e['sources'])} source(s): {', '.join(e['outlets'])}"
+    )
+
+
+def _day_trace(kind: str, rows: list[dict[str, Any]], link: Link) -> dict[str, Any]:
+    """Events of one day: a point each, hollow when the day is approximate."""
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": kind,
+        "x": [e["first_day"] for e in rows],
+        "y": [kind] * len(rows),
+        "marker": {
+            "size": [8 + 3 * min(len(e["sources"]), 5) for e in rows],
+            "symbol": ["circle-open" if e.get("approximate") else "circle" for e in rows],
+        },
+        "customdata": [_event_href(e, link) for e in rows],
+        "text": [_hover(e) for e in rows],
+        "hovertemplate": "%{text}<extra></extra>",
+    }
+
+
+def _span_trace(kind: str, rows: list[dict[str, Any]], link: Link) -> dict[str, Any]:
+    """Events of a week or a month: a bar over their days (segments cut by gaps)."""
+    x: list[str | None] = []
+    y: list[str | None] = []
+    data: list[str | None] = []
+    text: list[str | None] = []
+    for e in rows:
+        href, hover = _event_href(e, link), _hover(e)
+        x += [e["first_day"], _shift(e["last_day"], 1), None]
+        y += [kind, kind, None]
+        data += [href, href, None]
+        text += [hover, hover, None]
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": f"{kind} (week or month)",
+        "x": x,
+        "y": y,
+        "line": {"width": 8},
+        "marker": {"size": 4},
+        "opacity": 0.6,
+        "connectgaps": False,
+        "customdata": data,
+        "text": text,
+        "hovertemplate": "%{text}<extra></extra>",
     }
 
 

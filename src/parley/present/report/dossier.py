@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -155,6 +156,14 @@ def _quote_row(quote: dict[str, Any], actor_of: dict[str, str]) -> dict[str, Any
     }
 
 
+def event_rows(
+    events: Iterable[dict[str, Any]], articles: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Merged events, each with the outlets that report it."""
+    outlet_of = {a["id"]: a["outlet"] or "unknown outlet" for a in articles}
+    return [_event_row(e, outlet_of) for e in events]
+
+
 def _event_row(event: dict[str, Any], outlet_of: dict[str, str]) -> dict[str, Any]:
     outlets = sorted({outlet_of.get(s["article_id"], outlet_label(None)) for s in event["sources"]})
     return {**event, "outlets": outlets}
@@ -284,16 +293,31 @@ def filter_events(
     date_to: str | None = None,
     text: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events matching every given filter."""
+    """Events matching every given filter; the dates keep an event whose days (a week, a
+    month) meet the range."""
     words = _words(text)
     return [
         e
         for e in events
         if (not actor or actor in e["actors"])
         and (not outlet or outlet in e["outlets"])
-        and in_range(e["date"], date_from, date_to)
+        and days_meet(e.get("first_day"), e.get("last_day"), date_from, date_to)
         and _matches(words, e["summary"], e["type"])
     ]
+
+
+def days_meet(
+    first: str | None, last: str | None, date_from: str | None, date_to: str | None
+) -> bool:
+    """True when the days `first`..`last` (ISO) meet the inclusive range, whose ends may be
+    YYYY, YYYY-MM or YYYY-MM-DD (a partial start is its first day, a partial end its last)."""
+    if not (date_from or date_to):
+        return True
+    if not first or not last:
+        return False
+    if date_from and last < (date_from + "-01-01"[len(date_from) - 4 :])[:10]:
+        return False
+    return not (date_to and first[: len(date_to)] > date_to)
 
 
 def _words(text: str | None) -> list[str]:

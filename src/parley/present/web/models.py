@@ -98,6 +98,9 @@ class Event(BaseModel):
     id: str
     date: str | None
     date_precision: str
+    approximate: bool = False
+    first_day: str | None = None
+    last_day: str | None = None
     type: str
     actors: list[str]
     summary: str

@@ -1,0 +1,281 @@
+"""Events in one parsed article: calls, meetings, talks, proposals, agreements, rejections,
+walkouts, ultimatums, attacks, releases, withdrawals, sanctions, aid and statements,
+each dated to when it happened (see docs/events.md for what counts as an event).
+
+`extract_events` is a cascade over the article:
+
+1. candidates: tokens whose lemma can head a trigger, found in one pass over
+   the Doc's lemma array; only their sentences are looked at;
+2. triggers (`triggers.py`): verbs that fit a frame of `data/event_triggers.yaml`
+   and nouns of an event class, with what did not happen cancelled and nouns
+   folded into the verb they are the object of;
+3. participants (`participants.py`): case actors or named people and groups;
+4. dates (`dating.py`): the time expression of the mention's own clause, the
+   clause it hangs on, anchors ("the day before the call"), a dated mention of
+   the same event, the news-lead convention;
+5. records: mentions that are events (dated, or undated with a reason to be
+   kept) with a summary drawn from the trigger's sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from parley.extract.events.dating import anchor_phrases, date_triggers, live_entries
+from parley.extract.events.lexicon import Lexicon, lexicon_from_dict, trigger_lexicon
+from parley.extract.events.participants import participants
+from parley.extract.events.triggers import Trigger, find_triggers
+from parley.extract.records import Event, Mention, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.articles.model import Article
+    from parley.case import Case
+
+__all__ = ["extract_events", "lexicon_from_dict", "trigger_lexicon"]
+
+LOGGER = logging.getLogger(__name__)
+
+# Summaries are cut to this many characters around the trigger.
+MAX_SUMMARY_CHARS = 200
+
+
+def extract_events(
+    doc: Doc,
+    article: Article | None,
+    case: Case | None,
+    mentions: Sequence[Mention],
+    timexes: Sequence[Timex],
+) -> list[Event]:
+    """The events one article reports, in text order, each dated as well as the article allows.
+
+    `mentions` come from `extract_mentions` and `timexes` from `find_timexes`
+    on the same doc. A value without a year ("XXXX-05-19") takes the year of
+    the publication date, else the article's most frequent explicit year.
+    """
+    lexicon = trigger_lexicon()
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    found = _candidates(doc, lexicon)
+    if not found.triggers:
+        return []
+    published = article.published if article else None
+    year = _anchor_year(published, timexes)
+    entries = _live_entries(doc, article, timexes, year)
+    speech = {found.sentence_of(found.token_at(t.start)) for t in timexes}
+    speech |= {found.sentence_of(i) for i in found.anchors}
+    if entries:  # a live blog: every sentence of an entry is dated by its time stamp
+        speech |= {s for s, start in enumerate(found.starts) if _in_entry(doc[start].idx, entries)}
+    triggers = _triggers(doc, lexicon, mentions, found, speech)
+    if not triggers:
+        return []
+    content = [t.token for t in triggers if t.cancelled and t.parent is not None]
+    for trigger in triggers:
+        if trigger.parent is None and not trigger.cancelled:
+            trigger.actors = participants(doc, trigger, mentions, content)
+    in_play = {t.sentence for t in triggers}
+    starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
+    anchors = anchor_phrases(doc, starts, lexicon, found.lower)
+    date_triggers(
+        doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of, entries
+    )
+    return [_event(doc, t, found.sentence(t.sentence)) for t in triggers if _is_event(t)]
+
+
+def _live_entries(
+    doc: Doc, article: Article | None, timexes: Sequence[Timex], year: int | None
+) -> list[tuple[int, int, str]]:
+    """Entries of a live blog (only looked for when the article has clock times)."""
+    if not any(t.type == "TIME" for t in timexes):
+        return []
+    day = article.published.isoformat() if article and article.published else None
+    return live_entries(article.text if article else doc.text, timexes, year, day)
+
+
+def _in_entry(char: int, entries: Sequence[tuple[int, int, str]]) -> bool:
+    return any(start <= char < end for start, end, _ in entries)
+
+
+def _triggers(
+    doc: Doc,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    found: Candidates,
+    speech: set[int],
+) -> list[Trigger]:
+    """Triggers of every sentence holding a candidate word, in text order; speech verbs
+    only in the `speech` sentences (those that hold a time expression or an anchor)."""
+    triggers: list[Trigger] = []
+    by_sentence: dict[int, list[Token]] = {}
+    for i in found.triggers:
+        by_sentence.setdefault(found.sentence_of(i), []).append(doc[i])
+    dos: dict[int, list[Token]] = {}
+    for i in found.dos:
+        dos.setdefault(found.sentence_of(i), []).append(doc[i])
+    for index, tokens in sorted(by_sentence.items()):
+        sent = found.sentence(index)
+        pro_verbs = dos.get(index, ())
+        for trigger in find_triggers(
+            sent, tokens, lexicon, mentions, pro_verbs, speech=index in speech
+        ):
+            trigger.sentence = index
+            triggers.append(trigger)
+    return triggers
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Token indices worth a look, found in one pass over the Doc's arrays."""
+
+    doc: Doc
+    starts: list[int]  # first token of each sentence
+    triggers: list[int]  # a lemma that can head a trigger
+    anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
+    dos: list[int]  # a form of "do" ("as the bloc did")
+    lower: list[int]  # every token's lower-case form (string hash)
+    idx: list[int]  # every token's first character
+
+    def sentence_of(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.idx, char) - 1)
+
+    def sentence(self, index: int) -> Span:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
+        return self.doc[self.starts[index] : end]
+
+
+def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
+    import numpy as np
+    from spacy.attrs import IDX, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+    from spacy.parts_of_speech import NOUN, VERB
+    from spacy.strings import get_string_id
+
+    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS, IDX])
+    hashes = _hashes(lexicon)
+    verbs = np.flatnonzero(table[:, 4] == VERB)
+    verbs = verbs[np.isin(table[verbs, 0], hashes["verbs"])]
+    nouns = np.flatnonzero(table[:, 4] == NOUN)
+    nouns = nouns[
+        np.isin(table[nouns, 0], hashes["nouns"]) | np.isin(table[nouns, 1], hashes["nouns"])
+    ]
+    anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
+    dos = table[:, 0] == get_string_id("do")
+    starts = [int(i) for i in np.flatnonzero(table[:, 3] == 1)] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    return Candidates(
+        doc=doc,
+        starts=starts,
+        lower=table[:, 1].tolist(),
+        idx=table[:, 5].tolist(),
+        triggers=sorted(int(i) for i in np.concatenate((verbs, nouns))),
+        anchors=[int(i) for i in np.flatnonzero(anchors)],
+        dos=[int(i) for i in np.flatnonzero(dos)],
+    )
+
+
+_HASHES: dict[int, dict[str, Any]] = {}
+
+
+def _hashes(lexicon: Lexicon) -> dict[str, Any]:
+    key = id(lexicon)
+    if key not in _HASHES:
+        import numpy as np
+        from spacy.strings import get_string_id
+
+        def array(words: Any) -> Any:
+            return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+
+        _HASHES[key] = {
+            "verbs": array(lexicon.verb_heads),
+            "nouns": array(lexicon.noun_heads),
+            "anchors": array({phrase[0] for phrase in lexicon.anchors}),
+        }
+    return _HASHES[key]
+
+
+def _is_event(trigger: Trigger) -> bool:
+    """A root mention that happened, is dated when it needs a date, and has a participant
+    or a date (an undated noun must also be definite: "the call", not "a deal")."""
+    if trigger.parent is not None or trigger.cancelled:
+        return False
+    if trigger.date is not None:
+        return True
+    indefinite = trigger.kind == "noun" and not trigger.definite
+    return not (trigger.pending or indefinite) and bool(trigger.actors)
+
+
+def _event(doc: Doc, trigger: Trigger, sent: Span) -> Event:
+    from parley.extract.timex import date_precision
+
+    start, end, summary = _summary(doc, trigger.token, sent)
+    timex = trigger.timex if trigger.dating == "timex" else None
+    return Event(
+        start=start,
+        end=end,
+        type=trigger.type,
+        summary=summary,
+        date=trigger.date,
+        date_precision=date_precision(trigger.date) if trigger.date else "unknown",  # type: ignore[arg-type]
+        actors=trigger.actors,
+        trigger=trigger.token.text,
+        date_start=timex.start if timex else None,
+        date_end=timex.end if timex else None,
+        approximate=trigger.approximate,
+        dating=trigger.dating,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+    )
+
+
+def _anchor_year(published: date | None, timexes: Sequence[Timex]) -> int | None:
+    if published:
+        return published.year
+    years = Counter(
+        int(t.value[:4]) for t in timexes if t.value[:4].isdigit() and len(t.value) >= 7
+    )
+    return years.most_common(1)[0][0] if years else None
+
+
+def _summary(doc: Doc, token: Token, sent: Span) -> tuple[int, int, str]:
+    """The trigger's sentence as (start, end, text), cut around the trigger when long.
+
+    Leading dashes, bullets and stray quote marks are dropped; a cut is shown with "…".
+    """
+    left, right = sent.start, sent.end
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > token.i and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    whole = doc[left:right]
+    span = whole if len(whole.text) <= MAX_SUMMARY_CHARS else _window(doc, token, left, right)
+    head = "…" if span.start > left else ""
+    tail = "…" if span.end < right else ""
+    # A span's text, not doc.text: doc.text is rebuilt from every token on each access.
+    text = " ".join(span.text.split())
+    return span.start_char, span.end_char, f"{head}{text}{tail}"
+
+
+def _window(doc: Doc, token: Token, left: int, right: int) -> Span:
+    """The longest span of at most `MAX_SUMMARY_CHARS` characters around the trigger."""
+    lo, hi = token.i, token.i + 1
+    while True:
+        grew = False
+        for a, b in ((lo - 1, hi), (lo, hi + 1)):
+            if (
+                a >= left
+                and b <= right
+                and doc[b - 1].idx + len(doc[b - 1]) - doc[a].idx <= MAX_SUMMARY_CHARS
+            ):
+                lo, hi = a, b
+                grew = True
+        if not grew:
+            return doc[lo:hi]

@@ -1,0 +1,935 @@
+"""Dating event mentions: when did each happen, and how sure is the article?
+
+`date_triggers` runs over the triggers of one article, in text order:
+
+1. own time expression: each time expression dates the trigger of its own
+   clause (climbing the parse from the expression, never out of a relative or
+   other subordinate clause), or a trigger noun right next to it ("the call
+   with Putin on Tuesday"); a date inside another noun phrase ("the 9 May
+   parade") dates nothing;
+2. the clause: a conjoined verb or a participle clause shares the date of the
+   trigger it hangs on ("met on Tuesday and called for a truce");
+3. anchors: "the day before the call", "hours after the signing", "two days
+   after X", "during the talks" date from the event they name; "earlier in
+   the day", "hours later", "the next day" from the last dated event before
+   them, else the publication day;
+4. links: a mention with no date of its own ("the two-hour conversation", "the
+   call", "Putin spoke to Trump") is the first dated mention before it of a
+   compatible type whose participants overlap (statements also share the
+   channel they name); failing one, a dated mention in the next sentences;
+5. live-blog entries: a past event or a statement in an entry under a time
+   stamp ("21:10 GMT") happened on the entry's day;
+6. the news lead: a past-tense event in the lead sentence with no date
+   happened on the publication day or the day before: the publication day,
+   marked approximate.
+
+A mention left undated says why in `dating`: "vague" ("a few weeks ago"),
+"coarse" (a year or a season), "no publication date" (a relative date in an
+article with no date), or "no time expression".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from parley.extract.events.triggers import CLAUSE_DEPS, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.extract.events.lexicon import Lexicon
+    from parley.extract.records import Timex
+
+# Precisions an event keeps; anything coarser (a year, a season) leaves it undated.
+EVENT_PRECISIONS = ("day", "week", "month")
+# How far up the parse a time expression looks for its event (arcs).
+MAX_CLIMB = 8
+# Words of a noun or verb that mark another occasion than the one the article is about.
+OTHER_OCCASION = frozenset(
+    {
+        "previous",
+        "earlier",
+        "prior",
+        "former",
+        "past",
+        "first",
+        "initial",
+        "original",
+        "next",
+        "future",
+        "later",
+        "second",
+        "last",
+        "previously",
+        "again",
+        "before",
+        "once",
+        "recently",
+        "already",
+    }
+)
+COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"})}
+LEAD_MIN_WORDS = 10
+# Sentences after a mention in which a dated mention of the same event is looked for.
+FORWARD_SENTENCES = 2
+UNDATED = "no time expression"
+# How near a mention naming nobody must be to stand for one naming somebody.
+NAMELESS_SENTENCES = 3
+REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+Anchor = tuple[int, int, int, bool]  # start, end, days, names an event after it
+_PREPS = frozenset({"after", "before", "of", "during", "in", "at", "following"})
+
+
+def date_triggers(
+    doc: Doc,
+    triggers: Sequence[Trigger],
+    timexes: Sequence[Timex],
+    lexicon: Lexicon,
+    year: int | None,
+    published: date | None,
+    anchors: Sequence[Anchor] = (),
+    sentence_of: Callable[[int], int] | None = None,
+    entries: Sequence[tuple[int, int, str]] = (),
+) -> None:
+    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc).
+
+    `anchors` come from `anchor_phrases`; `sentence_of` maps a token to its sentence."""
+    roots = [t for t in triggers if t.parent is None and not t.cancelled]
+    owner = {tok.i: root for root in roots for tok in root.tokens}
+    spans = _timex_spans(doc, timexes)
+    _attach_timexes(doc, roots, owner, spans, lexicon, year)
+    _when_clauses(owner, spans, lexicon, year)
+    _inherit(roots, owner)
+    located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
+    for _ in range(2):
+        _anchor(doc, roots, owner, located, published, lexicon)
+        _link(roots, lexicon)
+    _lead(doc, roots, published)
+    _entries(roots, entries)
+    _link(roots, lexicon, final=True)
+    _anchor(doc, roots, owner, located, published, lexicon)
+    _inherit(roots, owner)
+    for root in roots:
+        if root.date is None and root.dating is None:
+            root.dating = UNDATED
+
+
+# 1. Own time expressions --------------------------------------------------------
+
+
+def _attach_timexes(
+    doc: Doc,
+    roots: Sequence[Trigger],
+    owner: dict[int, Trigger],
+    spans: Sequence[tuple[Timex, Span]],
+    lexicon: Lexicon,
+    year: int | None,
+) -> None:
+    timexes = [t for t, _ in spans]
+    best: dict[int, tuple[int, Timex]] = {}
+    spread: list[Trigger] = []
+    anaphors = {" ".join(words) for words in lexicon.anchors}
+    for timex, span in spans:
+        if timex.type not in ("DATE", "TIME", "DURATION"):
+            continue
+        if " ".join(timex.text.lower().split()) in anaphors:
+            continue  # "that day", "the same day": dated from the event before, as anchors
+        if _bound(span):
+            continue  # "since May", "until Friday", "by noon on Saturday": an edge, no date
+        if _modifies_other_noun(span, owner):
+            continue
+        found = _climb(span, owner, lexicon) or _adjacent(span, roots)
+        if found is None:
+            continue
+        if timex.type == "DURATION":
+            if _period(span):
+                spread.append(found[0])  # "conversations over the past month": no one day
+            continue
+        trigger, distance = found
+        key = id(trigger)
+        if key not in best or distance < best[key][0]:
+            best[key] = (distance, timex)
+    pairs = _coordinated(timexes)
+    for trigger in roots:
+        if id(trigger) in best:
+            timex = best[id(trigger)][1]
+            _set_from_timex(trigger, timex, lexicon, year)
+            if trigger.date and timex.start in pairs:
+                trigger.date = _span_value(trigger.date, pairs[timex.start], year)
+        elif trigger in spread:
+            trigger.dating = "vague"
+
+
+BOUNDS = frozenset({"since", "until", "till", "through", "by"})
+
+
+def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]:
+    """Each time expression with its tokens (once per article)."""
+    found = []
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            found.append((timex, span))
+    return found
+
+
+def _bound(span: Span) -> bool:
+    """Whether the expression is the edge of a period or a deadline: it follows, or hangs
+    within three arcs on, "since", "until", "by"..."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in BOUNDS:
+        return True
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "prep" and token.lower_ in BOUNDS:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
+    """Days given as a pair ("on Monday and Tuesday"): each start -> the other day."""
+    days = [t for t in timexes if t.type == "DATE" and len(t.value) == 10]
+    pairs: dict[int, Timex] = {}
+    for a, b in itertools.pairwise(days):
+        if 0 < b.start - a.end <= 5:
+            pairs[a.start], pairs[b.start] = b, a
+    return pairs
+
+
+def _span_value(value: str, other: Timex, year: int | None) -> str:
+    """Two days as one date: their week, or their month when they straddle weeks."""
+    from parley.extract.timex.values import week_value
+
+    second = iso_value(other, year)
+    if second is None or len(second) != 10 or len(value) != 10:
+        return value
+    first, last = sorted((date.fromisoformat(value), date.fromisoformat(second)))
+    if week_value(first) == week_value(last):
+        return week_value(first)
+    return value[:7] if value[:7] == second[:7] else value
+
+
+def _period(span: Span) -> bool:
+    """A span of time events fall within ("over the past month", "in recent weeks"); not
+    a matter of hours or minutes ("within hours" is the same day, an anchor)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    short = any(t.lemma_.lower() in ("hour", "minute") for t in span)
+    return before is not None and before.lower_ in PERIOD_PREPS and not short
+
+
+# How far from a trigger noun a time expression may stand to be its own ("the call ... on Tuesday").
+ADJACENT_TOKENS = 15
+PERIOD_PREPS = frozenset({"over", "in", "during", "throughout", "within"})
+
+
+def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
+    """ "the 9 May festivities": a date inside a noun phrase dates that noun only."""
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    heads = {t.head.i for t in outside}
+    if len(heads) != 1 or not all(t.dep_ in NOUN_MODIFIERS for t in outside):
+        return False
+    head = outside[0].head
+    return head.i not in owner and head.pos_ in ("NOUN", "PROPN")
+
+
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
+
+
+def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Trigger, int] | None:
+    """The trigger of the expression's own clause: up the parse, never out of a clause; a
+    verb that only says something took place ("talks followed the next week") passes the
+    date to its subject."""
+    token = span.root
+    for steps in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None:
+            return _argument_verb(trigger, owner), steps
+        stops = token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
+        if stops and token.dep_ == "acl" and _participle(token):
+            # "an interview broadcast on Monday": the noun's own event, else nobody's
+            noun = owner.get(token.head.i)
+            return (noun, steps) if noun is not None and noun.token.i == token.head.i else None
+        if stops and token.dep_ == "xcomp":
+            subject = _occurrence_subject(token, owner, lexicon)
+            if subject is not None:  # "the exchange is expected to take place next week"
+                return subject, steps
+            token = token.head  # "started moving again on Monday": the head's time
+            continue
+        if stops and _before_subject(span, token):
+            token = token.head  # "said on Wednesday it would ...": the date is the saying's
+            continue
+        if (stops and not _participle(token)) or token.head.i == token.i:
+            subject = _occurrence_subject(token, owner, lexicon)
+            return (subject, steps) if subject is not None else None
+        token = token.head
+    return None
+
+
+def _before_subject(span: Span, clause: Token) -> bool:
+    """Whether a time expression comes before the subject of the clause it was hung in
+    ("said on Wednesday [that] it would treat"): then it modifies the verb before it."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return clause.dep_ == "ccomp" and bool(subjects) and span.end <= subjects[0].left_edge.i
+
+
+def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
+    """A date the parser hung on an event noun inside a verb event's argument ("brief the
+    council on the attack on Monday") belongs to the verb."""
+    token = trigger.token
+    if trigger.kind != "noun" or token.dep_ != "pobj" or token.head.lower_ in TEMPORAL_PREPS:
+        return trigger  # "cut the tariff after a meeting on Thursday": the meeting's day
+    verb = owner.get(token.head.head.i)
+    return verb if verb is not None and verb.kind == "verb" and verb is not trigger else trigger
+
+
+def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
+    """The event of a clause whose verb reports none: the subject of "X followed / came /
+    is expected to take place (then)", the talks of "arrived on Monday for talks", the
+    speech of "went further on Monday, writing that ..."."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        speech = owner.get(child.i)
+        speaking = speech is not None and speech.pending == "date"
+        if child.dep_ == "advcl" and speaking and _participle(child):
+            return speech
+        if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                event = owner.get(pobj.i)
+                if event is not None and event.type in ("call", "meeting", "talks"):
+                    return event
+    content = _decreed(verb, owner)
+    if content is not None:
+        return content
+    if not _occurrence(verb, lexicon):
+        return None
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if child.i in owner:
+                return owner[child.i]
+            # "two days of talks ended on Tuesday"
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in owner):
+                    return owner[pobj.i]
+    return None
+
+
+def _decreed(verb: Token, owner: dict[int, Trigger]) -> Trigger | None:
+    """The event of a document a clause reports ("signed an order on Monday extending the
+    suspension of tariffs"): the first trigger in the participle clause of its object."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ == "acl" and _participle(c)):
+            for token in clause.subtree:
+                if token.i in owner:
+                    return owner[token.i]
+    return None
+
+
+PURPOSE_PREPS = frozenset({"for", "to", "into"})
+
+
+def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    for words in lexicon.occurrence_verbs:
+        if words[0] != lemma:
+            continue
+        following = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + len(words)]]
+        if list(words[1:]) == following:
+            return True
+    return False
+
+
+def _participle(token: Token) -> bool:
+    """A participle clause with no subject of its own ("Speaking to reporters on Monday, X
+    said"): it places the event of the clause it hangs on."""
+    return (
+        token.dep_ in ("advcl", "acl")
+        and token.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+    )
+
+
+def _when_clauses(
+    owner: dict[int, Trigger],
+    spans: Sequence[tuple[Timex, Span]],
+    lexicon: Lexicon,
+    year: int | None,
+) -> None:
+    """ "on May 16, when the first negotiations ended": the clause dates its events."""
+    for timex, span in spans:
+        for token in span:
+            for clause in token.children:
+                if clause.dep_ not in ("relcl", "advcl", "acl"):
+                    continue
+                if not any(c.lower_ == "when" for c in clause.children if c.dep_ == "advmod"):
+                    continue
+                for word in clause.subtree:
+                    trigger = owner.get(word.i)
+                    if trigger is not None and trigger.dating is None:
+                        _set_from_timex(trigger, timex, lexicon, year)
+
+
+def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | None:
+    """A trigger noun right next to the expression, whatever the parse attached it to:
+    "the call with Putin on Tuesday", "the Tuesday call"."""
+    for trigger in roots:
+        if trigger.kind != "noun" or abs(trigger.token.i - span.start) > ADJACENT_TOKENS:
+            continue
+        token = trigger.token
+        phrase_end = token.right_edge.i
+        if token.left_edge.i <= span.start and span.end - 1 <= phrase_end:
+            return trigger, 1
+        between = span.doc[phrase_end + 1 : span.start]
+        if (
+            span.start > phrase_end
+            and len(between) <= 2
+            and all(t.pos_ in ("ADP", "DET") for t in between)
+        ):
+            return trigger, 2
+        if span.end == token.left_edge.i or span.end == token.i:
+            return trigger, 2
+    return None
+
+
+def _set_from_timex(trigger: Trigger, timex: Timex, lexicon: Lexicon, year: int | None) -> None:
+    from parley.extract.timex import date_precision
+
+    trigger.timex = timex
+    if timex.mod in lexicon.vague_mods or timex.value in REF_VALUES:
+        trigger.dating = "vague"
+        return
+    value = iso_value(timex, year)
+    if value is None:
+        trigger.dating = "no publication date" if "X" in timex.value else UNDATED
+    elif date_precision(value) not in EVENT_PRECISIONS:
+        trigger.dating = "coarse"
+    else:
+        trigger.date, trigger.dating = value, "timex"
+
+
+def iso_value(timex: Timex, year: int | None) -> str | None:
+    """The expression's value as an ISO date for `Event.date`, or None when it is no date."""
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    value = timex.value
+    if timex.type == "TIME" or "T" in value[8:]:
+        value = value.split("T", 1)[0]
+    if value.startswith("XXXX"):
+        if year is None:
+            return None
+        value = f"{year:04d}{value[4:]}"
+    if not value[:4].isdigit() or "X" in value:
+        return None
+    return value
+
+
+# 2. The clause ---------------------------------------------------------------------
+
+
+def _inherit(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
+    """A conjoined verb or a participle clause takes the date of the trigger it hangs on."""
+    for trigger in roots:
+        token = trigger.token
+        if trigger.date is not None or trigger.dating == "vague" or trigger.kind != "verb":
+            continue
+        participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
+        if participle and trigger.pending == "date":
+            continue  # "pulled out, saying ...": the saying is no occasion of its own
+        if _reported_now(trigger, owner):
+            continue
+        if token.dep_ != "conj" and not participle:
+            continue
+        head = _main_trigger(token.head, owner)
+        if head is not None and head is not trigger and head.date is not None:
+            _copy(trigger, head, "clause")
+
+
+def _reported_now(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
+    """ "Hamas said on Friday that it agreed to ...": a simple past reported by a dated
+    statement happened on the statement's day (a pluperfect, "had agreed", is earlier)."""
+    token = trigger.token
+    speech = owner.get(token.head.i)
+    if token.dep_ != "ccomp" or token.tag_ != "VBD" or speech is None or speech is trigger:
+        return False
+    if speech.type != "statement" or speech.date is None or len(speech.date) != 10:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    _copy(trigger, speech, "clause")
+    return True
+
+
+def _main_trigger(token: Token, owner: dict[int, Trigger]) -> Trigger | None:
+    """The trigger a clause hangs on, out of any relative clause the parser put it in."""
+    for _ in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None and token.dep_ not in ("relcl", "acl"):
+            return trigger
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _copy(trigger: Trigger, source: Trigger, how: str) -> None:
+    trigger.date, trigger.approximate, trigger.dating = source.date, source.approximate, how
+
+
+# 3. Anchors ------------------------------------------------------------------------
+
+
+def _anchor(
+    doc: Doc,
+    roots: Sequence[Trigger],
+    owner: dict[int, Trigger],
+    anchors: Sequence[tuple[Anchor, int]],
+    published: date | None,
+    lexicon: Lexicon,
+) -> None:
+    undated = {t.sentence for t in roots if t.date is None}
+    for (start, end, offset, prepositional), sentence in anchors:
+        if sentence not in undated:
+            continue
+        prepositional = prepositional and _names_object(doc, end)
+        reference = _reference(doc, end, owner) if prepositional else None
+        if prepositional and reference is None:
+            continue
+        placing = end - start == 1 and doc[start].lower_ in PLACING_PREPS
+        if placing and not _placing(doc[start], owner):
+            continue
+        anchored = _anchored(doc, start, end, owner, reference)
+        if anchored is None or anchored.parent is not None:
+            continue
+        speech_only = tuple(t.lower_ for t in doc[start:end]) in lexicon.statement_anchors
+        if speech_only and (anchored.type != "statement" or anchored.date is not None):
+            continue  # "after the talks" dates only remarks made after them, never the talks
+        if reference is not None and offset == 0 and _same_occasion(anchored, reference):
+            _absorb(reference, anchored, owner)
+            continue
+        _apply_anchor(anchored, reference, offset, roots, published)
+
+
+# "in the call", "at the summit": these place an event at another only when the phrase
+# hangs on a trigger verb and names an event that happens at one time.
+PLACING_PREPS = frozenset({"in", "at"})
+PLACING_TYPES = frozenset({"call", "meeting", "talks", "statement"})
+
+
+def _placing(prep: Token, owner: dict[int, Trigger]) -> bool:
+    verb = owner.get(prep.head.i)
+    objects = [owner.get(c.i) for c in prep.children if c.dep_ == "pobj"]
+    event = next((o for o in objects if o is not None), None)
+    return (
+        verb is not None
+        and verb.kind == "verb"
+        and event is not None
+        and event.kind == "noun"
+        and event.type in PLACING_TYPES
+    )
+
+
+def _same_occasion(anchored: Trigger, reference: Trigger) -> bool:
+    """ "said ... during an interview": the speech is the interview, one statement; "in the
+    call, X urged Y": what was said in a call is the call."""
+    if anchored.type == reference.type and anchored.kind != reference.kind:
+        return True
+    return anchored.pending == "date" and reference.type in ("call", "meeting", "talks")
+
+
+def _absorb(into: Trigger, other: Trigger, owner: dict[int, Trigger]) -> None:
+    other.parent = into
+    into.actors = into.actors or other.actors
+    for token in other.tokens:
+        into.folded.append(token)
+        owner[token.i] = into
+    if into.date is None and other.date is not None:
+        _copy(into, other, other.dating or "clause")
+
+
+def anchor_phrases(
+    doc: Doc, starts: Sequence[int], lexicon: Lexicon, lower: Sequence[int]
+) -> list[Anchor]:
+    """Anchor phrases opening at the candidate tokens: (start, end, days, names an event
+    after it), from the anchors of the lexicon and "<count> days before/after/later".
+    `lower` holds every token's lower-case string hash (compared without making tokens)."""
+    from parley.extract.timex.grammar import lexicon as timex_lexicon
+
+    numbers = timex_lexicon().numbers
+    phrases = _anchor_hashes(lexicon)
+    found: list[Anchor] = []
+    for k in starts:
+        for words, days, last in phrases.get(lower[k], ()):
+            if tuple(lower[k : k + len(words)]) == words:
+                found.append((k, k + len(words), days, last in _PREPS))
+        token = doc[k]
+        count = _count(token, numbers) if token.like_num else 0
+        unit = doc[k + 1].lemma_.lower() if count and k + 2 < len(doc) else ""
+        days = (
+            1 if unit in lexicon.anchor_day_words else 7 if unit in lexicon.anchor_week_words else 0
+        )
+        if days:
+            word = doc[k + 2].lower_
+            direction = lexicon.anchor_directions.get(word)
+            if direction is not None:
+                found.append((k, k + 3, count * days * direction, word in _PREPS))
+    return found
+
+
+_ANCHOR_HASHES: dict[int, dict[int, list[tuple[tuple[int, ...], int, str]]]] = {}
+
+
+def _anchor_hashes(lexicon: Lexicon) -> dict[int, list[tuple[tuple[int, ...], int, str]]]:
+    """First word's hash -> (the phrase's word hashes, days, last word), once per lexicon."""
+    key = id(lexicon)
+    if key not in _ANCHOR_HASHES:
+        from spacy.strings import get_string_id
+
+        table: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
+        for words, days in lexicon.anchors.items():
+            hashes = tuple(get_string_id(w) for w in words)
+            table.setdefault(hashes[0], []).append((hashes, days, words[-1]))
+        _ANCHOR_HASHES[key] = table
+    return _ANCHOR_HASHES[key]
+
+
+def _count(token: Token, numbers: dict[str, float]) -> int:
+    if token.like_num and token.text.isdigit():
+        return int(token.text)
+    return int(numbers.get(token.lower_, 0))
+
+
+def _reference(doc: Doc, end: int, owner: dict[int, Trigger]) -> Trigger | None:
+    """The event an anchor names: the object of its last word ("hours after the signing"),
+    or the verb of the clause it introduces ("the day before the EU levied penalties"); not
+    an event nested in another noun phrase ("hours after the collapse of the deal")."""
+    word = doc[end - 1]
+    if word.dep_ == "mark":
+        head = owner.get(word.head.i)
+        if head is not None and head.kind == "verb":
+            return head
+        subjects = [c for c in word.head.children if c.dep_ == "nsubj" and c.i in owner]
+        return owner[subjects[0].i] if subjects else None  # "after an attack damaged the bridge"
+    for obj in (c for c in word.children if c.dep_ in ("pobj", "pcomp")):
+        trigger = owner.get(obj.i)
+        if trigger is not None:
+            return trigger
+    for token in doc[end : min(len(doc), end + 8)]:
+        trigger = owner.get(token.i)
+        if trigger is None or trigger.kind != "verb" or token.head.i not in (word.i, word.head.i):
+            continue
+        return trigger
+    return None
+
+
+def _names_object(doc: Doc, end: int) -> bool:
+    """Whether an anchor's last word ("before", "after") takes an object or a clause."""
+    word = doc[end - 1]
+    return (
+        word.dep_ == "mark"
+        or any(c.dep_ in ("pobj", "pcomp") for c in word.children)
+        or (end < len(doc) and doc[end].head.i == word.i)
+    )
+
+
+def _anchored(
+    doc: Doc, start: int, end: int, owner: dict[int, Trigger], reference: Trigger | None
+) -> Trigger | None:
+    """The event the anchor dates: the trigger of its clause, else the nearest one before it."""
+    token = doc[start]
+    for _ in range(MAX_CLIMB):
+        trigger = owner.get(token.i)
+        if trigger is not None and trigger is not reference and not start <= token.i < end:
+            return trigger
+        if token.head.i == token.i:
+            break
+        token = token.head
+    sent = doc[start].sent
+    before = [owner[i] for i in range(start - 1, sent.start - 1, -1) if i in owner]
+    return next((t for t in before if t is not reference), None)
+
+
+def _apply_anchor(
+    anchored: Trigger,
+    reference: Trigger | None,
+    offset: int,
+    roots: Sequence[Trigger],
+    published: date | None,
+) -> None:
+    if reference is None:
+        if anchored.date is None:
+            base = _previous_day(anchored, roots) or (published.isoformat() if published else None)
+            if base is not None:
+                anchored.date, anchored.dating = _shift(base, offset), "anchor"
+        return
+    if anchored.date is None and reference.date is not None:
+        anchored.date, anchored.dating = _shift(reference.date, offset), "anchor"
+        anchored.approximate = reference.approximate
+    elif reference.date is None and anchored.date is not None and reference.dating != "vague":
+        reference.date, reference.dating = _shift(anchored.date, -offset), "anchor"
+        reference.approximate = anchored.approximate
+
+
+def _previous_day(trigger: Trigger, roots: Sequence[Trigger]) -> str | None:
+    """The day of the last dated event before this one in the text."""
+    earlier = [t for t in roots if t.token.i < trigger.token.i and t.date and len(t.date) == 10]
+    return max(earlier, key=lambda t: t.token.i).date if earlier else None
+
+
+def _shift(value: str, days: int) -> str:
+    if days == 0 or len(value) != 10:
+        return value
+    return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+
+
+# 4. Links --------------------------------------------------------------------------
+
+
+def _link(roots: Sequence[Trigger], lexicon: Lexicon, final: bool = False) -> None:
+    """Date undated mentions from a mention of the same event. Until the `final` pass, a
+    mention waits while an earlier mention of that event is still undated (the first
+    mention, often the lead, is the antecedent once it has a date)."""
+    by_token = {t.token.i: t for t in roots}
+    for trigger in roots:
+        if trigger.date is not None or trigger.parent is not None:
+            continue
+        if not _linkable(trigger, lexicon, by_token):
+            continue
+        earlier = [t for t in roots if t.token.i < trigger.token.i and t.parent is None]
+        later = [
+            t
+            for t in roots
+            if t.token.i > trigger.token.i
+            and t.parent is None
+            and t.sentence - trigger.sentence <= FORWARD_SENTENCES
+        ]
+        if trigger.kind == "noun" and not trigger.definite:
+            earlier = []  # "a drone attack": a first mention, dated later in the article
+        dated = [t for t in roots if t.date is not None]
+        source = _antecedent(trigger, earlier, dated, final)
+        if source is None and not any(same_event(trigger, t, dated) for t in earlier):
+            source = _antecedent(trigger, later, dated, final=True)
+        if source is not None and source.date is not None:
+            _copy(trigger, source, "link")
+
+
+def _antecedent(
+    trigger: Trigger, candidates: Sequence[Trigger], dated: Sequence[Trigger], final: bool
+) -> Trigger | None:
+    """The first candidate of the same type that can be this event, else of a compatible
+    type (undated ones are skipped only in the `final` pass); failing both, "Kagame and
+    Tshisekedi met on Tuesday. The meeting, hosted by the emir, ...": a definite noun of the
+    same type right after a dated mention is that event, whoever it names."""
+    # "the talks begun in Luanda": a noun its own clause identifies is no other type's mention
+    identified = trigger.kind == "noun" and any(
+        c.dep_ in ("acl", "relcl") for c in trigger.token.children
+    )
+    for exact in (True,) if identified else (True, False):
+        for candidate in candidates:
+            if not exact and abs(candidate.sentence - trigger.sentence) > 1:
+                continue  # another type of mention only names the event right after it
+            if (candidate.type == trigger.type) != exact or not same_event(
+                trigger, candidate, dated
+            ):
+                continue
+            if candidate.date is not None or not final:
+                return candidate
+    if trigger.kind == "noun" and trigger.definite:
+        previous = [c for c in candidates if c.type == trigger.type and c.date is not None]
+        if previous and 0 <= trigger.sentence - previous[-1].sentence <= 1:
+            return previous[-1]
+    return None
+
+
+def _described(trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """A noun and the relative clause describing it, of one type and undated ("the deal
+    they signed in Doha", "the tariff he imposed"): one occasion the article leaves undated."""
+    token = trigger.token
+    if trigger.kind == "verb" and token.dep_ in ("relcl", "acl") and _gapped(token):
+        noun = by_token.get(token.head.i)
+        return noun is not None and noun.type == trigger.type
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl") and _gapped(c)):
+        verb = by_token.get(clause.i)
+        if verb is not None and verb.type == trigger.type and verb.date is None:
+            return True
+    return False
+
+
+def _gapped(verb: Token) -> bool:
+    """A relative clause whose object is the noun it hangs on ("the deal [they signed _]"),
+    not one the parser hung there with an object of its own."""
+    return not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _linkable(trigger: Trigger, lexicon: Lexicon, by_token: dict[int, Trigger]) -> bool:
+    """A definite mention, or a reported past verb naming its participants, with no date or
+    other occasion of its own."""
+    if trigger.dating in ("vague", "coarse") or trigger.pending is not None:
+        return False
+    if not trigger.linkable:
+        return False
+    token = trigger.token
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod", "npadvmod")}
+    if modifiers & OTHER_OCCASION:
+        return False
+    if _placed_otherwise(token):
+        return False  # "the tariff Trump imposed soon after taking office": its own occasion
+    if _described(trigger, by_token):
+        return False  # "the deal they signed in Doha": the clause, not another mention, says which
+    if trigger.kind == "noun":
+        standing = trigger.type in lexicon.standing_types and token.dep_ == "nsubj"
+        # "Russia's demands remain extreme": a position, not an occasion
+        if standing and token.head.tag_ in ("VBZ", "VBP"):
+            return False
+        clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        return not any(_placed_otherwise(c) for c in clauses)
+    named = bool(trigger.actors) or any(  # "the strike hit a station": the subject is the event
+        t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.i == token.i for t in trigger.folded
+    )
+    return token.tag_ in ("VBD", "VBN") and named
+
+
+def _placed_otherwise(verb: Token) -> bool:
+    """A relative clause that places its event by another ("imposed soon after taking
+    office", "signed before the war"): that occasion is its own."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS)
+        or (c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_OCCASION | {"soon", "ago"})
+        for c in verb.children
+    )
+
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "during", "until"})
+
+
+def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:
+    """Whether two mentions in one article can be the same event: compatible types, and the
+    participants of one among those of the other (a mention naming nobody is compatible
+    with any; one naming somebody with one naming nobody only a few sentences on: "as the
+    bloc did on Tuesday. ... the EU levied the new penalties")."""
+    if mention.type != other.type and frozenset({mention.type, other.type}) not in COMPATIBLE:
+        return False
+    mine, theirs = set(mention.actors), set(other.actors)
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return False
+    if mine and not theirs and abs(mention.sentence - other.sentence) > NAMELESS_SENTENCES:
+        return False
+    if mention.type == "statement":
+        return bool(mine) and bool(_channel(mention) & _channel(other))
+    return True
+
+
+def _channel(trigger: Trigger) -> frozenset[str]:
+    """Proper names in a statement's phrase that name no participant ("Truth Social")."""
+    if trigger.channel is None:
+        trigger.channel = _channel_words(trigger)
+    return trigger.channel
+
+
+def _channel_words(trigger: Trigger) -> frozenset[str]:
+    token = trigger.token
+    if trigger.kind == "noun":
+        words = list(token.subtree)
+    else:
+        parts = [c for c in token.children if c.dep_ not in ("ccomp", "nsubj", "xcomp")]
+        words = [t for child in parts for t in child.subtree]
+    return frozenset(
+        t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ not in NAMED_PARTIES
+    )
+
+
+NAMED_PARTIES = frozenset({"PERSON", "NORP", "DATE", "TIME"})
+
+
+# 5. Live-blog entries -------------------------------------------------------------
+
+
+def live_entries(
+    text: str, timexes: Sequence[Timex], year: int | None, published_day: str | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, day) of each entry of a live blog: the text after a time stamp standing
+    on a line of its own ("21:10 GMT"), up to the next one."""
+    stamps = [
+        t
+        for t in timexes
+        if t.type == "TIME"
+        and (t.start == 0 or text[t.start - 1] == "\n")
+        and (t.end == len(text) or text[t.end] == "\n")
+    ]
+    entries: list[tuple[int, int, str]] = []
+    if not stamps:
+        return entries
+    ends = [t.start for t in stamps[1:]] + [len(text)]
+    for stamp, end in zip(stamps, ends, strict=True):
+        # a bare clock time is on the blog's day, not on a day its next sentence names
+        day = iso_value(stamp, year) if any(c.isalpha() for c in stamp.text) else None
+        day = day if day and not _clock_only(stamp.text) else published_day
+        if day is not None and len(day) == 10:
+            entries.append((stamp.end, end, day))
+    return entries
+
+
+def _clock_only(text: str) -> bool:
+    """A time stamp naming no day: "21:10 GMT", "10:45 a.m."."""
+    words = text.replace(".", " ").split()
+    return not any(w.capitalize() in DAY_WORDS for w in words)
+
+
+DAY_WORDS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today"}
+)
+
+
+def _entries(roots: Sequence[Trigger], entries: Sequence[tuple[int, int, str]]) -> None:
+    """An entry's past events and statements with no date of their own happened on the
+    entry's day."""
+    for trigger in roots:
+        if trigger.date is not None or trigger.dating in ("vague", "coarse"):
+            continue
+        if trigger.kind == "verb" and not (_past(trigger.token) or trigger.pending == "date"):
+            continue
+        if trigger.kind == "noun" and trigger.type != "statement":
+            continue  # a noun in an entry may be anything the entry quotes or recalls
+        at = trigger.token.idx
+        day = next((d for start, end, d in entries if start <= at < end), None)
+        if day is not None:
+            trigger.date, trigger.dating = day, "entry"
+
+
+# 6. The news lead ------------------------------------------------------------------
+
+
+def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
+    if published is None:
+        return
+    lead = next((s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= LEAD_MIN_WORDS), None)
+    if lead is None:
+        return
+    for trigger in roots:
+        token = trigger.token
+        if not lead.start <= token.i < lead.end or trigger.date is not None:
+            continue
+        if trigger.kind != "verb" or trigger.pending is not None or trigger.dating == "vague":
+            continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        if main and _past(token):
+            trigger.date, trigger.approximate, trigger.dating = published.isoformat(), True, "lead"
+
+
+def _past(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return verb.tag_ == "VBN" and bool(aux & {"has", "have", "was", "were"})

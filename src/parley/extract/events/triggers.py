@@ -1,0 +1,600 @@
+"""Event triggers in one sentence: verbs that fit a frame and nouns of an event class.
+
+A trigger is kept as reported, or marked:
+- `cancelled`: it did not happen (hypothetical, negated, habitual, a question,
+  an infinitive under a wish: "wants to meet");
+- `pending`: it counts only if it gets a date ("scheduled": "will meet", "is set
+  to meet"; "present": "meets", "is meeting"; "date": speech verbs).
+A noun that is the object of a trigger whose frame folds is the same event
+("proposed a meeting", "held talks").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.extract.events.lexicon import Frame, Lexicon, NounTrigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from parley.extract.records import Mention, Timex
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"})
+PARTNER_PREPS = frozenset({"with", "to", "between"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PERSONAL = frozenset({"PERSON"})
+NEGATING_PREPS = frozenset({"without", "instead"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
+# Prepositions that introduce what a verb is about ("agreed to talks", "called for a truce");
+# others ("during the call", "after the meeting") only place it in time.
+ARGUMENT_PREPS = frozenset({"to", "for", "of", "on", "about", "into", "towards", "toward", "over"})
+
+
+@dataclass(slots=True, eq=False)
+class Trigger:
+    """A candidate event mention and what is known about it so far."""
+
+    token: Token
+    type: str
+    kind: str  # "verb" or "noun"
+    frame: Frame | None = None
+    noun: NounTrigger | None = None
+    folded: list[Token] = field(default_factory=list)
+    parent: Trigger | None = None
+    cancelled: bool = False
+    pending: str | None = None  # "scheduled", "present" or "date": kept only when dated
+    definite: bool = False
+    linkable: bool = True  # may take the date of another mention of the same event
+    sentence: int = 0
+    actors: tuple[str, ...] = ()
+    timex: Timex | None = None
+    date: str | None = None
+    approximate: bool = False
+    dating: str | None = None  # how the date was found, or why there is none
+    channel: frozenset[str] | None = None  # a statement's channel words, once computed
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self.token, *self.folded]
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t) for t in self.tokens)
+
+
+def find_triggers(
+    sent: Span,
+    candidates: Sequence[Token],
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    pro_verbs: Sequence[Token] = (),
+    speech: bool = True,
+) -> list[Trigger]:
+    """The triggers among a sentence's candidate tokens, folded and with their status;
+    `pro_verbs` are its forms of "do" (one may stand for a trigger: "as the bloc did");
+    `speech`: whether the sentence can date a speech verb (it holds a time expression)."""
+    found = []
+    people = lexicon.partner_words
+    for token in candidates:
+        trigger = _verb_trigger(token, lexicon, mentions, people, speech) or _noun_trigger(
+            token, lexicon, mentions, people
+        )
+        if trigger is not None:
+            _set_status(trigger, lexicon)
+            found.append(trigger)
+    found += _pro_verbs(pro_verbs, found)
+    _fold(found)
+    question = _question(sent)
+    for trigger in found:
+        trigger.cancelled = trigger.cancelled or question
+    return found
+
+
+def _question(sent: Span) -> bool:
+    """A sentence that ends with "?" outside any quotation."""
+    if len(sent) == 0:
+        return False
+    last = sent[-1] if not sent[-1].is_space or len(sent) == 1 else sent[-2]
+    if last.text != "?":
+        return False
+    return not any(t.text in QUOTE_MARKS or t.is_quote for t in sent)
+
+
+# Verbs ------------------------------------------------------------------------
+
+
+def _verb_trigger(
+    token: Token,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    people: frozenset[str],
+    speech: bool = True,
+) -> Trigger | None:
+    """The first frame the verb fits; `speech`: whether frames that need a date may fit
+    (not in a sentence with no time expression or anchor: a speech verb there is a quote)."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    classes: list[str] | None = None
+    for words, frame in lexicon.verbs.get(lemma, ()):
+        if frame.needs == "date" and not speech:
+            continue
+        if len(words) > 1 and not _followed_by_words(token, words[1:]):
+            continue
+        if len(words) == 1 and _blocked(token, lemma, lexicon):
+            continue
+        if classes is None and (frame.objects or frame.not_objects):
+            classes = [c for obj in objects(token) for c in object_classes(obj, lexicon)]
+        if frame.subjects:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
+            if found:
+                kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
+                if kind is not None:
+                    return Trigger(token=token, type=kind, kind="verb", frame=frame)
+            continue
+        kind = _frame_type(token, frame, lexicon, classes or [], mentions, people)
+        if kind is not None:
+            pending = "date" if frame.needs == "date" else None
+            return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
+    return None
+
+
+def _frame_type(
+    token: Token,
+    frame: Frame,
+    lexicon: Lexicon,
+    classes: list[str],
+    mentions: Sequence[Mention],
+    people: frozenset[str],
+) -> str | None:
+    """The type the frame reports for this verb (whose objects are of `classes`), or None
+    when the verb does not fit the frame."""
+    if frame.not_objects & set(classes):
+        return None
+    if frame.objects:
+        matching = [c for c in classes if c in frame.objects]
+        if not matching:
+            return None
+        if frame.type == "object":
+            return _class_type(matching[0], lexicon)
+    if frame.needs == "partner" and not has_partner(token, mentions, people):
+        return None
+    if frame.needs == "parties" and not _two_sides(token, people):
+        return None
+    if frame.needs == "deadline" and not _deadline(token):
+        return None
+    return frame.type
+
+
+def _two_sides(token: Token, people: frozenset[str]) -> bool:
+    """A subject naming two sides: "X and Y talked", "officials of both sides met"."""
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True
+        if subject.tag_ == "NNS" and subject.lemma_.lower() in people | {"side", "party"}:
+            return True
+    return False
+
+
+def _deadline(token: Token) -> bool:
+    """A phrase "until/by <time>" on the verb: "gave them until Saturday"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
+        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            return True
+    return False
+
+
+def _class_type(cls: str, lexicon: Lexicon) -> str | None:
+    noun = lexicon.nouns.get(cls)
+    return noun.type if noun is not None else lexicon.object_types.get(cls)
+
+
+def objects(token: Token) -> list[Token]:
+    """What a verb acts on: direct objects, objects of its prepositions and particles, the
+    subject of a passive, and the noun a relative clause or participle modifies."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    # a noun object the tagger took for a verb ("imposed asset freezes" as a clause)
+    found += [c for c in token.children if c.dep_ == "ccomp" and c.tag_ in ("VBZ", "NNS", "NN")]
+    stack = [c for c in token.children if c.dep_ in ("prep", "prt", "advmod")]
+    while stack:
+        prep = stack.pop()
+        if prep.lower_ in NEGATING_PREPS:
+            continue  # "ended without an agreement"
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                found.append(child)
+            elif child.dep_ == "prep":
+                stack.append(child)
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        found.append(token.head)
+    elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
+        found.append(token.head.head)  # "the fees they began charging"
+    found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
+    return found
+
+
+def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
+    """The word classes of an object (a common noun), plus GPE for a named place."""
+    classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if token.ent_type_ in ("GPE", "LOC"):
+        classes.append("GPE")
+    elif token.ent_type_ == "PERSON":
+        classes.append("PERSON")
+    return classes
+
+
+def _followed_by_words(token: Token, words: Sequence[str]) -> bool:
+    """Whether the next tokens (or the verb's particle and adverb children) spell `words`."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 1 + len(words)]
+    if len(following) == len(words) and all(
+        _is(t, w) for t, w in zip(following, words, strict=True)
+    ):
+        return True
+    if len(words) == 1:
+        return any(_is(c, words[0]) for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
+    return False
+
+
+def _is(token: Token, word: str) -> bool:
+    return word in (token.lemma_.lower(), token.lower_)
+
+
+def _blocked(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    after = lexicon.not_followed_by.get(lemma)
+    if not after or token.i + 1 >= len(token.doc):
+        return False
+    return token.doc[token.i + 1].lower_ in after
+
+
+def has_partner(
+    token: Token, mentions: Sequence[Mention], people: frozenset[str] = frozenset()
+) -> bool:
+    """A named person or actor as object or after with/to/between, or "by phone"; for a noun
+    after "on" or "by" ("on the phone"), its verb's with-phrase counts too."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "by"):
+        preps += [c for c in token.head.head.children if c.dep_ == "prep" and c.i != token.head.i]
+    for prep in preps:
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in ("by", "on") and any(
+            p.lemma_.lower() in ("phone", "telephone") for p in pobjs
+        ):
+            return True
+        if prep.lower_ in PARTNER_PREPS:
+            found += pobjs
+    found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
+    for obj in found:
+        if obj.lemma_.lower() in people:
+            return True
+        for mention in _mentions_under(obj, mentions):
+            if mention.label in PERSONAL or mention.actor:
+                return True
+    return False
+
+
+def _mentions_under(token: Token, mentions: Sequence[Mention]) -> list[Mention]:
+    left = token.left_edge.idx
+    right = token.right_edge.idx + len(token.right_edge)
+    return [m for m in mentions if left <= m.start < right]
+
+
+# Nouns ------------------------------------------------------------------------
+
+
+def _noun_trigger(
+    token: Token, lexicon: Lexicon, mentions: Sequence[Mention], people: frozenset[str]
+) -> Trigger | None:
+    if token.pos_ != "NOUN":
+        return None
+    for cls in lexicon.classes_of(token):
+        noun = lexicon.nouns.get(cls)
+        if noun is None or _blocked(token, token.lemma_.lower(), lexicon):
+            continue
+        if noun.gives:  # "a halt to aid deliveries", "the tariff cuts"
+            given = next((k for c, k in noun.gives.items() if _has_class(token, c, lexicon)), None)
+            if given is not None:
+                return Trigger(token=token, type=given, kind="noun", noun=noun)
+            continue
+        if noun.needs == "partner" and not has_partner(token, mentions, people):
+            continue
+        if noun.needs and noun.needs != "partner" and not _has_class(token, noun.needs, lexicon):
+            continue
+        return Trigger(token=token, type=noun.type, kind="noun", noun=noun)
+    return None
+
+
+def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
+    """Whether a word of `cls` is in the noun's phrase ("prisoner exchange", "release of
+    hostages")."""
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            near.append(pobj)  # "the release of a group of hostages": one level further
+            near += [c for p in pobj.children if p.dep_ == "prep" for c in p.children]
+            near += [c for c in pobj.children if c.dep_ == "compound"]
+    if token.dep_ == "compound":
+        near.append(token.head)
+    return any(cls in lexicon.classes_of(t) for t in near)
+
+
+# Status -----------------------------------------------------------------------
+
+
+def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
+    token = trigger.token
+    if trigger.kind == "noun":
+        _noun_status(trigger, lexicon)
+        verb = governing_verb(token)
+        # the subject of a finite clause exists whatever the clause says of it ("the
+        # agreement would mark a return"); not that of a small clause ("get the deal done")
+        finite = verb is not None and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+        )
+        subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb and finite
+        if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
+            if _future(verb, lexicon):
+                trigger.pending = "scheduled"  # "will put the plan to a summit on Tuesday"
+            else:
+                trigger.cancelled = True
+        return
+    if any(c.dep_ == "neg" for c in token.children):
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.negated:
+            trigger.type = lexicon.negated[lemma]
+        else:
+            trigger.cancelled = True
+    _verb_status(trigger, token, lexicon)
+
+
+def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
+    """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
+    children = list(verb.children)
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    habitual = any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
+    # "a truce on attacking energy sites": a topic, no occasion
+    topic = verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")
+    # "both sides agreed that nobody wants a decoupling": agreeing with a view
+    view = trigger.type == "agreement" and any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+        for c in children
+    )
+    if habitual or topic or view or _generic_or_negated(verb, children, lexicon):
+        trigger.cancelled = True
+    elif _hypothetical(verb, lexicon):
+        # "said it would release them on Saturday": a plan reported, if the article dates it
+        reported = verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")
+        if "would" in aux and reported and not _conditional(verb, lexicon):
+            trigger.pending = trigger.pending or "scheduled"
+        else:
+            trigger.cancelled = True
+    elif "to" in aux:
+        _infinitive_status(trigger, verb, lexicon)
+    elif aux & FUTURE_AUX:
+        trigger.pending = trigger.pending or "scheduled"
+    elif _present(verb, aux):
+        if trigger.pending == "date":
+            trigger.cancelled = True  # "the ruling tells you": no occasion of speech
+        trigger.pending = trigger.pending or "present"
+
+
+def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) -> bool:
+    """ "whatever is agreed", "rather than presenting", or the subject of a hypothetical."""
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in lexicon.generic_subjects for s in subjects):
+        return True
+    before = tuple(t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i])
+    if before in lexicon.negating_pairs or (
+        verb.i > 2
+        and before[-1:] == ("of",)
+        and tuple(t.lower_ for t in verb.doc[verb.i - 3 : verb.i - 1]) in lexicon.negating_pairs
+    ):
+        return True
+    return verb.dep_ in ("csubj", "csubjpass") and _hypothetical(verb.head, lexicon)
+
+
+def _infinitive_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if head.i == verb.i or lemma in lexicon.implicative_heads:
+        return
+    if lemma in lexicon.scheduled_heads:
+        trigger.pending = trigger.pending or "scheduled"
+    else:
+        trigger.cancelled = True
+
+
+def _hypothetical(verb: Token, lexicon: Lexicon) -> bool:
+    """A modal or a condition on the verb, or on the verb it completes ("could help X use")."""
+    for _ in range(3):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & lexicon.hypothetical_auxiliaries or _conditional(verb, lexicon):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _future(verb: Token, lexicon: Lexicon) -> bool:
+    """A future (or scheduled) verb with no modal or condition above it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & lexicon.hypothetical_auxiliaries or _conditional(verb, lexicon):
+        return False
+    if aux & FUTURE_AUX:
+        return True
+    return "to" in aux and verb.head.lemma_.lower() in lexicon.scheduled_heads
+
+
+def _unreal(verb: Token, lexicon: Lexicon, definite: bool = False) -> bool:
+    """For a noun's verb: a modal, a condition, a future, or (unless the noun is definite,
+    and so presupposed: "nothing to do with the attack") an infinitive of purpose or wish
+    above it ("to get a deal done", "getting this deal will be")."""
+    for _ in range(3):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (lexicon.hypothetical_auxiliaries | FUTURE_AUX) or _conditional(verb, lexicon):
+            return True
+        infinitive = "to" in aux and verb.head.lemma_.lower() not in lexicon.implicative_heads
+        # a purpose or wish ("to get the deal done") is unreal; a relative infinitive ("had
+        # nothing to do with the attack") leaves a definite noun's event presupposed
+        if infinitive and (not definite or verb.dep_ in ("advcl", "xcomp")):
+            return True
+        if verb.dep_ not in ("xcomp", "csubj", "ccomp", "advcl") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return bool(marks & lexicon.hypothetical_marks)
+
+
+def _present(verb: Token, aux: set[str]) -> bool:
+    """Present simple, progressive or passive: a habit, a state, or a headline's plan."""
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return verb.tag_ in ("VBG", "VBN") and bool(aux) and aux <= {"is", "are", "am", "'s", "'re"}
+
+
+def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
+    token = trigger.token
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "neg")}
+    negated = token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words
+    if dets & (lexicon.generic_determiners | lexicon.negating_words) or negated:
+        trigger.cancelled = True
+    elif dets & {"a", "an"} and _under_negation(token):
+        trigger.cancelled = True  # "did not ask for a pause": no pause
+    trigger.definite = bool(dets & lexicon.definite_determiners) or any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in token.children
+    )
+
+
+def _under_negation(token: Token) -> bool:
+    """An object of a negated verb ("did not ask for a pause"), not a phrase placing it
+    ("did not ask, during an interview, ...")."""
+    verb = governing_verb(token)
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if token.dep_ == "dobj":
+        return token.head == verb
+    return token.dep_ == "pobj" and token.head.head == verb and token.head.lower_ in ARGUMENT_PREPS
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+# Folding ----------------------------------------------------------------------
+
+
+def _fold(triggers: list[Trigger]) -> None:
+    by_token = {t.token.i: t for t in triggers}
+    for trigger in triggers:
+        parent = _governor(trigger, by_token)
+        if parent is not None and not _is_above(trigger, parent):
+            trigger.parent = parent
+    for trigger in triggers:
+        root = trigger
+        while root.parent is not None:
+            root = root.parent
+        if root is not trigger:
+            root.folded.append(trigger.token)
+            # what a cancelled trigger holds did not happen either
+            trigger.cancelled = trigger.cancelled or root.cancelled
+
+
+def _is_above(trigger: Trigger, other: Trigger) -> bool:
+    """Whether `other` is already folded into `trigger` (no cycles)."""
+    node: Trigger | None = other
+    while node is not None:
+        if node is trigger:
+            return True
+        node = node.parent
+    return False
+
+
+def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The trigger this one is part of, if any."""
+    token = trigger.token
+    if trigger.kind == "verb":
+        # "a deal brokered in January" is the deal; "the deal, which was initialled in June"
+        # (a relative clause) reports an occasion of its own
+        noun = by_token.get(token.head.i)
+        if noun is None or noun.kind != "noun" or noun.type != trigger.type:
+            return None
+        return noun if token.dep_ == "acl" else None
+    head = token.head
+    prep = None
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        prep = head
+        head = head.head
+        if head.dep_ in ("prep", "prt", "advmod"):
+            head = head.head
+    elif token.dep_ == "nsubj":
+        parent = by_token.get(head.i)
+        return parent if parent is not None and parent.type == trigger.type else None
+    elif token.dep_ not in ("dobj", "attr", "compound", "nsubjpass", "dative"):
+        return None
+    # "accepted the proposal put forward last month": a noun with an event clause of its
+    # own is that earlier event, not the content of this one
+    own = any(c.dep_ in ("acl", "relcl") and c.i in by_token for c in token.children)
+    for _ in range(2):  # through one xcomp: "agreed to hold talks"
+        parent = by_token.get(head.i)
+        if parent is not None and own and parent.type != trigger.type:
+            return None
+        if parent is not None and parent is not trigger:
+            if _folds(parent, trigger, token, prep):
+                return parent
+            if parent.frame is not None and parent.type in ("walkout", "withdrawal"):
+                trigger.linkable = False  # "stepped back from the talks": no particular round
+            return None
+        if head.dep_ != "xcomp":
+            break
+        head = head.head
+    return None
+
+
+def _folds(parent: Trigger, child: Trigger, token: Token, prep: Token | None) -> bool:
+    if parent.kind == "noun":
+        return token.dep_ in ("compound", "pobj") and parent.type == child.type
+    frame = parent.frame
+    if frame is not None and frame.needs == "date":
+        return False  # "said in an interview on Monday": the interview is the mention
+    if parent.type == child.type:
+        return True
+    if prep is not None and prep.lower_ not in ARGUMENT_PREPS:
+        return False
+    return frame is None or frame.fold
+
+
+def _pro_verbs(dos: Sequence[Token], triggers: list[Trigger]) -> list[Trigger]:
+    """ "stepping up sanctions, as the bloc did on Tuesday": "did" reports an event of the
+    same type as the trigger it stands in for."""
+    by_token = {t.token.i: t for t in triggers}
+    found = []
+    for token in dos:
+        if token.dep_ != "advcl":
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in token.children):
+            continue
+        if not any(c.lower_ == "as" for c in token.children if c.dep_ == "mark"):
+            continue
+        stood_for = [by_token[t.i] for t in token.head.subtree if t.i < token.i and t.i in by_token]
+        if stood_for:
+            found.append(Trigger(token=token, type=stood_for[-1].type, kind="verb"))
+    return found
