@@ -85,10 +85,9 @@ def _quote(
     kind = _kind(qdoc, n, text)
     found = attribute(qdoc, speakers, n, kind)
     headline = headline_bounds(qdoc.text, span.open, span.after)
-    if headline is not None:
-        if found.speaker is None or not found.speaker.named:
-            found = Attribution(headline_speaker(qdoc, speakers, headline), None, True)
-        return _record(span, text, kind, found.speaker, None)
+    if headline is not None:  # the parse of a title-case line is not to be trusted
+        speaker = headline_speaker(qdoc, speakers, headline) or found.speaker
+        return _record(span, text, kind, speaker, None)
     words = len(WORD.findall(text))
     if _is_title(qdoc, n, text, kind, found):
         LOGGER.debug("title, not speech: %d-%d", span.start, span.end)

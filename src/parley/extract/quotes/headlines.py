@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from parley.extract.quotes.context import QuoteDoc
     from parley.extract.quotes.speakers import Speaker, Speakers
@@ -63,7 +63,8 @@ def headline_speaker(qdoc: QuoteDoc, speakers: Speakers, bounds: tuple[int, int]
     line = qdoc.text[start:end]
     colon = line.find(":")
     if colon > 0 and len(line[:colon].split()) <= MAX_LEAD_WORDS:
-        return _name_in(qdoc, speakers, start, start + colon)
+        lead = qdoc.doc.char_span(start, start + colon, alignment_mode="contract")
+        return speakers.named(lead) if lead is not None and len(lead) else None
     says = _closing_speech_verb(qdoc, start, end)
     if says is not None:
         return _name_in(qdoc, speakers, *says)
@@ -76,7 +77,7 @@ def _closing_speech_verb(qdoc: QuoteDoc, start: int, end: int) -> tuple[int, int
     comma = qdoc.text.rfind(",", start, end)
     if comma < 0:
         return None
-    words = qdoc.text[comma + 1 : end].strip(" .").split()
+    words = [w for w in (w.strip(EDGES) for w in qdoc.text[comma + 1 : end].split()) if w]
     if len(words) < 2 or len(words) > MAX_LEAD_WORDS + 1:
         return None
     if _speech_verb(qdoc, words[0]):
@@ -104,13 +105,24 @@ def _name_in(
     for token in span:
         if qdoc.is_mark(token) or token.is_punct or token.lower_ == "the":
             continue
-        name = speakers.name_span(token)
+        name = speakers.name_span(token) if token.ent_type_ else _name_run(qdoc, token, span.end)
         if name is not None and (token.ent_type_ in SPEAKING_LABELS or not token.ent_type_):
             end = next((t.i for t in name if t.i > token.i and _name_ends(qdoc, t)), name.end)
             return speakers.named(qdoc.doc[name.start : end])
         if leading:
             return None
     return None
+
+
+def _name_run(qdoc: QuoteDoc, token: Token, end: int) -> Span | None:
+    """The proper nouns from `token` on ("Ann Lee Calls ...": Ann Lee), read from the words
+    since a headline's parse is not to be trusted."""
+    if token.pos_ != "PROPN":
+        return None
+    last = token.i + 1
+    while last < end and qdoc.doc[last].pos_ == "PROPN" and not _name_ends(qdoc, qdoc.doc[last]):
+        last += 1
+    return qdoc.doc[token.i : last]
 
 
 def _name_ends(qdoc: QuoteDoc, token: Token) -> bool:
