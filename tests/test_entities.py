@@ -103,3 +103,12 @@ def test_particle_surname_is_keyed_to_the_full_name(nlp):
     doc = nlp("Khalil al-Rami led the delegation. Rami said the talks would go on.")
     keys = {m.text: m.key for m in extract_mentions(doc) if m.label == "PERSON"}
     assert keys.get("Rami") == "Khalil al-Rami"
+
+
+def test_a_time_stamp_glued_to_a_name_is_not_part_of_it(nlp):
+    text = "Updated at 4:15 p.m. EDTOmar Haddad said the talks would resume."
+    found = mentions(nlp, text)
+    names = [m for m in found if m.text.endswith("Haddad")]
+    assert names, "the name is found"
+    assert all(m.text == "Omar Haddad" for m in names)
+    assert all(text[m.start : m.end] == m.text for m in names)

@@ -214,13 +214,13 @@ def _given_names_before(doc: Doc, start: int, end: int) -> int:
     root = doc[start:end].root
     for _ in range(2):
         token = doc[start - 1] if start > 0 else None
+        glued = token is not None and glued_timestamp(token.text) > 0  # "EDTAnn": misparsed
         if (
             token is None
             or token.pos_ != "PROPN"
             or token.ent_iob_ != "O"
             or not token.text[:1].isupper()
-            or token.head != root
-            or token.dep_ != "compound"
+            or (not glued and (token.head != root or token.dep_ != "compound"))
             or _word(token) in name_words()["titles"]
             or GLUED_WORDS.search(token.text)
         ):
