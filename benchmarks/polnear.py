@@ -5,14 +5,28 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/polnear.py [--data ../shared/data/polnear-dev] [--limit N] [-v]
 
 `--data` takes either split (`polnear-dev`, `polnear-train`); `-v` lists every speaker error
-with its class; `--speed` times the quote and mention extractors against the parse instead.
+with its class and every attribution no quote was found in; `--speed` times the quote and
+mention extractors against the parse instead.
 
-Gold: for each article the first annotator's `.ann` file (sorted by name), keeping the
-attributions whose content holds double quotation marks and whose cue reports speech: a cue
-word whose lemma is in `GOLD_CUES` (a list owned by this benchmark, independent of the
-extractor's lexicon), "according to", or a bare colon after the source ("Name: “...”", the
-round-up and transcript formats). A predicted direct or partial quote matches a gold
-attribution when at least half of the quote's characters fall inside the gold content.
+Gold (the headline count): for each article the first annotator's `.ann` file (sorted by
+name), keeping every attribution whose content holds a quotation, whatever its cue or
+source: a double quotation mark (`" “ ” „ « »`), a doubled apostrophe or grave pair
+(`''...''`, ``` ``...'' ```), or single marks around words (`‘...’`, `'...'`; an
+apostrophe inside a word is not one). Two narrower counts are printed after it for
+comparison with earlier figures: only attributions holding a double quotation mark, and of
+those only the ones whose cue reports speech (a cue word whose lemma is in `GOLD_CUES`, a
+list owned by this benchmark, "according to", or a bare colon after the source). A
+predicted direct or partial quote matches a gold attribution when at least half of the
+quote's characters fall inside the gold content (the innermost attribution when they nest).
+
+The source's name (`source_name`) is the name heading the annotated Source phrase, read
+from its words: the phrase is cut at commas, brackets, dashes, relative pronouns,
+prepositions and participle clauses (not inside a name), and the head of the first piece is
+its last word ("Tulsa police Chief Ann Lee" and "Trump adviser Ann Lee" are Ann Lee; "Lee's
+spokesman" is a description); each conjunct of a coordination is a name ("Ann Lee and Bo
+Ray"); a first piece with no name takes the appositive after its comma ("the party's
+nominee, Ann Lee") or, after a title, the person its "of" leads to ("Secretary of State Ann
+Lee"). A nationality or party, a date or a bare title heads a description.
 
 Figures:
 
@@ -20,8 +34,10 @@ Figures:
 - right named speaker: of the predicted quotes matched to a gold attribution whose Source
   holds a name (not a pronoun, not a bare description), those whose speaker names that
   source (speaker span on the source's name, or the same name: equal, or one a shortening
-  of the other, "Lee" for "Ann Lee", "Rami" for "Khalil al-Rami"); an empty
-  speaker counts as wrong;
+  of the other, "Lee" for "Ann Lee", "Rami" for "Khalil al-Rami"); an empty speaker counts
+  as wrong; a speaker named inside the attribution's own content counts as right only as
+  the subject of a reporting verb (`GOLD_CUES`) or after "according to" there (the inner
+  source of a nested attribution: "“...,” Lee said, according to CNN");
 - the old source precision / recall / F1 (strict span overlap, and named gold sources);
 - descriptor sources ("the newspaper", "a campaign aide"): right when the speaker span falls
   on the source, or the descriptor shares a word with it (a description resolved to a name
