@@ -82,6 +82,10 @@ class Context:
             yield head
             cur = head
 
+    def actor_of(self, tok: Token) -> str | None:
+        """The case actor a word names: a name, alias or person, or an adjective of a name."""
+        return self.actors.get(tok.i) or self.demonyms.get(tok.lower_)
+
     def quote_at(self, tok: Token) -> tuple[bool, str | None]:
         """Whether `tok` is quoted, and the quote's speaker actor."""
         for start, end, actor in self.quotes:
