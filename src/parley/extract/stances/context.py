@@ -84,7 +84,13 @@ class Context:
 
     def actor_of(self, tok: Token) -> str | None:
         """The case actor a word names: a name, alias or person, or an adjective of a name."""
-        return self.actors.get(tok.i) or self.demonyms.get(tok.lower_)
+        found = self.actors.get(tok.i) or self.demonyms.get(tok.lower_)
+        if found is None and tok.dep_ == "poss" and tok.lower_ in ("its", "their"):
+            from parley.extract.stances.holders import name
+
+            named = name(self, tok)  # "its troops": the actor "it" stands for
+            found = named.actor if named is not None else None
+        return found
 
     def quote_at(self, tok: Token) -> tuple[bool, str | None]:
         """Whether `tok` is quoted, and the quote's speaker actor."""

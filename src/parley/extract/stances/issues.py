@@ -229,11 +229,13 @@ class IssueIndex:
         ("the levy Trump imposed over fentanyl") and the actors it names help choose among
         the issues it names."""
         scores: dict[str, float] = defaultdict(float)
+        counts: dict[str, int] = defaultdict(int)  # words naming each issue: breaks ties
         headed: set[str] = set()
         polarity: dict[str, tuple[float, int, Token]] = {}
         for tok in words:
             for entry in self.entries(tok):
                 scores[entry.issue] += entry.weight
+                counts[entry.issue] += 1
                 headed |= {entry.issue} if entry.head else set()
                 best = polarity.get(entry.issue)
                 if entry.polarity and (best is None or entry.weight > best[0]):
@@ -242,20 +244,24 @@ class IssueIndex:
         for tok in context:
             for entry in self.entries(tok):
                 extra[entry.issue] += entry.weight
+                counts[entry.issue] += 1
         bonus: dict[str, float] = defaultdict(float)  # breaks ties, never makes a mention
         for issue in scores:
             own = self.actors.get(issue, frozenset())
-            if agents and self.agents.get(issue) and not agents & own:
+            if agents and self.agents.get(issue) and not agents & own and _explicit(head):
                 headed.discard(issue)  # someone else's troops
+            elif agents & own and head in words:
+                extra[issue] += ACTOR_WEIGHT  # "Israeli troops" names the Israeli forces
             elif named & own:
                 bonus[issue] = ACTOR_WEIGHT
         ranked = sorted(
-            (score + extra[issue] + bonus[issue], issue) for issue, score in scores.items()
+            (round(score + extra[issue] + bonus[issue], 6), counts[issue], issue)
+            for issue, score in scores.items()
             if score + extra[issue] >= self.threshold and issue in headed and issue in polarity
         )  # fmt: skip
         if not ranked:
             return []
-        top = ranked[-1][0]
+        top = ranked[-1][:2]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
         for entry in self.entries(head):  # the phrase's head says what it names
@@ -273,8 +279,8 @@ class IssueIndex:
                 end,
                 head,
             )
-            for score, issue in ranked
-            if score >= top - 1e-9
+            for *rank, issue in ranked
+            if tuple(rank) == top
         ]
 
     def _phrase_sign(self, issue: str, tok: Token, head: Token) -> int:
@@ -317,6 +323,11 @@ def _phrase_actors(head: Token, actor_of: ActorOf) -> tuple[set[str], set[str]]:
         elif child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
             named |= {a for t in child.subtree if (a := actor_of(t))}
     return named | agents, agents
+
+
+def _explicit(head: Token) -> bool:
+    """Whether a phrase's agent is named, not a pronoun ("its troops" may be anyone's)."""
+    return not any(c.lower_ in ("its", "their") for c in head.children if c.dep_ == "poss")
 
 
 # Edges by which a word belongs to a noun's own clauses and phrases ("the levy Trump
@@ -405,7 +416,10 @@ def _compile(case: Case) -> IssueIndex:
             for tok, weight, head, sign, bare in _content_words(doc, lex, data, actor_words):
                 entry = IssueWord(issue.id, weight * factor, sign * polarity, head, True)
                 verbal, proper = tok.pos_ == "VERB", _place(tok)
-                entry = replace(entry, source=source, bare=bare, verbal=verbal, proper=proper)
+                primary = not any(_aside(t) for t in (tok, *tok.ancestors))  # not said in passing
+                entry = replace(
+                    entry, source=source, bare=bare, verbal=verbal, proper=proper, primary=primary
+                )
                 _add(words, tok, entry)
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
@@ -711,7 +725,7 @@ def _in_adjunct(tok: Token) -> bool:
 def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueWord) -> None:
     """File an issue text's word under its forms, derived forms and synonyms."""
     data = issue_words()
-    entry = replace(entry, primary=entry.source != SCALE)
+    entry = replace(entry, primary=entry.primary and entry.source != SCALE)
     synonym = replace(entry, weight=entry.weight * data.weights["synonym"], exact=False)
     forms = {_fold(tok.lemma_), _fold(tok.text)}
     shift = _cue_of(tok, lexicon())  # an issue's own shift ("withdraw"): its meaning's words
