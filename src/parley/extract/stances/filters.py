@@ -43,6 +43,10 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
     for cur in (tok, *ctx.ancestors(tok)):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in cur.children):
+            return True  # "otherwise he would call off the truce": a threat on a condition
+        if cur.i != tok.i and accused(ctx, tok, cur):
+            return True  # "accused the government of giving up on X": a claim about another
         if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
             return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
@@ -59,6 +63,17 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported
+
+
+def accused(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Whether `tok` is in what verb (of accusing) says someone did, not coordinated with it
+    ("accused X of giving up and demanded a halt": the demand is the accuser's)."""
+    if verb.lemma_.lower() not in ctx.lex.accusing:
+        return False
+    cur = tok
+    while ctx.head(cur).i != verb.i:
+        cur = ctx.head(cur)
+    return cur.dep_ != "conj"
 
 
 def weighed(ctx: Context, verb: Token) -> bool:

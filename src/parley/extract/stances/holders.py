@@ -283,9 +283,28 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
             if has_obligation(verb, ctx.lex):
                 return True
             subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if any(is_self(ctx, sub, holder) for sub in subjects):
+            if any(is_self(ctx, sub, holder) for sub in subjects) and purposive(ctx, verb):
                 return True
     return False
+
+
+MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+def purposive(ctx: Context, verb: Token) -> bool:
+    """Whether a reported clause says what its subject will, would or will not do, is
+    doing or wants ("the movement would not leave", "it is ready to", "hoped X would"), not
+    what happened to it ("its delegation had survived the strike", "he was shocked")."""
+    from parley.extract.stances.grammar import negated
+
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if negated(verb, ctx.lex) or cue(verb, ctx.lex) is not None or verb.tag_ == "VBG":
+        return True  # "we're getting", "was preparing to"
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("acomp", "dobj") and cue(c, ctx.lex))
+        for c in verb.children
+    )  # "hoped China would", "expected the phase to bring", "was ready to"
 
 
 def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:

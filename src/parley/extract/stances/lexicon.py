@@ -61,6 +61,7 @@ class Lexicon:
     speculative: frozenset[str]
     obligations: frozenset[str]
     conditions: frozenset[str]
+    accusing: frozenset[str]
     demand_marks: frozenset[str]
     only_marks: frozenset[str]
     exchange_nouns: frozenset[str]
@@ -93,6 +94,7 @@ _WORD_LISTS = (
     "speculative",
     "obligations",
     "conditions",
+    "accusing",
     "demand_marks",
     "only_marks",
     "exchange_nouns",
