@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
-from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.cues import cue, cue_key, for_clause
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
@@ -171,7 +171,9 @@ def path_sign(
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
         if head.i == cue_tok.i:
-            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
+            if for_clause(cue_tok, tok, ctx.lex):
+                pass  # "called for the truce to be respected"
+            elif tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
                 return None
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
