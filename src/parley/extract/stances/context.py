@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 class Holder:
     """Who holds a stance: an actor id, the words naming it, and whether a pronoun did.
 
-    `quoted` marks a holder taken from a quote's speaker ("we" in an actor's quote).
+    `quoted` marks a holder taken from a quote's speaker ("we" in an actor's quote);
+    `document` one taken from the author of a plan that is the subject ("the plan calls
+    for X": the actor who put the plan forward).
     """
 
     actor: str
@@ -37,6 +39,7 @@ class Holder:
     end: int
     pronoun: bool = False
     quoted: bool = False
+    document: bool = False
 
 
 @dataclass

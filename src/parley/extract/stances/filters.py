@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation
-from parley.extract.stances.holders import holder, name, speaker_at
+from parley.extract.stances.holders import document_author, holder, name, speaker_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -154,7 +154,11 @@ def _envisaged(ctx: Context, verb: Token) -> bool:
 
 
 def _actor_subject(ctx: Context, verb: Token) -> bool:
-    return any(c.dep_ in SUBJECTS and isinstance(name(ctx, c), Holder) for c in verb.children)
+    """Whether a verb's subject names an actor, or is a plan an actor put forward."""
+    return any(
+        c.dep_ in SUBJECTS and isinstance(name(ctx, c) or document_author(ctx, c), Holder)
+        for c in verb.children
+    )
 
 
 def _question(tok: Token) -> bool:

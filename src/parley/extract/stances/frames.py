@@ -67,7 +67,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
             continue
         if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
             continue
-        if ctx.quote_at(match.root) == (True, None):
+        if ctx.quote_at(match.root) == (True, None) and not who.document:
             continue  # the words are a quote from someone who is no case actor
         path = path_sign(ctx, match, tok, found)
         if path is None:
@@ -80,7 +80,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     return [
         make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
         for sign, _length, match in best.values()
-        for each in (who, *partners(ctx, tok, who))
+        for each in (who, *(partners(ctx, tok, who) if not who.document else ()))
     ]
 
 

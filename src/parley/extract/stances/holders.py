@@ -9,6 +9,7 @@ stance of its own subject.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
@@ -92,13 +93,32 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
             child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
             if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
                 return "none"
-        found = name(ctx, child)
+        found = name(ctx, child) or document_author(ctx, child)
         if found is not None or child is subjects[-1]:
             return found or "none"
     for child in tok.children:
         if child.dep_ == "agent":  # "rejected by Southia"
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
+    return None
+
+
+def document_author(ctx: Context, noun: Token) -> Holder | None:
+    """The author of a plan that is a clause's subject ("The plan calls for ..."): the
+    nearest earlier plan of the same name that an actor put forward ("Trump unveiled a
+    plan", "Cairo's plan"), or the actor its own phrase names."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.lex.documents or noun.pos_ != "NOUN":
+        return None
+    for i in range(noun.i, -1, -1):
+        tok = ctx.doc[i]
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        found = noun_holder(ctx, tok) if tok.dep_ != "attr" else None
+        if not isinstance(found, Holder) and tok.dep_ in ("dobj", "obj") and i < noun.i:
+            found = own_holder(ctx, tok.head)  # "Trump unveiled a 20-point plan"
+        if isinstance(found, Holder):
+            return replace(found, pronoun=True, document=True)
     return None
 
 
@@ -274,6 +294,8 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
     `clause` picks the reported clauses on the way to a phrase (token indexes: a clause
     and the clause coordinated with it that holds the phrase); by default any will do.
     """
+    if holder.document:
+        return True  # what a plan says is its author's proposal
     for child in tok.children:
         if child.dep_ != "ccomp" or (clause is not None and child.i not in clause):
             continue

@@ -50,6 +50,8 @@ ADJUNCTS = {"advcl", "npadvmod", "advmod"}
 FLIP_PREPS = {"without", "against"}
 # Entity types of amounts and times, which name no issue ("20 percent", "April").
 MEASURES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+# A verb's dependents that make it a verb of its own ("force Kyiv", "was forced to leave").
+GOVERNED = {"dobj", "obj", "xcomp", "ccomp", "nsubjpass", "auxpass"}
 # Entity types of places and peoples: a name several issues use is the arena, not an issue.
 PLACES = {"GPE", "LOC", "FAC", "NORP"}
 
@@ -182,15 +184,15 @@ class IssueIndex:
 
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
         """The issue words a token carries (both parts of a hyphenated one: "cease-fire");
-        a verb with an object carries only the words the issue texts use as verbs ("sought
-        to force Kyiv" does not name "forces")."""
+        a verb with an object, a complement or a passive subject carries only the words the
+        issue texts use as verbs ("sought to force Kyiv" does not name "forces")."""
         doc = tok.doc
         found = self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
         if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             found = self._compound(doc[tok.i + 2])
         found = found or self._compound(tok)
-        if found and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
-            return tuple(e for e in found if e.verbal)
+        if found and tok.pos_ == "VERB" and any(c.dep_ in GOVERNED for c in tok.children):
+            return tuple(e for e in found if e.verbal)  # "forced to leave" is not "forces"
         return found
 
     def mentions(

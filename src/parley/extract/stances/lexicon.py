@@ -62,6 +62,7 @@ class Lexicon:
     obligations: frozenset[str]
     conditions: frozenset[str]
     accusing: frozenset[str]
+    documents: frozenset[str]
     demand_marks: frozenset[str]
     only_marks: frozenset[str]
     exchange_nouns: frozenset[str]
@@ -95,6 +96,7 @@ _WORD_LISTS = (
     "obligations",
     "conditions",
     "accusing",
+    "documents",
     "demand_marks",
     "only_marks",
     "exchange_nouns",
