@@ -196,25 +196,32 @@ class IssueIndex:
         return found
 
     def mentions(
-        self, sent: Span, hits: Iterable[int], actor_of: ActorOf | None = None
+        self,
+        sent: Span,
+        hits: Iterable[int],
+        actor_of: ActorOf | None = None,
+        lines: Any = None,
     ) -> list[IssueMatch]:
         """The issues named in a sentence: per noun phrase, the issue its words weigh most for.
 
         `actor_of` gives the case actor a word names, if any: an actor named in the phrase
         ("Israeli troops", "a role for the Authority") favours the issues whose texts name
         it, and an agent other than the one an issue's proposition names ("US troops" for
-        "Israeli forces withdraw") rules that issue out."""
+        "Israeli forces withdraw") rules that issue out. `lines` (the paragraph number of
+        every token) keeps a phrase within its paragraph when the parser joined two."""
         doc = sent.doc
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
             if tok.ent_id_ or _conditional(tok):  # "Customs Tariff Commission", "in exchange for"
                 continue
-            phrases[_phrase_head(tok).i].append(tok)
+            phrases[_phrase_head(tok, lines).i].append(tok)
         found = []
         for head_i, words in phrases.items():
             head = doc[head_i]
-            context = [doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head)]
+            context = [
+                doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head, lines)
+            ]
             named, agents = _phrase_actors(head, actor_of) if actor_of else (set(), set())
             found += self._best(head, words, context, named, agents)
         return found
@@ -337,11 +344,11 @@ def _explicit(head: Token) -> bool:
 ATTACHED = {"prep", "pobj", "relcl", "acl", "compound", "amod", "nmod", "npadvmod"}
 
 
-def _attached(tok: Token, head: Token) -> bool:
+def _attached(tok: Token, head: Token, lines: Any = None) -> bool:
     """Whether `tok` is in `head`'s prepositional phrases or relative clause (3 steps)."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ATTACHED or cur.head.i == cur.i:
+        if cur.dep_ not in ATTACHED or cur.head.i == cur.i or _crosses(cur, lines):
             return False
         cur = cur.head
         if cur.i == head.i:
@@ -363,16 +370,23 @@ def _depth(tok: Token, head: Token) -> int:
     return steps if cur.i == head.i else 0
 
 
-def _phrase_head(tok: Token) -> Token:
+def _phrase_head(tok: Token, lines: Any = None) -> Token:
     """The head of the noun phrase a word belongs to, through modifiers and participles
-    ("sanctions reimposed", "the law suspending cooperation")."""
+    ("sanctions reimposed", "the law suspending cooperation"), within its paragraph."""
     cur = tok
     for _ in range(4):
         participle = cur.dep_ == "acl" and cur.tag_ in ("VBN", "VBG")
         if (cur.dep_ not in PHRASE_EDGES and not participle) or cur.head.i == cur.i:
             break
+        if _crosses(cur, lines):
+            break
         cur = cur.head
     return cur
+
+
+def _crosses(tok: Token, lines: Any) -> bool:
+    """Whether a word's head stands in another paragraph (the parser joined two)."""
+    return lines is not None and bool(lines[tok.head.i] != lines[tok.i])
 
 
 def issue_index(case: Case) -> IssueIndex:
