@@ -193,6 +193,8 @@ def path_sign(
             return None  # "in exchange for X": a condition, see conditions.py
         if head.i != cue_tok.i and weighing(ctx, head):
             return None  # "discussed how to keep the truce"
+        if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in head.children):
+            return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
