@@ -9,6 +9,8 @@ issue ("attacks" over a truce's words), negations, and the cue itself.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
@@ -79,9 +81,26 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     is_hedged = hedged(ctx, tok)
     return [
         make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
-        for sign, _length, match in best.values()
+        for sign, _length, match in own_issues(ctx, who, best.values())
         for each in (who, *(partners(ctx, tok, who) if not who.document else ()))
     ]
+
+
+Best = tuple[int, int, "IssueMatch"]
+
+
+def own_issues(ctx: Context, who: Holder, best: Iterable[Best]) -> list[Best]:
+    """One phrase naming several issues equally ("keeping troops": the withdrawal of the
+    holder's forces, or a foreign force) names those whose texts name the holder, if any."""
+    found = list(best)
+    by_root: dict[int, list[Best]] = defaultdict(list)
+    for item in found:
+        by_root[item[2].root.i].append(item)
+    for items in by_root.values():
+        own = [i for i in items if who.actor in ctx.issues.actors.get(i[2].issue, ())]
+        if len(items) > 1 and own:
+            found = [i for i in found if i not in items or i in own]
+    return found
 
 
 def clauses_to(verb: Token, root: Token) -> set[int]:
