@@ -224,4 +224,19 @@ def _speaker_actor(
         named = phrase_name(ctx, span.root) if span else None  # "China's Foreign Ministry"
         if named is not None:
             return str(named.actor)
-    return ctx.names.get(name_key(quote.speaker)) if quote.speaker else None
+    if quote.speaker:
+        return ctx.names.get(name_key(quote.speaker))
+    return _described(ctx, quote.speaker_descriptor or "")
+
+
+def _described(ctx: Context, descriptor: str) -> str | None:
+    """The actor an unnamed speaker's description names ("an Israeli official", "a Hamas
+    spokesman"): an actor's name or adjective before a noun of officials."""
+    words = descriptor.lower().split()
+    if not words or words[-1].removesuffix("s") not in ctx.lex.official_nouns:
+        return None
+    for word in words[:-1]:
+        found = ctx.demonyms.get(word) or ctx.names.get(name_key(word))
+        if found is not None:
+            return found
+    return None

@@ -210,8 +210,8 @@ def path_sign(
             return None
         if tok.lower_ == "for" and head.lemma_.lower() in ctx.lex.exchange_nouns:
             return None  # "in exchange for X": a condition, see conditions.py
-        if head.i != cue_tok.i and weighing(ctx, head):
-            return None  # "discussed how to keep the truce"
+        if head.i != cue_tok.i and tok.dep_ != "conj" and weighing(ctx, head):
+            return None  # "discussed how to keep the truce", not "studied X but Y must"
         if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in head.children):
             return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:
