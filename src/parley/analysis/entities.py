@@ -112,6 +112,10 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], by_article: dict[tuple[str, str], Entity]) -> None:
         self.entities = entities
         self._by_article = by_article
+        self._people: dict[str, list[Entity]] = {}  # each article's people, for surname lookups
+        for (article_id, _), entity in by_article.items():
+            if entity.type == PERSON:
+                self._people.setdefault(article_id, []).append(entity)
         names: dict[str, set[str]] = {}
         self._by_id = {e.id: e for e in entities}
         for entity in entities:
@@ -147,9 +151,7 @@ class EntityIndex:
                 return found
         if words:
             people = {
-                e.id: e
-                for (a, _), e in self._by_article.items()
-                if a == article_id and e.type == PERSON and _surname_of(e, words[-1])
+                e.id: e for e in self._people.get(article_id, ()) if _surname_of(e, words[-1])
             }
             if len(people) == 1:
                 return next(iter(people.values()))
