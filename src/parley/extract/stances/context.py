@@ -230,9 +230,15 @@ def _speaker_actor(
 
 
 def _described(ctx: Context, descriptor: str) -> str | None:
-    """The actor an unnamed speaker's description names ("an Israeli official", "a Hamas
-    spokesman"): an actor's name or adjective before a noun of officials."""
+    """The actor an unnamed speaker's description names ("The Europeans", "an Israeli
+    official", "a Hamas spokesman"): an actor's name, or an actor's name or adjective
+    before a noun of officials."""
     words = descriptor.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    named = ctx.names.get(name_key(" ".join(words))) if words else None
+    if named is not None:  # "The Europeans", "the Kremlin"
+        return named
     if not words or words[-1].removesuffix("s") not in ctx.lex.official_nouns:
         return None
     for word in words[:-1]:
