@@ -140,7 +140,7 @@ def demonyms(names: dict[str, str], lex: Lexicon) -> dict[str, str]:
 def _demonyms(
     names: tuple[tuple[str, str], ...], suffixes: tuple[tuple[str, str], ...]
 ) -> dict[str, str]:
-    found: dict[str, str] = {}
+    found: dict[str, str] = dict(_known_demonyms(dict(names)))
     known = {name for name, _actor in names}
     for name, actor in names:
         if " " in name or len(name) < 4:
@@ -150,6 +150,23 @@ def _demonyms(
                 form = name[: len(name) - len(old)] + new
                 if form not in known:
                     found.setdefault(form, actor)
+    return found
+
+
+def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
+    """Adjectives of states whose usual name the case uses ("American" for an actor named
+    "United States"), from the general place list `analysis/data/places.yaml`."""
+    from importlib import resources
+
+    import yaml
+
+    resource = resources.files("parley") / "analysis" / "data" / "places.yaml"
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for place in data.get("states") or ():  # the state itself, not a body named after it
+        actor = names.get(name_key(place.get("name") or ""))
+        for demonym in place.get("demonyms") or () if actor else ():
+            found.setdefault(name_key(demonym), actor)
     return found
 
 
