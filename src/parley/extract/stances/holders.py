@@ -331,15 +331,17 @@ def purposive(ctx: Context, verb: Token) -> bool:
 
 def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
     """Whether a reported clause's subject is its speaker: a name or pronoun of the
-    holder's actor, "its fighters", or a description such as "the movement"."""
+    holder's actor, "its fighters", or a description such as "the movement" or "troops"."""
     named = name(ctx, sub)
     if named is not None:
         return named.actor == holder.actor
     for child in sub.children:
         if child.dep_ == "poss" and (found := name(ctx, child)) is not None:
             return found.actor == holder.actor
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in sub.children)
-    return definite and sub.lemma_.lower() in ctx.lex.self_nouns
+    determiners = [c for c in sub.children if c.dep_ == "det"]
+    definite = any(c.lower_ == "the" for c in determiners)
+    bare = not determiners and sub.tag_ == "NNS"  # "said troops will not leave"
+    return (definite or bare) and sub.lemma_.lower() in ctx.lex.self_nouns
 
 
 def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
