@@ -91,13 +91,16 @@ Best = tuple[int, int, "IssueMatch"]
 
 def own_issues(ctx: Context, who: Holder, best: Iterable[Best]) -> list[Best]:
     """One phrase naming several issues equally ("keeping troops": the withdrawal of the
-    holder's forces, or a foreign force) names those whose texts name the holder, if any."""
+    holder's forces, or a foreign force) names those whose texts name the holder, else
+    those whose proposition's agent may be the holder, if any."""
     found = list(best)
     by_root: dict[int, list[Best]] = defaultdict(list)
     for item in found:
         by_root[item[2].root.i].append(item)
     for items in by_root.values():
         own = [i for i in items if who.actor in ctx.issues.actors.get(i[2].issue, ())]
+        if not own:  # else those whose agent could be the holder ("Ankara sent troops")
+            own = [i for i in items if who.actor in ctx.issues.agents.get(i[2].issue, {who.actor})]
         if len(items) > 1 and own:
             found = [i for i in found if i not in items or i in own]
     return found
