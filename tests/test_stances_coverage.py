@@ -137,3 +137,13 @@ def test_a_deliberation_leaves_the_clause_coordinated_with_it(stances_of):
 def test_an_estimate_covers_the_circumstances_it_names(stances_of):
     text = "It seems improbable that Vardia would withdraw while the Front keeps its weapons."
     assert stances_of(text) == set()
+
+
+def test_troops_said_to_stay_are_the_speakers(stances_of):
+    found = stances_of("Vardian officials said troops will not leave Kell Island.")
+    assert found == {("vardia", "vardian_withdrawal", "oppose")}
+
+
+def test_troops_sent_by_another_actor_are_no_withdrawal_of_the_issues_agent(stances_of):
+    found = stances_of("Eastmark said it was ready to send troops to the island.")
+    assert found == {("eastmark", "monitoring_force", "support")}
