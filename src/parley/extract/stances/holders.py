@@ -206,7 +206,7 @@ def plural(ctx: Context, tok: Token) -> list[Holder]:
 
 def _together(ctx: Context, subject: Token) -> list[Holder]:
     """The actors a coordinated subject and its verb's "with" phrase name."""
-    words = [subject, *subject.conjuncts]
+    words = [*_names_within(subject), *subject.conjuncts]
     words += [c for p in subject.head.children if p.lower_ == "with" for c in p.children]
     found: dict[str, Holder] = {}
     for word in words:
@@ -214,6 +214,21 @@ def _together(ctx: Context, subject: Token) -> list[Holder]:
         if named is not None:
             found.setdefault(named.actor, named)
     return list(found.values())
+
+
+NAME_EDGES = {"compound", "amod", "conj", "appos", "poss", "flat", "nmod"}
+
+
+def _names_within(subject: Token) -> list[Token]:
+    """The subject and the words of its own name phrase, however the parser coordinated
+    them ("Tshisekedi and Rwanda's President Kagame" parsed as modifiers of "Kagame")."""
+    found, stack = [subject], [subject]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in NAME_EDGES:
+                found.append(child)
+                stack.append(child)
+    return found
 
 
 def phrase_name(ctx: Context, tok: Token) -> Holder | None:
