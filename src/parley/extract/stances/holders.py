@@ -52,8 +52,24 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
             return found if isinstance(found, Holder) else None
         if cur.dep_ not in CLIMB or ctx.head(cur).i == cur.i:
             return None
+        if cur.i == tok.i and _speakers_act(ctx, cur):
+            cur = ctx.head(ctx.head(cur))  # "X said the step would help and urged Y"
+            continue
         cur = main_clause(cur) if cur.dep_ == "advcl" else ctx.head(cur)
     return None
+
+
+def _speakers_act(ctx: Context, verb: Token) -> bool:
+    """A cue coordinated with a reported clause about something else ("Fletcher said aid
+    remained low and called for ..."): the parser hangs the speaker's second act on the
+    clause it reports."""
+    head = ctx.head(verb)
+    return (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and is_reporting(ctx.head(head), ctx.lex)
+        and own_holder(ctx, head) == "none"
+    )
 
 
 def is_nested(ctx: Context, tok: Token) -> bool:
