@@ -147,3 +147,28 @@ def test_troops_said_to_stay_are_the_speakers(stances_of):
 def test_troops_sent_by_another_actor_are_no_withdrawal_of_the_issues_agent(stances_of):
     found = stances_of("Eastmark said it was ready to send troops to the island.")
     assert found == {("eastmark", "monitoring_force", "support")}
+
+
+def test_a_speakers_second_act_hung_on_the_reported_clause_is_the_speakers(stances_of):
+    found = stances_of(
+        "Maja Falk said the exchange would build trust and urged both sides to respect "
+        "the ceasefire."
+    )
+    assert found == {("sorland", "permanent_ceasefire", "support")}
+
+
+def test_names_coordinated_in_a_misparsed_subject_all_count():
+    # "Lind and Eastmark's President Stern met ...", parsed with "Lind" as a modifier of
+    # "Stern" (as the parser does with real captures): every name in the subject counts
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from parley.extract.stances.holders import _names_within
+
+    words = ["Lind", "and", "Eastmark", "'s", "President", "Stern", "met", "."]
+    heads = [5, 0, 5, 2, 5, 6, 6, 6]
+    deps = ["amod", "cc", "poss", "case", "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    found = {t.text for t in _names_within(doc[5])}
+    assert {"Lind", "Eastmark", "Stern"} <= found
+    assert "met" not in found
