@@ -114,7 +114,9 @@ def test_the_two_countries_are_the_actors_named_before(stances_of):
 
 
 def test_a_plan_speaks_for_the_actor_who_put_it_forward(stances_of):
-    found = stances_of("Vardia unveiled a plan on Monday. The plan calls for a permanent ceasefire.")
+    found = stances_of(
+        "Vardia unveiled a plan on Monday. The plan calls for a permanent ceasefire."
+    )
     assert found == {("vardia", "permanent_ceasefire", "support")}
 
 

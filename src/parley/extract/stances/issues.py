@@ -566,7 +566,8 @@ def _contrasted_synonyms(doc: Doc, content: list[Token], data: IssueWords) -> se
     return {
         t.i
         for t in content
-        if t.i in inside and ({_fold(t.lemma_)} | data.synonyms.get(_fold(t.lemma_), set())) & outside
+        if t.i in inside
+        and ({_fold(t.lemma_)} | data.synonyms.get(_fold(t.lemma_), set())) & outside
     }
 
 
