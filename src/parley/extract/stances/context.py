@@ -165,8 +165,9 @@ def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for place in data.get("states") or ():  # the state itself, not a body named after it
         actor = names.get(name_key(place.get("name") or ""))
-        for demonym in place.get("demonyms") or () if actor else ():
-            found.setdefault(name_key(demonym), actor)
+        if actor is not None:
+            for demonym in place.get("demonyms") or ():
+                found.setdefault(name_key(demonym), actor)
     return found
 
 
