@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, is_reporting
-from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -348,8 +348,6 @@ def purposive(ctx: Context, verb: Token) -> bool:
     """Whether a reported clause says what its subject will, would or will not do, is
     doing or wants ("the movement would not leave", "it is ready to", "hoped X would"), not
     what happened to it ("its delegation had survived the strike", "he was shocked")."""
-    from parley.extract.stances.grammar import negated
-
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     if negated(verb, ctx.lex) or cue(verb, ctx.lex) is not None or verb.tag_ == "VBG":

@@ -24,6 +24,7 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -231,8 +232,8 @@ class IssueIndex:
         head: Token,
         words: list[Token],
         context: list[Token],
-        named: set[str] = frozenset(),  # type: ignore[assignment]
-        agents: set[str] = frozenset(),  # type: ignore[assignment]
+        named: AbstractSet[str] = frozenset(),
+        agents: AbstractSet[str] = frozenset(),
     ) -> list[IssueMatch]:
         """The issues a phrase names; words of its own clauses and prepositional phrases
         ("the levy Trump imposed over fentanyl") and the actors it names help choose among
