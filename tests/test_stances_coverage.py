@@ -174,3 +174,8 @@ def test_names_coordinated_in_a_misparsed_subject_all_count():
     found = {t.text for t in _names_within(doc[5])}
     assert {"Lind", "Eastmark", "Stern"} <= found
     assert "met" not in found
+
+
+def test_an_act_in_a_clause_of_time_to_come_is_not_yet_a_stance(stances_of):
+    text = "Talks would start on Monday once the Front accepts a permanent ceasefire."
+    assert stances_of(text) == set()

@@ -45,6 +45,8 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True  # "otherwise he would call off the truce": a threat on a condition
+        if cur.dep_ == "advcl" and _to_come(ctx, cur):
+            return True  # "a ceasefire once both sides accept it": not yet anyone's act
         if cur.i != tok.i and accused(ctx, tok, cur):
             return True  # "accused the government of giving up on X": a claim about another
         if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
@@ -63,6 +65,14 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported
+
+
+def _to_come(ctx: Context, clause: Token) -> bool:
+    """A clause of time in the present that speaks of the future ("once both sides accept
+    it", "when Hamas agrees"): what it says has not happened."""
+    marks = ctx.lex.demand_marks | ctx.lex.only_marks
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
+    return timed and clause.tag_ in ("VBP", "VBZ")
 
 
 def accused(ctx: Context, tok: Token, verb: Token) -> bool:
