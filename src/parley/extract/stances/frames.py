@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
-from parley.extract.stances.cues import cue, cue_key, for_clause
+from parley.extract.stances.cues import cue, cue_key, for_clause, is_reporting
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
+    NESTED,
     RELATIVE,
     SIBLING,
     holder,
@@ -126,6 +127,10 @@ def background(ctx: Context, tok: Token, who: Holder) -> bool:
         found = cue(verb, ctx.lex)
         if found is not None and not found.reporting:
             other = holder(ctx, verb)
+            if other == NESTED:  # "said he would cut the tariff he imposed": the speaker's
+                other = next(
+                    (holder(ctx, a) for a in verb.ancestors if is_reporting(a, ctx.lex)), None
+                )
             same = isinstance(other, Holder) and (other.actor == who.actor or who.pronoun)
             return found.shift and same
     return False
