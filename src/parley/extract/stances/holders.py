@@ -79,7 +79,7 @@ def is_nested(ctx: Context, tok: Token) -> bool:
         if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
             cur = ctx.head(cur)
             continue
-        if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
+        if (cur.dep_ in SIBLING and not complement(cur)) or cur.dep_ in SUBJECTS:
             return False
         cur = ctx.head(cur)
         found = cue(cur, ctx.lex)
@@ -88,6 +88,14 @@ def is_nested(ctx: Context, tok: Token) -> bool:
         if not found.reporting or acting_report(ctx, cur):
             return True
     return False
+
+
+def complement(clause: Token) -> bool:
+    """A "that" clause of a noun parsed as a relative clause ("the demand that Iran give up
+    X"): what the noun says, not a description of it."""
+    return clause.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
 
 
 def acting_report(ctx: Context, tok: Token) -> bool:
