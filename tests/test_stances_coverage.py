@@ -183,16 +183,18 @@ def test_an_act_in_a_clause_of_time_to_come_is_not_yet_a_stance(stances_of):
 
 def test_a_that_clause_parsed_as_a_relative_clause_is_the_nouns_content():
     # "the demand that Iran give up enrichment", with "give" parsed as a relative clause
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     from parley.extract.stances.holders import complement
+
+    vocab = spacy.blank("en").vocab  # with the lexical attributes ("lower")
 
     words = ["the", "demand", "that", "Iran", "give", "up", "enrichment"]
     heads = [1, 1, 4, 4, 1, 4, 4]
     deps = ["det", "ROOT", "mark", "nsubj", "relcl", "prt", "dobj"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
     assert complement(doc[4])
-    relative = Doc(Vocab(), words=["the", "demand", "that", "failed"], heads=[1, 1, 3, 1],
+    relative = Doc(vocab, words=["the", "demand", "that", "failed"], heads=[1, 1, 3, 1],
                    deps=["det", "ROOT", "nsubj", "relcl"])  # fmt: skip
     assert not complement(relative[3])
