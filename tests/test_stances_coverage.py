@@ -136,8 +136,14 @@ def test_a_deliberation_leaves_the_clause_coordinated_with_it(stances_of):
     assert found == {("vardia", "front_disarmament", "support")}
 
 
-def test_an_estimate_covers_the_circumstances_it_names(stances_of):
-    text = "It seems improbable that Vardia would withdraw while the Front keeps its weapons."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It seems improbable that Vardia would withdraw while the Front keeps its weapons.",
+        "Officials expect Sorland to respond by rejecting a permanent ceasefire.",
+    ],
+)
+def test_an_estimate_covers_the_circumstances_and_means_it_names(stances_of, text):
     assert stances_of(text) == set()
 
 

@@ -144,7 +144,9 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
             return not (reported and cur.pos_ == "VERB" and _actor_subject(ctx, cur))
         if any(c.lemma_.lower() in words and c.dep_ in PREDICATES for c in cur.children):
             return not reported
-        if cur.dep_ not in COMPLEMENTS and cur.dep_ != "advcl":
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head  # "expect Tehran to respond by limiting inspections"
+        elif cur.dep_ not in COMPLEMENTS and cur.dep_ != "advcl":
             return False  # "improbable that X would agree while Hamas keeps its arms" too
         if cur.head.i == cur.i:
             return False
