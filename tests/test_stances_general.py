@@ -184,9 +184,15 @@ def test_a_dateline_names_no_actor(stances_of):
     assert found == {("southia", "toll_cut", "support")}
 
 
-def test_undoing_ones_own_act_is_the_stance(stances_of):
-    found = stances_of("Northland cut the ferry toll it imposed in March.")
-    assert found == {("northland", "ferry_toll", "support")}
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northland cut the ferry toll it imposed in March.",
+        "Anna Berg said Northland would cut the ferry toll it imposed in March.",
+    ],
+)
+def test_undoing_ones_own_act_is_the_stance(stances_of, text):
+    assert stances_of(text) == {("northland", "ferry_toll", "support")}
 
 
 @pytest.mark.parametrize(

@@ -169,7 +169,7 @@ def _clause_root(ctx: Context, tok: Token) -> Token:
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
     """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
     the issue's own words for the others (rules refine an issue: they replace its words)."""
-    own = ctx.issues.mentions(sent, hits)
+    own = ctx.issues.mentions(sent, hits, ctx.actor_of, ctx.paragraphs)
     if not ctx.rules.terms:
         return own
     ruled = ctx.rules.issues

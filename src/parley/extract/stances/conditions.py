@@ -72,7 +72,7 @@ def conditions(ctx: Context, sent: Span) -> list[tuple[Token, Token, Token]]:
         if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             clause = tok.head
             verb = main_clause(clause)
-            only = any(c.lower_ == "only" for c in (*clause.children, *verb.children))
+            only = any(c.lower_ == "only" for c in (*clause.children, *_governing(verb)))
             demand = word in lex.demand_marks and (only or agentive(ctx, clause))
             if (demand or (word in lex.only_marks and only)) and intends(ctx, verb):
                 found.append((clause, verb, tok))
@@ -81,6 +81,16 @@ def conditions(ctx: Context, sent: Span) -> list[tuple[Token, Token, Token]]:
             acting = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
             if objects and acting is not None:
                 found.append((objects[0], acting, tok))
+    return found
+
+
+def _governing(verb: Token) -> list[Token]:
+    """The dependents of a verb and of the verbs it complements ("would only agree to
+    postpone X if Y": "only" stands on "agree")."""
+    found = list(verb.children)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        found += verb.children
     return found
 
 

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 class Holder:
     """Who holds a stance: an actor id, the words naming it, and whether a pronoun did.
 
-    `quoted` marks a holder taken from a quote's speaker ("we" in an actor's quote).
+    `quoted` marks a holder taken from a quote's speaker ("we" in an actor's quote);
+    `document` one taken from the author of a plan that is the subject ("the plan calls
+    for X": the actor who put the plan forward).
     """
 
     actor: str
@@ -37,6 +39,7 @@ class Holder:
     end: int
     pronoun: bool = False
     quoted: bool = False
+    document: bool = False
 
 
 @dataclass
@@ -81,6 +84,16 @@ class Context:
         while (head := self.head(cur)).i != cur.i:
             yield head
             cur = head
+
+    def actor_of(self, tok: Token) -> str | None:
+        """The case actor a word names: a name, alias or person, or an adjective of a name."""
+        found = self.actors.get(tok.i) or self.demonyms.get(tok.lower_)
+        if found is None and tok.dep_ == "poss" and tok.lower_ in ("its", "their"):
+            from parley.extract.stances.holders import name
+
+            named = name(self, tok)  # "its troops": the actor "it" stands for
+            found = named.actor if named is not None else None
+        return found
 
     def quote_at(self, tok: Token) -> tuple[bool, str | None]:
         """Whether `tok` is quoted, and the quote's speaker actor."""
@@ -127,7 +140,7 @@ def demonyms(names: dict[str, str], lex: Lexicon) -> dict[str, str]:
 def _demonyms(
     names: tuple[tuple[str, str], ...], suffixes: tuple[tuple[str, str], ...]
 ) -> dict[str, str]:
-    found: dict[str, str] = {}
+    found: dict[str, str] = dict(_known_demonyms(dict(names)))
     known = {name for name, _actor in names}
     for name, actor in names:
         if " " in name or len(name) < 4:
@@ -137,6 +150,24 @@ def _demonyms(
                 form = name[: len(name) - len(old)] + new
                 if form not in known:
                     found.setdefault(form, actor)
+    return found
+
+
+def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
+    """Adjectives of states whose usual name the case uses ("American" for an actor named
+    "United States"), from the general place list `analysis/data/places.yaml`."""
+    from importlib import resources
+
+    import yaml
+
+    resource = resources.files("parley") / "analysis" / "data" / "places.yaml"
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for place in data.get("states") or ():  # the state itself, not a body named after it
+        actor = names.get(name_key(place.get("name") or ""))
+        if actor is not None:
+            for demonym in place.get("demonyms") or ():
+                found.setdefault(name_key(demonym), actor)
     return found
 
 
@@ -211,4 +242,25 @@ def _speaker_actor(
         named = phrase_name(ctx, span.root) if span else None  # "China's Foreign Ministry"
         if named is not None:
             return str(named.actor)
-    return ctx.names.get(name_key(quote.speaker)) if quote.speaker else None
+    if quote.speaker:
+        return ctx.names.get(name_key(quote.speaker))
+    return _described(ctx, quote.speaker_descriptor or "")
+
+
+def _described(ctx: Context, descriptor: str) -> str | None:
+    """The actor an unnamed speaker's description names ("The Europeans", "an Israeli
+    official", "a Hamas spokesman"): an actor's name, or an actor's name or adjective
+    before a noun of officials."""
+    words = descriptor.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    named = ctx.names.get(name_key(" ".join(words))) if words else None
+    if named is not None:  # "The Europeans", "the Kremlin"
+        return named
+    if not words or words[-1].removesuffix("s") not in ctx.lex.official_nouns:
+        return None
+    for word in words[:-1]:
+        found = ctx.demonyms.get(word) or ctx.names.get(name_key(word))
+        if found is not None:
+            return found
+    return None

@@ -39,7 +39,19 @@ def _phrasal(tok: Token, lex: Lexicon) -> Cue | None:
             found = lex.phrasal.get((tok.lemma_.lower(), child.lemma_.lower()))
             if found is not None:
                 return found
+        elif for_clause(tok, child, lex):
+            return lex.phrasal[(tok.lemma_.lower(), "for")]
     return None
+
+
+def for_clause(verb: Token, child: Token, lex: Lexicon) -> bool:
+    """A clause "for X to Y" after a verb that takes "for" ("called for the truce to be
+    respected", "pressed for aid to be let in"): the clause is what the verb is about."""
+    return (
+        child.dep_ == "advcl"
+        and (verb.lemma_.lower(), "for") in lex.phrasal
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+    )
 
 
 def _particle(verb: Token, child: Token) -> bool:
@@ -76,6 +88,8 @@ def cue_key(tok: Token, lex: Lexicon) -> str:
             pair = (tok.lemma_.lower(), child.lemma_.lower())
             if pair in lex.phrasal:
                 return " ".join(pair)
+        elif for_clause(tok, child, lex):
+            return f"{tok.lemma_.lower()} for"
     return tok.lemma_.lower()
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation
-from parley.extract.stances.holders import holder, name, speaker_at
+from parley.extract.stances.holders import document_author, holder, name, speaker_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,6 +43,12 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
     for cur in (tok, *ctx.ancestors(tok)):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in cur.children):
+            return True  # "otherwise he would call off the truce": a threat on a condition
+        if cur.dep_ == "advcl" and _to_come(ctx, cur):
+            return True  # "a ceasefire once both sides accept it": not yet anyone's act
+        if cur.i != tok.i and accused(ctx, tok, cur):
+            return True  # "accused the government of giving up on X": a claim about another
         if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
             return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
@@ -59,6 +65,25 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported
+
+
+def _to_come(ctx: Context, clause: Token) -> bool:
+    """A clause of time in the present that speaks of the future ("once both sides accept
+    it", "when Hamas agrees"): what it says has not happened."""
+    marks = ctx.lex.demand_marks | ctx.lex.only_marks
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
+    return timed and clause.tag_ in ("VBP", "VBZ")
+
+
+def accused(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Whether `tok` is in what verb (of accusing) says someone did, not coordinated with it
+    ("accused X of giving up and demanded a halt": the demand is the accuser's)."""
+    if verb.lemma_.lower() not in ctx.lex.accusing:
+        return False
+    cur = tok
+    while ctx.head(cur).i != verb.i:
+        cur = ctx.head(cur)
+    return cur.dep_ != "conj"
 
 
 def weighed(ctx: Context, verb: Token) -> bool:
@@ -119,7 +144,11 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
             return not (reported and cur.pos_ == "VERB" and _actor_subject(ctx, cur))
         if any(c.lemma_.lower() in words and c.dep_ in PREDICATES for c in cur.children):
             return not reported
-        if cur.dep_ not in COMPLEMENTS or cur.head.i == cur.i:
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head  # "expect Tehran to respond by limiting inspections"
+        elif cur.dep_ not in COMPLEMENTS and cur.dep_ != "advcl":
+            return False  # "improbable that X would agree while Hamas keeps its arms" too
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
 
@@ -139,7 +168,11 @@ def _envisaged(ctx: Context, verb: Token) -> bool:
 
 
 def _actor_subject(ctx: Context, verb: Token) -> bool:
-    return any(c.dep_ in SUBJECTS and isinstance(name(ctx, c), Holder) for c in verb.children)
+    """Whether a verb's subject names an actor, or is a plan an actor put forward."""
+    return any(
+        c.dep_ in SUBJECTS and isinstance(name(ctx, c) or document_author(ctx, c), Holder)
+        for c in verb.children
+    )
 
 
 def _question(tok: Token) -> bool:

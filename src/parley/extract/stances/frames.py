@@ -9,14 +9,17 @@ issue ("attacks" over a truce's words), negations, and the cue itself.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
-from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.cues import cue, cue_key, for_clause, is_reporting
 from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
+    NESTED,
     RELATIVE,
     SIBLING,
     holder,
@@ -67,7 +70,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
             continue
         if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
             continue
-        if ctx.quote_at(match.root) == (True, None):
+        if ctx.quote_at(match.root) == (True, None) and not who.document:
             continue  # the words are a quote from someone who is no case actor
         path = path_sign(ctx, match, tok, found)
         if path is None:
@@ -79,9 +82,29 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     is_hedged = hedged(ctx, tok)
     return [
         make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
-        for sign, _length, match in best.values()
-        for each in (who, *partners(ctx, tok, who))
+        for sign, _length, match in own_issues(ctx, who, best.values())
+        for each in (who, *(partners(ctx, tok, who) if not who.document else ()))
     ]
+
+
+Best = tuple[int, int, "IssueMatch"]
+
+
+def own_issues(ctx: Context, who: Holder, best: Iterable[Best]) -> list[Best]:
+    """One phrase naming several issues equally ("keeping troops": the withdrawal of the
+    holder's forces, or a foreign force) names those whose texts name the holder, else
+    those whose proposition's agent may be the holder, if any."""
+    found = list(best)
+    by_root: dict[int, list[Best]] = defaultdict(list)
+    for item in found:
+        by_root[item[2].root.i].append(item)
+    for items in by_root.values():
+        own = [i for i in items if who.actor in ctx.issues.actors.get(i[2].issue, ())]
+        if not own:  # else those whose agent could be the holder ("Ankara sent troops")
+            own = [i for i in items if who.actor in ctx.issues.agents.get(i[2].issue, {who.actor})]
+        if len(items) > 1 and own:
+            found = [i for i in found if i not in items or i in own]
+    return found
 
 
 def clauses_to(verb: Token, root: Token) -> set[int]:
@@ -104,6 +127,10 @@ def background(ctx: Context, tok: Token, who: Holder) -> bool:
         found = cue(verb, ctx.lex)
         if found is not None and not found.reporting:
             other = holder(ctx, verb)
+            if other == NESTED:  # "said he would cut the tariff he imposed": the speaker's
+                other = next(
+                    (holder(ctx, a) for a in verb.ancestors if is_reporting(a, ctx.lex)), None
+                )
             same = isinstance(other, Holder) and (other.actor == who.actor or who.pronoun)
             return found.shift and same
     return False
@@ -171,7 +198,9 @@ def path_sign(
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
         if head.i == cue_tok.i:
-            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
+            if for_clause(cue_tok, tok, ctx.lex):
+                pass  # "called for the truce to be respected"
+            elif tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
                 return None
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
@@ -189,8 +218,10 @@ def path_sign(
             return None
         if tok.lower_ == "for" and head.lemma_.lower() in ctx.lex.exchange_nouns:
             return None  # "in exchange for X": a condition, see conditions.py
-        if head.i != cue_tok.i and weighing(ctx, head):
-            return None  # "discussed how to keep the truce"
+        if head.i != cue_tok.i and tok.dep_ != "conj" and weighing(ctx, head):
+            return None  # "discussed how to keep the truce", not "studied X but Y must"
+        if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in head.children):
+            return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):

@@ -9,11 +9,12 @@ stance of its own subject.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, is_reporting
-from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,8 +52,24 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
             return found if isinstance(found, Holder) else None
         if cur.dep_ not in CLIMB or ctx.head(cur).i == cur.i:
             return None
+        if cur.i == tok.i and _speakers_act(ctx, cur):
+            cur = ctx.head(ctx.head(cur))  # "X said the step would help and urged Y"
+            continue
         cur = main_clause(cur) if cur.dep_ == "advcl" else ctx.head(cur)
     return None
+
+
+def _speakers_act(ctx: Context, verb: Token) -> bool:
+    """A cue coordinated with a reported clause about something else ("Fletcher said aid
+    remained low and called for ..."): the parser hangs the speaker's second act on the
+    clause it reports."""
+    head = ctx.head(verb)
+    return (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and is_reporting(ctx.head(head), ctx.lex)
+        and own_holder(ctx, head) == "none"
+    )
 
 
 def is_nested(ctx: Context, tok: Token) -> bool:
@@ -62,7 +79,7 @@ def is_nested(ctx: Context, tok: Token) -> bool:
         if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
             cur = ctx.head(cur)
             continue
-        if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
+        if (cur.dep_ in SIBLING and not complement(cur)) or cur.dep_ in SUBJECTS:
             return False
         cur = ctx.head(cur)
         found = cue(cur, ctx.lex)
@@ -71,6 +88,14 @@ def is_nested(ctx: Context, tok: Token) -> bool:
         if not found.reporting or acting_report(ctx, cur):
             return True
     return False
+
+
+def complement(clause: Token) -> bool:
+    """A "that" clause of a noun parsed as a relative clause ("the demand that Iran give up
+    X"): what the noun says, not a description of it."""
+    return clause.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
 
 
 def acting_report(ctx: Context, tok: Token) -> bool:
@@ -92,13 +117,32 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
             child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
             if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
                 return "none"
-        found = name(ctx, child)
+        found = name(ctx, child) or document_author(ctx, child)
         if found is not None or child is subjects[-1]:
             return found or "none"
     for child in tok.children:
         if child.dep_ == "agent":  # "rejected by Southia"
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
+    return None
+
+
+def document_author(ctx: Context, noun: Token) -> Holder | None:
+    """The author of a plan that is a clause's subject ("The plan calls for ..."): the
+    nearest earlier plan of the same name that an actor put forward ("Trump unveiled a
+    plan", "Cairo's plan"), or the actor its own phrase names."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.lex.documents or noun.pos_ != "NOUN":
+        return None
+    for i in range(noun.i, -1, -1):
+        tok = ctx.doc[i]
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        found = noun_holder(ctx, tok) if tok.dep_ != "attr" else None
+        if not isinstance(found, Holder) and tok.dep_ in ("dobj", "obj") and i < noun.i:
+            found = own_holder(ctx, tok.head)  # "Trump unveiled a 20-point plan"
+        if isinstance(found, Holder):
+            return replace(found, pronoun=True, document=True)
     return None
 
 
@@ -186,7 +230,7 @@ def plural(ctx: Context, tok: Token) -> list[Holder]:
 
 def _together(ctx: Context, subject: Token) -> list[Holder]:
     """The actors a coordinated subject and its verb's "with" phrase name."""
-    words = [subject, *subject.conjuncts]
+    words = [*_names_within(subject), *subject.conjuncts]
     words += [c for p in subject.head.children if p.lower_ == "with" for c in p.children]
     found: dict[str, Holder] = {}
     for word in words:
@@ -194,6 +238,21 @@ def _together(ctx: Context, subject: Token) -> list[Holder]:
         if named is not None:
             found.setdefault(named.actor, named)
     return list(found.values())
+
+
+NAME_EDGES = {"compound", "amod", "conj", "appos", "poss", "flat", "nmod"}
+
+
+def _names_within(subject: Token) -> list[Token]:
+    """The subject and the words of its own name phrase, however the parser coordinated
+    them ("Tshisekedi and Rwanda's President Kagame" parsed as modifiers of "Kagame")."""
+    found, stack = [subject], [subject]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in NAME_EDGES:
+                found.append(child)
+                stack.append(child)
+    return found
 
 
 def phrase_name(ctx: Context, tok: Token) -> Holder | None:
@@ -274,6 +333,8 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
     `clause` picks the reported clauses on the way to a phrase (token indexes: a clause
     and the clause coordinated with it that holds the phrase); by default any will do.
     """
+    if holder.document:
+        return True  # what a plan says is its author's proposal
     for child in tok.children:
         if child.dep_ != "ccomp" or (clause is not None and child.i not in clause):
             continue
@@ -283,22 +344,41 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
             if has_obligation(verb, ctx.lex):
                 return True
             subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if any(is_self(ctx, sub, holder) for sub in subjects):
+            if any(is_self(ctx, sub, holder) for sub in subjects) and purposive(ctx, verb):
                 return True
     return False
 
 
+MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+def purposive(ctx: Context, verb: Token) -> bool:
+    """Whether a reported clause says what its subject will, would or will not do, is
+    doing or wants ("the movement would not leave", "it is ready to", "hoped X would"), not
+    what happened to it ("its delegation had survived the strike", "he was shocked")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if negated(verb, ctx.lex) or cue(verb, ctx.lex) is not None or verb.tag_ == "VBG":
+        return True  # "we're getting", "was preparing to"
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("acomp", "dobj") and cue(c, ctx.lex))
+        for c in verb.children
+    )  # "hoped China would", "expected the phase to bring", "was ready to"
+
+
 def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
     """Whether a reported clause's subject is its speaker: a name or pronoun of the
-    holder's actor, "its fighters", or a description such as "the movement"."""
+    holder's actor, "its fighters", or a description such as "the movement" or "troops"."""
     named = name(ctx, sub)
     if named is not None:
         return named.actor == holder.actor
     for child in sub.children:
         if child.dep_ == "poss" and (found := name(ctx, child)) is not None:
             return found.actor == holder.actor
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in sub.children)
-    return definite and sub.lemma_.lower() in ctx.lex.self_nouns
+    determiners = [c for c in sub.children if c.dep_ == "det"]
+    definite = any(c.lower_ == "the" for c in determiners)
+    bare = not determiners and sub.tag_ == "NNS"  # "said troops will not leave"
+    return (definite or bare) and sub.lemma_.lower() in ctx.lex.self_nouns
 
 
 def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,10 @@ ADJUNCTS = {"advcl", "npadvmod", "advmod"}
 FLIP_PREPS = {"without", "against"}
 # Entity types of amounts and times, which name no issue ("20 percent", "April").
 MEASURES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+# A verb's dependents that make it a verb of its own ("force Kyiv", "was forced to leave").
+GOVERNED = {"dobj", "obj", "xcomp", "ccomp", "nsubjpass", "auxpass"}
+# Entity types of places and peoples: a name several issues use is the arena, not an issue.
+PLACES = {"GPE", "LOC", "FAC", "NORP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class IssueWord:
     source: int = 0
     bare: bool = True
     verbal: bool = True
+    proper: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,7 @@ class IssueWords:
     weights: dict[str, float]
     contrasts: frozenset[tuple[str, str]] = frozenset()
     harm: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -121,6 +128,7 @@ def issue_words() -> IssueWords:
         weights={k: float(v) for k, v in data["weights"].items()},
         contrasts=frozenset((str(a), str(b)) for a, b in data.get("contrasts") or ()),
         harm=frozenset(_fold(w) for w in data.get("harm") or ()),
+        manner_preps=frozenset(data.get("manner_preps") or ()),
     )
 
 
@@ -147,6 +155,8 @@ class IssueIndex:
     threshold: float
     hashes: Any  # numpy array of the keys of `words`
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
+    actors: dict[str, frozenset[str]] = field(default_factory=dict)  # actors each issue names
+    agents: dict[str, frozenset[str]] = field(default_factory=dict)  # its proposition's subject
 
     def candidates(self, doc: Doc, attrs: np.ndarray | None = None) -> np.ndarray:
         """Indexes of the tokens whose lemma or lower-case form is an issue word (`attrs`:
@@ -175,42 +185,67 @@ class IssueIndex:
 
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
         """The issue words a token carries (both parts of a hyphenated one: "cease-fire");
-        a verb with an object carries only the words the issue texts use as verbs ("sought
-        to force Kyiv" does not name "forces")."""
+        a verb with an object, a complement or a passive subject carries only the words the
+        issue texts use as verbs ("sought to force Kyiv" does not name "forces")."""
         doc = tok.doc
         found = self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
         if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             found = self._compound(doc[tok.i + 2])
         found = found or self._compound(tok)
-        if found and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
-            return tuple(e for e in found if e.verbal)
+        if found and tok.pos_ == "VERB" and any(c.dep_ in GOVERNED for c in tok.children):
+            return tuple(e for e in found if e.verbal)  # "forced to leave" is not "forces"
         return found
 
-    def mentions(self, sent: Span, hits: Iterable[int]) -> list[IssueMatch]:
-        """The issues named in a sentence: per noun phrase, the issue its words weigh most for."""
+    def mentions(
+        self,
+        sent: Span,
+        hits: Iterable[int],
+        actor_of: ActorOf | None = None,
+        lines: Any = None,
+    ) -> list[IssueMatch]:
+        """The issues named in a sentence: per noun phrase, the issue its words weigh most for.
+
+        `actor_of` gives the case actor a word names, if any: an actor named in the phrase
+        ("Israeli troops", "a role for the Authority") favours the issues whose texts name
+        it, and an agent other than the one an issue's proposition names ("US troops" for
+        "Israeli forces withdraw") rules that issue out. `lines` (the paragraph number of
+        every token) keeps a phrase within its paragraph when the parser joined two."""
         doc = sent.doc
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
             if tok.ent_id_ or _conditional(tok):  # "Customs Tariff Commission", "in exchange for"
                 continue
-            phrases[_phrase_head(tok).i].append(tok)
+            phrases[_phrase_head(tok, lines).i].append(tok)
         found = []
         for head_i, words in phrases.items():
             head = doc[head_i]
-            context = [doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head)]
-            found += self._best(head, words, context)
+            context = [
+                doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head, lines)
+            ]
+            named, agents = _phrase_actors(head, actor_of) if actor_of else (set(), set())
+            found += self._best(head, words, context, named, agents)
         return found
 
-    def _best(self, head: Token, words: list[Token], context: list[Token]) -> list[IssueMatch]:
+    def _best(
+        self,
+        head: Token,
+        words: list[Token],
+        context: list[Token],
+        named: AbstractSet[str] = frozenset(),
+        agents: AbstractSet[str] = frozenset(),
+    ) -> list[IssueMatch]:
         """The issues a phrase names; words of its own clauses and prepositional phrases
-        ("the levy Trump imposed over fentanyl") help choose among the issues it names."""
+        ("the levy Trump imposed over fentanyl") and the actors it names help choose among
+        the issues it names."""
         scores: dict[str, float] = defaultdict(float)
+        counts: dict[str, int] = defaultdict(int)  # words naming each issue: breaks ties
         headed: set[str] = set()
         polarity: dict[str, tuple[float, int, Token]] = {}
         for tok in words:
             for entry in self.entries(tok):
                 scores[entry.issue] += entry.weight
+                counts[entry.issue] += 1
                 headed |= {entry.issue} if entry.head else set()
                 best = polarity.get(entry.issue)
                 if entry.polarity and (best is None or entry.weight > best[0]):
@@ -219,13 +254,24 @@ class IssueIndex:
         for tok in context:
             for entry in self.entries(tok):
                 extra[entry.issue] += entry.weight
+                counts[entry.issue] += 1
+        bonus: dict[str, float] = defaultdict(float)  # breaks ties, never makes a mention
+        for issue in scores:
+            own = self.actors.get(issue, frozenset())
+            if agents and self.agents.get(issue) and not agents & own and _explicit(head):
+                headed.discard(issue)  # someone else's troops
+            elif agents & own and head in words:
+                extra[issue] += ACTOR_WEIGHT  # "Israeli troops" names the Israeli forces
+            elif named & own:
+                bonus[issue] = ACTOR_WEIGHT
         ranked = sorted(
-            (score + extra[issue], issue) for issue, score in scores.items()
+            (round(score + extra[issue] + bonus[issue], 6), counts[issue], issue)
+            for issue, score in scores.items()
             if score + extra[issue] >= self.threshold and issue in headed and issue in polarity
         )  # fmt: skip
         if not ranked:
             return []
-        top = ranked[-1][0]
+        top = ranked[-1][:2]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
         for entry in self.entries(head):  # the phrase's head says what it names
@@ -243,8 +289,8 @@ class IssueIndex:
                 end,
                 head,
             )
-            for score, issue in ranked
-            if score >= top - 1e-9
+            for *rank, issue in ranked
+            if tuple(rank) == top
         ]
 
     def _phrase_sign(self, issue: str, tok: Token, head: Token) -> int:
@@ -270,16 +316,40 @@ class IssueIndex:
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in generic for c in tok.children)
 
 
+ActorOf = Callable[["Token"], "str | None"]
+# What an actor named in a phrase adds to the issues whose texts name it (a tie-breaker).
+ACTOR_WEIGHT = 0.5
+AGENT_EDGES = {"poss", "compound", "amod", "nmod"}  # "Israeli troops", "Hamas's weapons"
+
+
+def _phrase_actors(head: Token, actor_of: ActorOf) -> tuple[set[str], set[str]]:
+    """(actors named in a phrase, its agents): the agents are the head's possessor and
+    modifiers (a verb's subject), the others the objects of its "of"/"for"/"to" phrases."""
+    agents: set[str] = set()
+    named: set[str] = set()
+    for child in head.children:
+        if child.dep_ in AGENT_EDGES or (head.pos_ == "VERB" and child.dep_ == "nsubj"):
+            agents |= {a for t in (child, *child.children) if (a := actor_of(t))}
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
+            named |= {a for t in child.subtree if (a := actor_of(t))}
+    return named | agents, agents
+
+
+def _explicit(head: Token) -> bool:
+    """Whether a phrase's agent is named, not a pronoun ("its troops" may be anyone's)."""
+    return not any(c.lower_ in ("its", "their") for c in head.children if c.dep_ == "poss")
+
+
 # Edges by which a word belongs to a noun's own clauses and phrases ("the levy Trump
 # imposed over fentanyl"), for choosing among the issues the noun names.
 ATTACHED = {"prep", "pobj", "relcl", "acl", "compound", "amod", "nmod", "npadvmod"}
 
 
-def _attached(tok: Token, head: Token) -> bool:
+def _attached(tok: Token, head: Token, lines: Any = None) -> bool:
     """Whether `tok` is in `head`'s prepositional phrases or relative clause (3 steps)."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ATTACHED or cur.head.i == cur.i:
+        if cur.dep_ not in ATTACHED or cur.head.i == cur.i or _crosses(cur, lines):
             return False
         cur = cur.head
         if cur.i == head.i:
@@ -301,16 +371,23 @@ def _depth(tok: Token, head: Token) -> int:
     return steps if cur.i == head.i else 0
 
 
-def _phrase_head(tok: Token) -> Token:
+def _phrase_head(tok: Token, lines: Any = None) -> Token:
     """The head of the noun phrase a word belongs to, through modifiers and participles
-    ("sanctions reimposed", "the law suspending cooperation")."""
+    ("sanctions reimposed", "the law suspending cooperation"), within its paragraph."""
     cur = tok
     for _ in range(4):
         participle = cur.dep_ == "acl" and cur.tag_ in ("VBN", "VBG")
         if (cur.dep_ not in PHRASE_EDGES and not participle) or cur.head.i == cur.i:
             break
+        if _crosses(cur, lines):
+            break
         cur = cur.head
     return cur
+
+
+def _crosses(tok: Token, lines: Any) -> bool:
+    """Whether a word's head stands in another paragraph (the parser joined two)."""
+    return lines is not None and bool(lines[tok.head.i] != lines[tok.i])
 
 
 def issue_index(case: Case) -> IssueIndex:
@@ -345,16 +422,51 @@ def _compile(case: Case) -> IssueIndex:
     words: dict[str, dict[str, list[IssueWord]]] = defaultdict(lambda: defaultdict(list))
     actor_words = _actor_words(case)
     lex, data = lexicon(), issue_words()
+    named: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
     for issue in case.issues:
         for text, factor, polarity, source in _issue_texts(issue):
             doc = _parse(nlp, text)
+            named[issue.id] |= _actors_named(doc, case)
+            if source == PROPOSITION:
+                agents[issue.id] |= _agents(doc, case)
             for tok, weight, head, sign, bare in _content_words(doc, lex, data, actor_words):
                 entry = IssueWord(issue.id, weight * factor, sign * polarity, head, True)
-                verbal = tok.pos_ == "VERB"
-                _add(words, tok, replace(entry, source=source, bare=bare, verbal=verbal))
+                verbal, proper = tok.pos_ == "VERB", _place(tok)
+                primary = not any(_aside(t) for t in (tok, *tok.ancestors))  # not said in passing
+                entry = replace(
+                    entry, source=source, bare=bare, verbal=verbal, proper=proper, primary=primary
+                )
+                _add(words, tok, entry)
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
+    index.actors.update({issue: frozenset(actors) for issue, actors in named.items() if actors})
+    index.agents.update({issue: frozenset(actors) for issue, actors in agents.items() if actors})
     return index
+
+
+def _agents(doc: Doc, case: Case) -> set[str]:
+    """The actors an issue's proposition names as its agent: the active subject of its main
+    verb ("Israeli forces withdraw", "Hamas gives up"), not a passive one ("Iran's sites are
+    attacked")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subjects = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+    return {a for s in subjects for a in _actors_named(s.doc[s.left_edge.i : s.i + 1], case)}
+
+
+def _place(tok: Token) -> bool:
+    """A proper name of a place or people ("Gaza", "the Strip", "Palestinians")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in PLACES
+
+
+def _actors_named(doc: Iterable[Token], case: Case) -> set[str]:
+    """The case actors an issue text names ("Israeli forces", "the Palestinian Authority")."""
+    from parley.extract.stances.context import demonyms
+
+    names = case.name_index()
+    forms = demonyms(names, lexicon())
+    found = {t.ent_id_ for t in doc if t.ent_id_ in set(case.actor_ids)}
+    return found | {forms[t.lower_] for t in doc if t.lower_ in forms}
 
 
 def _actor_words(case: Case) -> set[str]:
@@ -423,6 +535,10 @@ def _content_words(
     flips = _flip_counts(doc, lex, data.contrasts)
     content = [tok for tok in doc if _names_issue(tok, lex, data, actor_words)]
     indexes = {tok.i for tok in content}
+    neutral = _contrasted_synonyms(doc, content, data)
+    own = _own_shift(doc, lex, data)
+    if own is not None:  # "Israeli forces withdraw": the withdrawal names the issue
+        yield own, weights["head"], True, -1 if (flips[own.i] - 1) % 2 else 1, True
     for tok in content:
         head = tok.pos_ in HEAD_POS and tok.dep_ not in ("relcl", "acl")
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
@@ -433,7 +549,41 @@ def _content_words(
             )
             head = head and (tok.dep_ not in PHRASE_EDGES or tok.pos_ == "PROPN")
         bare = not any(c.i in indexes and c.dep_ in PHRASE_EDGES for c in tok.children)
-        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1, bare
+        sign = 0 if tok.i in neutral else -1 if flips[tok.i] % 2 else 1
+        yield tok, weight, head, sign, bare
+
+
+def _contrasted_synonyms(doc: Doc, content: list[Token], data: IssueWords) -> set[int]:
+    """Words after "rather than" that the rest of the text names in other words ("a permanent
+    ceasefire rather than a temporary truce"): the contrast is in their modifiers, so the
+    word itself names the topic, not a side."""
+    inside: set[int] = set()
+    for tok in doc:
+        if tok.i > 0 and (doc[tok.i - 1].lower_, tok.lower_) in data.contrasts:
+            inside |= _contrast_scope(tok)
+    if not inside:
+        return set()
+    outside = {_fold(t.lemma_) for t in content if t.i not in inside}
+    return {
+        t.i
+        for t in content
+        if t.i in inside
+        and ({_fold(t.lemma_)} | data.synonyms.get(_fold(t.lemma_), set())) & outside
+    }
+
+
+def _own_shift(doc: Doc, lex: Lexicon, data: IssueWords) -> Token | None:
+    """The main verb of an issue text when it is a shift that names a meaning of its own
+    (a synonym set of `issue_words.yaml`: "withdraw" -> withdrawal), not a general one
+    ("stop", "cut", "leave")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB":
+        return None
+    found = _cue_of(root, lex)
+    if found is None or not found.shift:
+        return None
+    forms = variants(_fold(root.lemma_), data.derivations)
+    return root if forms & data.synonyms.keys() else None
 
 
 def _names_issue(tok: Token, lex: Lexicon, data: IssueWords, actor_words: set[str]) -> bool:
@@ -522,17 +672,26 @@ def _contrast_scope(tok: Token) -> set[int]:
 
 
 def _scope(tok: Token, lex: Lexicon) -> set[int]:
-    """The tokens a flipping word bears on, without adjuncts of time or circumstance
-    ("stop fighting under a ceasefire") and coordinated clauses."""
+    """The tokens a flipping word bears on, without adjuncts of time, circumstance or manner
+    ("stop fighting under a ceasefire", "the war ends with a ceasefire"), coordinated
+    clauses and non-restrictive relative clauses ("Gaza, which passes to a committee")."""
     found = _reach(tok, lex)
     doc = tok.doc
+    outside = lex.adjunct_preps | issue_words().manner_preps
     adjuncts = {
         t.i
         for i in found
-        if doc[i].dep_ == "prep" and doc[i].lower_ in lex.adjunct_preps and i != tok.i
+        if i != tok.i and (
+            (doc[i].dep_ == "prep" and doc[i].lower_ in outside) or _aside(doc[i])
+        )
         for t in doc[i].subtree
-    }
+    }  # fmt: skip
     return found - adjuncts
+
+
+def _aside(tok: Token) -> bool:
+    """A non-restrictive relative clause: set off by a comma ("Gaza, which passes to ...")."""
+    return tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _reach(tok: Token, lex: Lexicon) -> set[int]:
@@ -571,9 +730,12 @@ def _adverbial(tok: Token, lex: Lexicon) -> bool:
 
 
 def _in_adjunct(tok: Token) -> bool:
-    """Whether a word sits in an adjunct ("while talks go on", "independently of peace")."""
+    """Whether a word sits in an adjunct ("while talks go on", "independently of peace",
+    "after the war")."""
+    preps = lexicon().adjunct_preps
     return any(
-        t.dep_ in ADJUNCTS or any(c.dep_ == "advmod" for c in t.children if t.dep_ == "prep")
+        t.dep_ in ADJUNCTS
+        or (t.dep_ == "prep" and (t.lower_ in preps or any(c.dep_ == "advmod" for c in t.children)))
         for t in (tok, *tok.ancestors)
     )
 
@@ -581,15 +743,19 @@ def _in_adjunct(tok: Token) -> bool:
 def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueWord) -> None:
     """File an issue text's word under its forms, derived forms and synonyms."""
     data = issue_words()
-    entry = replace(entry, primary=entry.source != SCALE)
+    entry = replace(entry, primary=entry.primary and entry.source != SCALE)
     synonym = replace(entry, weight=entry.weight * data.weights["synonym"], exact=False)
     forms = {_fold(tok.lemma_), _fold(tok.text)}
+    shift = _cue_of(tok, lexicon())  # an issue's own shift ("withdraw"): its meaning's words
+    meaning = shift is not None and shift.shift
     for form in forms:
+        synonyms = set(data.synonyms.get(form, ())) if tok.pos_ != "PROPN" else set()
         for variant in variants(form, data.derivations):  # "signing" -> the verb "sign"
             derived = variant not in forms and len(variant) < len(form)
             words[variant][entry.issue].append(replace(entry, verbal=entry.verbal or derived))
-        for other in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
-            if other in cue_words():
+            synonyms |= data.synonyms.get(variant, set()) if meaning else set()
+        for other in synonyms:
+            if other in cue_words() and not meaning:
                 continue  # "withdrawal" for "pullback": a shift, not the issue
             for variant in variants(other, data.derivations):
                 words[variant][entry.issue].append(synonym)
@@ -624,6 +790,7 @@ def _merge(entries: list[IssueWord]) -> IssueWord:
         trusted,
         any(e.bare for e in own if e.source == trusted),
         any(e.verbal for e in entries),
+        any(e.proper for e in own),
     )
 
 
@@ -640,6 +807,8 @@ def _finish(
     table: dict[int, tuple[IssueWord, ...]] = {}
     for form, by_issue in words.items():
         merged = [_merge(entries) for entries in by_issue.values()]
+        if sum(1 for e in merged if e.proper and e.exact) > 1:
+            continue  # a place several issues name is where they all happen ("Gaza")
         users = [e for e in merged if e.exact and e.primary and e.polarity]
         bare = [e for e in users if e.bare]
         table[strings.add(form)] = tuple(

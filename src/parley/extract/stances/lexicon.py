@@ -61,6 +61,8 @@ class Lexicon:
     speculative: frozenset[str]
     obligations: frozenset[str]
     conditions: frozenset[str]
+    accusing: frozenset[str]
+    documents: frozenset[str]
     demand_marks: frozenset[str]
     only_marks: frozenset[str]
     exchange_nouns: frozenset[str]
@@ -93,6 +95,8 @@ _WORD_LISTS = (
     "speculative",
     "obligations",
     "conditions",
+    "accusing",
+    "documents",
     "demand_marks",
     "only_marks",
     "exchange_nouns",
