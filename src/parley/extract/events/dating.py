@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from parley.extract.events.triggers import CLAUSE_DEPS, Trigger
+from parley.extract.events.triggers import CLAUSE_DEPS, Trigger, complement_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,7 +82,11 @@ REF_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
 
 Anchor = tuple[int, int, int, bool]  # start, end, days, names an event after it
-_PREPS = frozenset({"after", "before", "of", "during", "in", "at", "following"})
+_PREPS = frozenset(
+    {"after", "before", "of", "during", "in", "at", "following", "as", "when", "while"}
+)
+# Anchor words that name an event only as subordinators of a clause ("as the talks ended").
+CLAUSE_MARKS = frozenset({"as", "when", "while"})
 
 
 def date_triggers(
@@ -104,16 +108,17 @@ def date_triggers(
     spans = _timex_spans(doc, timexes)
     _attach_timexes(doc, roots, owner, spans, lexicon, year)
     _when_clauses(owner, spans, lexicon, year)
-    _inherit(roots, owner)
+    own_anchors = [a[0] for a in anchors if not a[3]]  # "the next morning", "hours later"
+    _inherit(roots, owner, own_anchors)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
     for _ in range(2):
         _anchor(doc, roots, owner, located, published, lexicon)
-        _link(roots, lexicon)
+        _link(roots, lexicon, published)
     _lead(doc, roots, published)
     _entries(roots, entries)
-    _link(roots, lexicon, final=True)
+    _link(roots, lexicon, published, final=True)
     _anchor(doc, roots, owner, located, published, lexicon)
-    _inherit(roots, owner)
+    _inherit(roots, owner, own_anchors)
     for root in roots:
         if root.date is None and root.dating is None:
             root.dating = UNDATED
@@ -180,18 +185,37 @@ def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]
 
 def _bound(span: Span) -> bool:
     """Whether the expression is the edge of a period or a deadline: it follows, or hangs
-    within three arcs on, "since", "until", "by"..."""
+    within a few arcs on, "since", "until", "by"...; not "by" in a past clause ("by Tuesday
+    morning he had posted a statement": done by then, that day)."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in BOUNDS:
+    word: Token | None = doc[span.start - 1] if span.start > 0 else None
+    if word is None or word.lower_ not in BOUNDS:
+        word, token = None, span.root
+        for _ in range(BOUND_ARCS):
+            if token.dep_ == "prep" and token.lower_ in BOUNDS:
+                word = token
+                break
+            if token.head.i == token.i:
+                break
+            token = token.head
+    if word is None:
+        return False
+    return word.lower_ != "by" or not _past_clause(word.head)
+
+
+# How far up the parse from a time expression a "since", "until" or "by" makes it an edge.
+BOUND_ARCS = 5
+
+
+def _past_clause(verb: Token) -> bool:
+    """A verb in a past tense: simple, perfect or progressive ("posted", "had signed",
+    "was scolding")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" and not aux:
         return True
-    token = span.root
-    for _ in range(3):
-        if token.dep_ == "prep" and token.lower_ in BOUNDS:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    return verb.tag_ in ("VBN", "VBG") and bool(aux & {"had", "was", "were"})
 
 
 def _coordinated(timexes: Sequence[Timex]) -> dict[int, Timex]:
@@ -252,6 +276,9 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
         trigger = owner.get(token.i)
         if trigger is not None:
             return _argument_verb(trigger, owner), steps
+        decided = _decided(token, owner, lexicon)
+        if decided is not None:  # "Trump's decision on Wednesday to lift the tariff"
+            return decided, steps
         stops = token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
         if stops and token.dep_ == "acl" and _participle(token):
             # "an interview broadcast on Monday": the noun's own event, else nobody's
@@ -281,26 +308,58 @@ def _before_subject(span: Span, clause: Token) -> bool:
 
 
 def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
-    """A date the parser hung on an event noun inside a verb event's argument ("brief the
-    council on the attack on Monday") belongs to the verb."""
+    """A date the parser hung on an event noun that is the argument of a verb event belongs
+    to the verb: "brief the council on the attack on Monday", "recalled its envoys to the
+    capitals for consultations on Saturday", "announced the meeting on Monday" (a past verb
+    and its object); not "cut the tariff after a meeting on Thursday" (the meeting's day)."""
     token = trigger.token
-    if trigger.kind != "noun" or token.dep_ != "pobj" or token.head.lower_ in TEMPORAL_PREPS:
-        return trigger  # "cut the tariff after a meeting on Thursday": the meeting's day
-    verb = owner.get(token.head.head.i)
+    if trigger.kind != "noun":
+        return trigger
+    node = token
+    for _ in range(3):  # up through prepositional phrases to the verb they hang on
+        if node.dep_ != "pobj" or node.head.lower_ in TEMPORAL_PREPS:
+            break
+        node = node.head.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node is token and not (token.dep_ == "dobj" and token.head.tag_ == "VBD"):
+        return trigger
+    verb = owner.get(node.head.i if node is token else node.i)
     return verb if verb is not None and verb.kind == "verb" and verb is not trigger else trigger
+
+
+def _decided(token: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
+    """The event an implicative word carries out: the infinitive of "voted on Wednesday to
+    suspend", "the decision on Monday to lift", the gerund of "began the process of
+    restoring"; None for any other word."""
+    if token.i in owner or token.lemma_.lower() not in lexicon.implicative_heads:
+        return None
+    for child in token.children:
+        infinitive = child.dep_ in ("xcomp", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if infinitive and child.i in owner:
+            return owner[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            gerund = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if gerund is not None and gerund.i in owner:
+                return owner[gerund.i]
+        if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.implicative_heads:
+            return _decided(child, owner, lexicon)  # "began the process of ..."
+    return None
 
 
 def _occurrence_subject(verb: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigger | None:
     """The event of a clause whose verb reports none: the subject of "X followed / came /
     is expected to take place (then)", the talks of "arrived on Monday for talks", the
-    speech of "went further on Monday, writing that ..."."""
+    event of a participle clause ("signed a law on Wednesday suspending ...", "tried on
+    Tuesday to reconcile them, telling reporters ...")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    accompanying = _accompanying(verb, owner)
+    if accompanying is not None:
+        return accompanying
     for child in verb.children:
-        speech = owner.get(child.i)
-        speaking = speech is not None and speech.pending == "date"
-        if child.dep_ == "advcl" and speaking and _participle(child):
-            return speech
         if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 event = owner.get(pobj.i)
@@ -337,6 +396,33 @@ def _decreed(verb: Token, owner: dict[int, Trigger]) -> Trigger | None:
 
 
 PURPOSE_PREPS = frozenset({"for", "to", "into"})
+# Subordinators of a participle clause that happens at the time of its main clause.
+SIMULTANEOUS_MARKS = frozenset({"while", "when", "as"})
+
+
+def _accompanying(verb: Token, owner: dict[int, Trigger]) -> Trigger | None:
+    """A trigger in a participle clause of the verb or of the infinitives it governs
+    ("signed a law on Wednesday suspending ...", "tried on Tuesday to reconcile them,
+    telling reporters ..."): it happened when the verb did."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            break
+        for child in node.children:
+            if child.dep_ == "advcl" and child.i in owner and _accompanies(child):
+                return owner[child.i]
+        node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _accompanies(clause: Token) -> bool:
+    """A participle clause with no subject, bare or opened by "while" ("while hosting")."""
+    if clause.tag_ not in ("VBG", "VBN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return marks <= SIMULTANEOUS_MARKS
 
 
 def _occurrence(verb: Token, lexicon: Lexicon) -> bool:
@@ -388,7 +474,8 @@ def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | Non
             continue
         token = trigger.token
         phrase_end = token.right_edge.i
-        if token.left_edge.i <= span.start and span.end - 1 <= phrase_end:
+        inside = token.left_edge.i <= span.start and span.end - 1 <= phrase_end
+        if inside and not _in_clause_of(span, token):
             return trigger, 1
         between = span.doc[phrase_end + 1 : span.start]
         if (
@@ -400,6 +487,21 @@ def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | Non
         if span.end == token.left_edge.i or span.end == token.i:
             return trigger, 2
     return None
+
+
+def _in_clause_of(span: Span, noun: Token) -> bool:
+    """Whether the expression lies in a clause hanging on the noun that is no relative
+    clause of it ("told reporters at the summit that they would meet next week", as the
+    parser may read it), rather than in its own phrase ("the talks that were due to open on
+    Tuesday")."""
+    token, highest = span.root, None
+    while token.i != noun.i and token.head.i != token.i:
+        if token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
+            highest = token
+        token = token.head
+    if highest is None:
+        return False
+    return highest.dep_ not in ("relcl", "acl") or complement_clause(highest)
 
 
 def _set_from_timex(trigger: Trigger, timex: Timex, lexicon: Lexicon, year: int | None) -> None:
@@ -437,11 +539,16 @@ def iso_value(timex: Timex, year: int | None) -> str | None:
 # 2. The clause ---------------------------------------------------------------------
 
 
-def _inherit(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
-    """A conjoined verb or a participle clause takes the date of the trigger it hangs on."""
+def _inherit(
+    roots: Sequence[Trigger], owner: dict[int, Trigger], anchors: Sequence[int] = ()
+) -> None:
+    """A conjoined verb or a participle clause takes the date of the trigger it hangs on,
+    unless an anchor of its own places it ("..., and drones struck the next morning")."""
     for trigger in roots:
         token = trigger.token
         if trigger.date is not None or trigger.dating == "vague" or trigger.kind != "verb":
+            continue
+        if any(token.left_edge.i <= a <= token.right_edge.i for a in anchors):
             continue
         participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
         if participle and trigger.pending == "date":
@@ -501,6 +608,9 @@ def _anchor(
     for (start, end, offset, prepositional), sentence in anchors:
         if sentence not in undated:
             continue
+        if end - start == 1 and doc[start].lower_ in CLAUSE_MARKS:
+            _clause_anchor(doc[start], owner, roots, published)
+            continue
         prepositional = prepositional and _names_object(doc, end)
         reference = _reference(doc, end, owner) if prepositional else None
         if prepositional and reference is None:
@@ -518,6 +628,20 @@ def _anchor(
             _absorb(reference, anchored, owner)
             continue
         _apply_anchor(anchored, reference, offset, roots, published)
+
+
+def _clause_anchor(
+    word: Token, owner: dict[int, Trigger], roots: Sequence[Trigger], published: date | None
+) -> None:
+    """ "As the session ended on Saturday, the envoys spoke face to face": the event of a
+    clause opened by as/when/while and the event of the clause it hangs on share a day."""
+    clause = word.head
+    if word.dep_ != "mark" or clause.dep_ != "advcl":
+        return
+    reference = _reference(word.doc, word.i + 1, owner)
+    anchored = owner.get(clause.head.i)
+    if reference is not None and anchored is not None and reference is not anchored:
+        _apply_anchor(anchored, reference, 0, roots, published)
 
 
 # "in the call", "at the summit": these place an event at another only when the phrase
@@ -668,7 +792,8 @@ def _apply_anchor(
 ) -> None:
     if reference is None:
         if anchored.date is None:
-            base = _previous_day(anchored, roots) or (published.isoformat() if published else None)
+            base = _previous_day(anchored, roots, published)
+            base = base or (published.isoformat() if published else None)
             if base is not None:
                 anchored.date, anchored.dating = _shift(base, offset), "anchor"
         return
@@ -680,10 +805,29 @@ def _apply_anchor(
         reference.approximate = anchored.approximate
 
 
-def _previous_day(trigger: Trigger, roots: Sequence[Trigger]) -> str | None:
-    """The day of the last dated event before this one in the text."""
-    earlier = [t for t in roots if t.token.i < trigger.token.i and t.date and len(t.date) == 10]
+def _previous_day(trigger: Trigger, roots: Sequence[Trigger], published: date | None) -> str | None:
+    """The day of the last event told before this one that had already happened (a
+    scheduled event, or one after the publication day, is no day the story has reached)."""
+    earlier = [
+        t
+        for t in roots
+        if t.token.i < trigger.token.i
+        and t.date
+        and len(t.date) == 10
+        and t.pending != "scheduled"
+        and not _later_than(t.date, published)
+    ]
     return max(earlier, key=lambda t: t.token.i).date if earlier else None
+
+
+def _later_than(value: str, published: date | None) -> bool:
+    """Whether a date begins after the publication day."""
+    from parley.extract.timex import timex_to_date_range
+
+    if published is None:
+        return False
+    span = timex_to_date_range(value)
+    return span is not None and span[0] > published
 
 
 def _shift(value: str, days: int) -> str:
@@ -695,23 +839,29 @@ def _shift(value: str, days: int) -> str:
 # 4. Links --------------------------------------------------------------------------
 
 
-def _link(roots: Sequence[Trigger], lexicon: Lexicon, final: bool = False) -> None:
+def _link(
+    roots: Sequence[Trigger], lexicon: Lexicon, published: date | None, final: bool = False
+) -> None:
     """Date undated mentions from a mention of the same event. Until the `final` pass, a
     mention waits while an earlier mention of that event is still undated (the first
-    mention, often the lead, is the antecedent once it has a date)."""
+    mention, often the lead, is the antecedent once it has a date). A mention told as done
+    never takes a date after the publication day (that is another, scheduled occasion)."""
     by_token = {t.token.i: t for t in roots}
     for trigger in roots:
         if trigger.date is not None or trigger.parent is not None:
             continue
         if not _linkable(trigger, lexicon, by_token):
             continue
-        earlier = [t for t in roots if t.token.i < trigger.token.i and t.parent is None]
-        later = [
+        usable = [
             t
             for t in roots
-            if t.token.i > trigger.token.i
-            and t.parent is None
-            and t.sentence - trigger.sentence <= FORWARD_SENTENCES
+            if t.parent is None and not (t.date and _later_than(t.date, published))
+        ]
+        earlier = [t for t in usable if t.token.i < trigger.token.i]
+        later = [
+            t
+            for t in usable
+            if t.token.i > trigger.token.i and t.sentence - trigger.sentence <= FORWARD_SENTENCES
         ]
         if trigger.kind == "noun" and not trigger.definite:
             earlier = []  # "a drone attack": a first mention, dated later in the article

@@ -33,6 +33,7 @@ class Frame:
     not_objects: frozenset[str] = frozenset()
     needs: str | None = None  # "partner", "parties", "deadline" or "date"
     fold: bool = True
+    reach: str = "all"  # which objects count: "all", "arguments" or "direct" (see `objects`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class Lexicon:
     occurrence_verbs: frozenset[Words]
     scheduled_heads: frozenset[str]
     habitual_adverbs: frozenset[str]
+    habitual_phrases: frozenset[Words]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
     definite_determiners: frozenset[str]
@@ -144,6 +146,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
             not_objects=frozenset(spec.get("not_objects") or ()),
             needs=spec.get("needs"),
             fold=bool(spec.get("fold", True)),
+            reach=str(spec.get("reach") or ("arguments" if spec["type"] == "object" else "all")),
         )
         for entry in spec.get("verbs") or ():
             words = entry_words(entry)
@@ -163,6 +166,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         occurrence_verbs=frozenset(entry_words(v) for v in data.get("occurrence_verbs") or ()),
         scheduled_heads=_words(data.get("scheduled_heads")),
         habitual_adverbs=_words(data.get("habitual_adverbs")),
+        habitual_phrases=frozenset(entry_words(v) for v in data.get("habitual_phrases") or ()),
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),
         definite_determiners=_words(data.get("definite_determiners")),

@@ -31,7 +31,9 @@ NEGATING_PREPS = frozenset({"without", "instead"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 # Prepositions that introduce what a verb is about ("agreed to talks", "called for a truce");
 # others ("during the call", "after the meeting") only place it in time.
-ARGUMENT_PREPS = frozenset({"to", "for", "of", "on", "about", "into", "towards", "toward", "over"})
+ARGUMENT_PREPS = frozenset(
+    {"to", "for", "of", "on", "about", "into", "towards", "toward", "over", "under", "onto"}
+)
 
 
 @dataclass(slots=True, eq=False)
@@ -123,7 +125,7 @@ def _verb_trigger(
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    classes: list[str] | None = None
+    found: dict[str, list[str]] = {}  # object classes by reach, computed once
     for words, frame in lexicon.verbs.get(lemma, ()):
         if frame.needs == "date" and not speech:
             continue
@@ -131,8 +133,12 @@ def _verb_trigger(
             continue
         if len(words) == 1 and _blocked(token, lemma, lexicon):
             continue
-        if classes is None and (frame.objects or frame.not_objects):
-            classes = [c for obj in objects(token) for c in object_classes(obj, lexicon)]
+        reach = frame.reach
+        if reach not in found and (frame.objects or frame.not_objects):
+            found[reach] = [
+                c for obj in objects(token, reach) for c in object_classes(obj, lexicon)
+            ]
+        classes = found.get(reach)
         if frame.subjects:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
@@ -198,10 +204,15 @@ def _class_type(cls: str, lexicon: Lexicon) -> str | None:
     return noun.type if noun is not None else lexicon.object_types.get(cls)
 
 
-def objects(token: Token) -> list[Token]:
+def objects(token: Token, reach: str = "all") -> list[Token]:
     """What a verb acts on: direct objects, objects of its prepositions and particles, the
-    subject of a passive, and the noun a relative clause or participle modifies."""
-    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    subject of a passive, and the noun a relative clause or participle modifies. `reach`
+    "arguments" keeps only the prepositions that introduce what the verb is about ("held
+    talks", "put the plan to a summit", not "set the tone in a post"); "direct" only what
+    the verb acts on directly ("handed the hostages to X", not "handed a plan to X")."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS and c.dep_ != "dative"]
+    if reach != "direct":
+        found += [c for c in token.children if c.dep_ == "dative"]
     # a noun object the tagger took for a verb ("imposed asset freezes" as a clause)
     found += [c for c in token.children if c.dep_ == "ccomp" and c.tag_ in ("VBZ", "NNS", "NN")]
     stack = [c for c in token.children if c.dep_ in ("prep", "prt", "advmod")]
@@ -209,6 +220,8 @@ def objects(token: Token) -> list[Token]:
         prep = stack.pop()
         if prep.lower_ in NEGATING_PREPS:
             continue  # "ended without an agreement"
+        if reach == "direct" or (reach == "arguments" and prep.lower_ not in ARGUMENT_PREPS):
+            continue
         for child in prep.children:
             if child.dep_ == "pobj":
                 found.append(child)
@@ -223,8 +236,13 @@ def objects(token: Token) -> list[Token]:
 
 
 def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
-    """The word classes of an object (a common noun), plus GPE for a named place."""
+    """The word classes of an object (a common noun, or when it has none the words that
+    modify it: "the snapback mechanism"), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if not classes and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+                classes += lexicon.classes_of(child)
     if token.ent_type_ in ("GPE", "LOC"):
         classes.append("GPE")
     elif token.ent_type_ == "PERSON":
@@ -361,9 +379,15 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
     children = list(verb.children)
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    habitual = any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
+    habitual = any(
+        c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"
+    ) or _habitual_phrase(verb, lexicon)
     # "a truce on attacking energy sites": a topic, no occasion
-    topic = verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")
+    topic = (
+        verb.dep_ == "pcomp"
+        and verb.head.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.head.lemma_.lower() not in lexicon.implicative_heads
+    )
     # "both sides agreed that nobody wants a decoupling": agreeing with a view
     view = trigger.type == "agreement" and any(
         c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
@@ -373,7 +397,7 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         trigger.cancelled = True
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
-        reported = verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")
+        reported = complement_clause(verb) or (verb.dep_ == "conj" and complement_clause(verb.head))
         if "would" in aux and reported and not _conditional(verb, lexicon):
             trigger.pending = trigger.pending or "scheduled"
         else:
@@ -386,6 +410,21 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         if trigger.pending == "date":
             trigger.cancelled = True  # "the ruling tells you": no occasion of speech
         trigger.pending = trigger.pending or "present"
+
+
+def _habitual_phrase(verb: Token, lexicon: Lexicon) -> bool:
+    """A phrase of repetition right after the verb or just before it ("has offered more
+    than once", "has twice rejected")."""
+    doc = verb.doc
+    for words in lexicon.habitual_phrases:
+        after = doc[verb.i + 1 : verb.i + 1 + len(words)]
+        before = doc[max(0, verb.i - len(words)) : verb.i]
+        for span in (after, before):
+            if len(span) == len(words) and all(
+                t.lower_ == w for t, w in zip(span, words, strict=True)
+            ):
+                return True
+    return False
 
 
 def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) -> bool:
@@ -401,6 +440,16 @@ def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) ->
     ):
         return True
     return verb.dep_ in ("csubj", "csubjpass") and _hypothetical(verb.head, lexicon)
+
+
+def complement_clause(verb: Token) -> bool:
+    """A complement clause, or one opened by "that" the parser hung on a noun as a relative
+    clause ("told reporters at the summit that they would meet next week")."""
+    if verb.dep_ == "ccomp":
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.tag_ == "IN" for c in verb.children
+    )
 
 
 def _infinitive_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:

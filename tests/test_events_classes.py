@@ -1,0 +1,197 @@
+"""Classes of sentences the timeline meets in real coverage, one test each (our own sentences).
+
+Every test runs the real tagger and extractor on a short text published on Wednesday
+19 March 2025 (Monday is the 17th, Tuesday the 18th, Saturday the 15th).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.articles.model import Article
+from parley.extract.entities import extract_mentions
+from parley.extract.events import extract_events
+from parley.extract.timex import find_timexes
+
+WEDNESDAY = date(2025, 3, 19)
+
+
+def run(nlp, text, published=WEDNESDAY):
+    doc = nlp(text)
+    article = Article(id="a1", source="t.txt", text=text, published=published)
+    mentions = extract_mentions(doc, article, None)
+    return extract_events(doc, article, None, mentions, find_timexes(doc, published))
+
+
+def of_type(found, kind):
+    matching = [e for e in found if e.type == kind]
+    assert matching, found
+    return matching
+
+
+def dates(found, kind):
+    return [e.date for e in of_type(found, kind)]
+
+
+# A clause that reports no event of its own dates the event it carries ------------------
+
+
+def test_participle_clause_of_a_plain_verb_takes_its_date(nlp):
+    text = "The northern president signed a decree on Monday suspending the fishing accord."
+    assert dates(run(nlp, text), "walkout") == ["2025-03-17"]
+
+
+def test_participle_clause_after_an_infinitive_takes_the_date(nlp):
+    text = "The spokeswoman tried on Tuesday to calm the markets, telling reporters that talks go on."
+    assert dates(run(nlp, text), "statement") == ["2025-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On Monday, the northern parliament voted to suspend the fishing accord.", "walkout"),
+        ("The move followed the minister's decision on Monday to raise the tariff.", "sanctions"),
+        ("The two states on Monday began the process of restoring the sanctions.", "sanctions"),
+    ],
+)
+def test_an_implicative_word_dates_the_event_it_carries_out(nlp, text, kind):
+    assert dates(run(nlp, text), kind) == ["2025-03-17"]
+
+
+def test_a_simultaneous_participle_clause_shares_the_date(nlp):
+    text = "Anna Lind announced the summit on Monday while hosting Omar Haddad in Lisbon."
+    found = run(nlp, text)
+    assert dates(found, "statement") == ["2025-03-17"]
+    assert "2025-03-17" in dates(found, "meeting")
+
+
+# A date hung on an argument of the verb dates the verb -----------------------------------
+
+
+def test_date_after_a_purpose_phrase_dates_the_verb(nlp):
+    text = "The northern state recalled its envoys to the two capitals for consultations on Saturday."
+    found = run(nlp, text)
+    assert dates(found, "walkout") == ["2025-03-15"]
+    assert not [e for e in found if e.type == "talks" and e.date]
+
+
+def test_date_after_a_plan_put_to_a_summit_dates_the_proposal(nlp):
+    text = "The southern state will put the harbour plan to a regional summit on Tuesday."
+    found = run(nlp, text)
+    assert dates(found, "proposal") == ["2025-03-25"]
+
+
+def test_light_verb_takes_its_type_from_its_object_not_from_any_phrase(nlp):
+    text = "Anna Lind set the tone in a post on Friday suggesting a lower tariff."
+    found = run(nlp, text)
+    assert dates(found, "statement") == ["2025-03-14"]
+
+
+def test_a_plan_handed_to_a_minister_is_no_release(nlp):
+    text = "The plan was handed to the northern minister Omar Haddad on Saturday."
+    found = run(nlp, text)
+    assert [e for e in found if e.type == "release"] == []
+
+
+def test_an_answer_delivered_is_a_proposal(nlp):
+    text = "The rebels delivered their answer to the mediators on Thursday."
+    assert dates(run(nlp, text), "proposal") == ["2025-03-13"]
+
+
+# What the story has not reached yet ---------------------------------------------------------
+
+
+def test_a_past_mention_never_links_to_a_later_scheduled_occasion(nlp):
+    text = (
+        "The envoys held their first session in Lisbon on Saturday and agreed to meet again "
+        "next Saturday. Omar Haddad told state radio after the meeting that the mood was calm."
+    )
+    assert dates(run(nlp, text), "statement") == ["2025-03-15"]
+
+
+def test_earlier_the_same_day_counts_from_a_day_already_told(nlp):
+    text = (
+        "Anna Lind answered on Friday. In a post, she said the tariff would rise from May 1. "
+        "Earlier the same day she had said there was no reason to meet Omar Haddad."
+    )
+    assert dates(run(nlp, text), "statement")[-1] == "2025-03-14"
+
+
+# By a time, in a past clause --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Tuesday afternoon the envoy had posted a statement on Fieldpost.",
+        "By Tuesday morning Anna Lind was scolding both sides in front of reporters.",
+    ],
+)
+def test_by_a_time_in_a_past_clause_dates_the_event(nlp, text):
+    assert dates(run(nlp, text), "statement") == ["2025-03-18"]
+
+
+def test_by_a_time_in_a_future_clause_is_a_deadline(nlp):
+    text = "The rebels must free the hostages by Saturday, Anna Lind said on Monday."
+    assert [e for e in run(nlp, text) if e.type == "release" and e.date] == []
+
+
+def test_a_deadline_deep_in_its_phrase_dates_nothing(nlp):
+    text = "Earlier on Friday, Anna Lind gave the rebels until 6 p.m. Lisbon time on Sunday to reply."
+    assert dates(run(nlp, text), "ultimatum") == ["2025-03-14"]
+
+
+# Anchors and occasions -------------------------------------------------------------------
+
+
+def test_the_next_morning_is_the_day_after_the_event_told_before(nlp):
+    text = "The council condemned the blockade on March 12, and rebel drones struck the next morning."
+    assert dates(run(nlp, text), "attack") == ["2025-03-13"]
+
+
+def test_talks_ending_in_a_signing_are_on_its_day(nlp):
+    text = (
+        "The two ministers signed the accord in Lisbon on Tuesday after a day of talks "
+        "hosted by the Portuguese foreign minister."
+    )
+    assert dates(run(nlp, text), "talks") == ["2025-03-18"]
+
+
+def test_calling_something_names_it_on_a_day(nlp):
+    text = (
+        "The northern parliament suspended the accord on Monday. "
+        "The southern foreign ministry called it a devastating signal the same day."
+    )
+    assert dates(run(nlp, text), "statement") == ["2025-03-17"]
+
+
+def test_a_motion_that_failed_is_a_rejection(nlp):
+    text = "On March 12, a resolution to keep the tariff relief in place failed."
+    assert dates(run(nlp, text), "rejection") == ["2025-03-12"]
+
+
+def test_a_mechanism_named_by_a_sanction_word_is_sanctions(nlp):
+    text = "The three states triggered the so-called snapback mechanism on Monday."
+    assert dates(run(nlp, text), "sanctions") == ["2025-03-17"]
+
+
+def test_speaking_face_to_face_is_a_meeting(nlp):
+    text = "As the session ended on Saturday, the two envoys spoke face to face for a few minutes."
+    assert "2025-03-15" in dates(run(nlp, text), "meeting")
+
+
+def test_an_offer_made_more_than_once_is_no_occasion(nlp):
+    text = "The northern state, which has close ties with the rebels, has offered more than once to host talks."
+    assert [e for e in run(nlp, text) if e.type == "proposal"] == []
+
+
+def test_a_complement_clause_misread_as_relative_is_reported(nlp):
+    text = (
+        "Anna Lind told reporters at the regional summit on Wednesday that northern and "
+        "southern officials would talk next week."
+    )
+    found = run(nlp, text)
+    assert dates(found, "talks") == ["2025-W13"]
+    assert not [e for e in found if e.type == "meeting" and e.date == "2025-W13"]
