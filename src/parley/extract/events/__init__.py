@@ -83,7 +83,16 @@ def extract_events(
     starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
     anchors = anchor_phrases(doc, starts, lexicon, found.lower)
     date_triggers(
-        doc, triggers, timexes, lexicon, year, published, anchors, found.sentence_of, entries
+        doc,
+        triggers,
+        timexes,
+        lexicon,
+        year,
+        published,
+        anchors,
+        found.sentence_of,
+        entries,
+        found.starts,
     )
     return [_event(doc, t, found.sentence(t.sentence)) for t in triggers if _is_event(t)]
 

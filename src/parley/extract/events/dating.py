@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from parley.extract.events.narrative import date_by_scene, scene_days
 from parley.extract.events.triggers import CLAUSE_DEPS, Trigger, complement_clause
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ def date_triggers(
     anchors: Sequence[Anchor] = (),
     sentence_of: Callable[[int], int] | None = None,
     entries: Sequence[tuple[int, int, str]] = (),
+    sentence_starts: Sequence[int] = (),
 ) -> None:
     """Set `date`, `approximate` and `dating` on each root trigger (see the module doc).
 
@@ -108,13 +110,18 @@ def date_triggers(
     spans = _timex_spans(doc, timexes)
     _attach_timexes(doc, roots, owner, spans, lexicon, year)
     _when_clauses(owner, spans, lexicon, year)
+    _agreed_occasions(roots, owner)
     own_anchors = [a[0] for a in anchors if not a[3]]  # "the next morning", "hours later"
     _inherit(roots, owner, own_anchors)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
+    _dated_objects(doc, roots, owner, located, spans, lexicon, year)
     for _ in range(2):
         _anchor(doc, roots, owner, located, published, lexicon)
         _link(roots, lexicon, published)
     _lead(doc, roots, published)
+    if sentence_of is not None and sentence_starts:
+        scenes = scene_days(spans, sentence_of, lambda x: iso_value(x, year), published, entries)
+        date_by_scene(roots, scenes, sentence_starts, entries)
     _entries(roots, entries)
     _link(roots, lexicon, published, final=True)
     _anchor(doc, roots, owner, located, published, lexicon)
@@ -171,6 +178,26 @@ def _attach_timexes(
 
 
 BOUNDS = frozenset({"since", "until", "till", "through", "by"})
+
+
+MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+
+
+def _agreed_occasions(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
+    """ "agreed to meet again next Saturday": an agreement to hold a meeting the article
+    dates is that meeting, scheduled; the agreement is no occasion of its own."""
+    for trigger in roots:
+        if trigger.type != "agreement" or trigger.kind != "verb" or trigger.parent is not None:
+            continue
+        if trigger.dating == "timex":
+            continue
+        for child in trigger.token.children:
+            occasion = owner.get(child.i)
+            if child.dep_ != "xcomp" or occasion is None or occasion is trigger:
+                continue
+            if occasion.type in MEETING_TYPES and occasion.dating == "timex":
+                _absorb(occasion, trigger, owner)
+                break
 
 
 def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]:
@@ -628,6 +655,53 @@ def _anchor(
             _absorb(reference, anchored, owner)
             continue
         _apply_anchor(anchored, reference, offset, roots, published)
+
+
+def _dated_objects(
+    doc: Doc,
+    roots: Sequence[Trigger],
+    owner: dict[int, Trigger],
+    anchors: Sequence[tuple[Anchor, int]],
+    spans: Sequence[tuple[Timex, Span]],
+    lexicon: Lexicon,
+    year: int | None,
+) -> None:
+    """ "said after Friday's vote", "the day after Monday's vote": an anchor whose object
+    names no event of the codebook but carries its own date counts from that date."""
+    dated = {tok.i: timex for timex, span in spans if timex.type == "DATE" for tok in span}
+    if not dated:
+        return
+    for (start, end, offset, prepositional), _ in anchors:
+        word = doc[end - 1]
+        if not prepositional or word.lower_ in PLACING_PREPS or not _names_object(doc, end):
+            continue
+        obj = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.i in owner:
+            continue
+        timex = _own_date(obj, dated)
+        anchored = _anchored(doc, start, end, owner, None) if timex is not None else None
+        if timex is None or anchored is None or anchored.date is not None:
+            continue
+        if anchored.parent is not None or anchored.dating in ("vague", "coarse"):
+            continue
+        speech_only = tuple(t.lower_ for t in doc[start:end]) in lexicon.statement_anchors
+        value = iso_value(timex, year)
+        if value is None or (speech_only and anchored.type != "statement"):
+            continue
+        anchored.date, anchored.dating = _shift(value, offset), "anchor"
+
+
+def _own_date(noun: Token, dated: dict[int, Timex]) -> Timex | None:
+    """A date modifying the noun itself: "Friday's vote", "the Friday vote", "the vote on
+    Friday" (not one deeper in its phrase or in a clause of it)."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod", "npadvmod") and child.i in dated:
+            return dated[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in dated:
+                return dated[pobj.i]
+    return None
 
 
 def _clause_anchor(

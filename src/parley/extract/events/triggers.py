@@ -126,8 +126,13 @@ def _verb_trigger(
         return None
     lemma = token.lemma_.lower()
     found: dict[str, list[str]] = {}  # object classes by reach, computed once
+    # "called the deal reckless", "called the reply a rejection": naming, only ever speech
+    deps = {c.dep_ for c in token.children}
+    naming = "oprd" in deps and "dobj" in deps
     for words, frame in lexicon.verbs.get(lemma, ()):
         if frame.needs == "date" and not speech:
+            continue
+        if naming and frame.type != "statement":
             continue
         if len(words) > 1 and not _followed_by_words(token, words[1:]):
             continue

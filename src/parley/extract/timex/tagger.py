@@ -317,6 +317,14 @@ def tense_of(token: Token) -> Tense | None:
     return _verb_tense(verb)
 
 
+SCHEDULING_HEADS = frozenset({"due", "set", "scheduled", "expected", "supposed", "slated", "planned"})
+
+
+def _scheduling(head: Token) -> bool:
+    """ "due", "set", "scheduled"...: a head that puts its infinitive ahead of its time."""
+    return head.lower_ in SCHEDULING_HEADS or head.lemma_.lower() in SCHEDULING_HEADS
+
+
 def _verb_tense(verb: Token) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -346,7 +354,10 @@ def _verb_tense(verb: Token) -> Tense | None:
         # "is set to (be) discussed on Monday", "is due to meet": forward from the head's time
         governor = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
         head = _verb_tense(governor) if governor.pos_ in ("VERB", "AUX") else None
-        return "future" if head in ("present", "future") else None
+        if head in ("present", "future"):
+            return "future"
+        # "was due to host the round on Sunday": forward from a past moment, either side
+        return "prospective" if head == "past" and _scheduling(verb.head) else None
     if tags & {"VBZ", "VBP"}:
         # "Obama says Tuesday": a reporting verb in the present is a headline's past
         return "past" if verb.lemma_ in REPORTING_VERBS and not auxes else "present"
