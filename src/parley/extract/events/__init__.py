@@ -163,11 +163,11 @@ class Candidates:
 
 def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     import numpy as np
-    from spacy.attrs import IDX, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
     from spacy.parts_of_speech import NOUN, VERB
     from spacy.strings import get_string_id
 
-    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS, IDX])
+    table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS, IDX, IS_SPACE])
     hashes = _hashes(lexicon)
     verbs = np.flatnonzero(table[:, 4] == VERB)
     verbs = verbs[np.isin(table[verbs, 0], hashes["verbs"])]
@@ -177,9 +177,9 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     ]
     anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
     dos = table[:, 0] == get_string_id("do")
-    starts = [int(i) for i in np.flatnonzero(table[:, 3] == 1)] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
+    # a line break ends a sentence whatever the parser says (live-blog stamps, headings)
+    breaks = [int(i) + 1 for i in np.flatnonzero(table[:, 6]) if "\n" in doc[int(i)].text]
+    starts = sorted({0, *np.flatnonzero(table[:, 3] == 1).tolist(), *breaks} - {len(doc)})
     return Candidates(
         doc=doc,
         starts=starts,

@@ -119,10 +119,11 @@ def date_triggers(
         _anchor(doc, roots, owner, located, published, lexicon)
         _link(roots, lexicon, published)
     _lead(doc, roots, published)
+    scenes: list[tuple[int, str]] = []
     if sentence_of is not None and sentence_starts:
         scenes = scene_days(spans, sentence_of, lambda x: iso_value(x, year), published, entries)
         date_by_scene(roots, scenes, sentence_starts, entries)
-    _entries(roots, entries)
+    _entries(roots, entries, scenes, sentence_starts)
     _link(roots, lexicon, published, final=True)
     _anchor(doc, roots, owner, located, published, lexicon)
     _inherit(roots, owner, own_anchors)
@@ -282,7 +283,11 @@ PERIOD_PREPS = frozenset({"over", "in", "during", "throughout", "within"})
 
 
 def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
-    """ "the 9 May festivities": a date inside a noun phrase dates that noun only."""
+    """ "the 9 May festivities": a date inside a noun phrase dates that noun only (not
+    one after a preposition of a verb, whatever the parser hung it on: "and on Monday
+    the regulator said")."""
+    if _verb_preposition(span) is not None:
+        return False
     outside = [t for t in span if not span.start <= t.head.i < span.end]
     heads = {t.head.i for t in outside}
     if len(heads) != 1 or not all(t.dep_ in NOUN_MODIFIERS for t in outside):
@@ -294,11 +299,22 @@ def _modifies_other_noun(span: Span, owner: dict[int, Trigger]) -> bool:
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det"})
 
 
+def _verb_preposition(span: Span) -> Token | None:
+    """The preposition right before the expression when the parser hung it on a verb but
+    the expression elsewhere ("on Monday China's regulator said": "on" is the verb's)."""
+    if span.start == 0:
+        return None
+    prep = span.doc[span.start - 1]
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return None if span.root.head.i == prep.i else prep
+
+
 def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Trigger, int] | None:
     """The trigger of the expression's own clause: up the parse, never out of a clause; a
     verb that only says something took place ("talks followed the next week") passes the
     date to its subject."""
-    token = span.root
+    token = _verb_preposition(span) or span.root
     for steps in range(MAX_CLIMB):
         trigger = owner.get(token.i)
         if trigger is not None:
@@ -1116,20 +1132,48 @@ DAY_WORDS = frozenset(
 )
 
 
-def _entries(roots: Sequence[Trigger], entries: Sequence[tuple[int, int, str]]) -> None:
+def _entries(
+    roots: Sequence[Trigger],
+    entries: Sequence[tuple[int, int, str]],
+    scenes: Sequence[tuple[int, str]] = (),
+    sentence_starts: Sequence[int] = (),
+) -> None:
     """An entry's past events and statements with no date of their own happened on the
-    entry's day."""
+    day the entry has reached: the day its last scene was set on ("Speaking just before
+    midnight on Tuesday, she said ... , he said"), else the entry's own day. Only the
+    entry's own line counts: what its statements report, or a clause describing a noun,
+    may have happened on any day."""
     for trigger in roots:
         if trigger.date is not None or trigger.dating in ("vague", "coarse"):
             continue
-        if trigger.kind == "verb" and not (_past(trigger.token) or trigger.pending == "date"):
+        token = trigger.token
+        if trigger.kind == "verb" and not (_past(token) or trigger.pending == "date"):
+            continue
+        if trigger.kind == "verb" and token.dep_ in ("ccomp", "relcl", "acl", "xcomp", "pcomp"):
             continue
         if trigger.kind == "noun" and trigger.type != "statement":
             continue  # a noun in an entry may be anything the entry quotes or recalls
-        at = trigger.token.idx
-        day = next((d for start, end, d in entries if start <= at < end), None)
-        if day is not None:
+        at = token.idx
+        entry = next(((s, e, d) for s, e, d in entries if s <= at < e), None)
+        if entry is not None:
+            day = _entry_scene(trigger, entry, scenes, sentence_starts) or entry[2]
             trigger.date, trigger.dating = day, "entry"
+
+
+def _entry_scene(
+    trigger: Trigger,
+    entry: tuple[int, int, str],
+    scenes: Sequence[tuple[int, str]],
+    starts: Sequence[int],
+) -> str | None:
+    """The day of the last scene set before the trigger's sentence within the entry."""
+    doc = trigger.token.doc
+    days = [
+        day
+        for sentence, day in scenes
+        if sentence < trigger.sentence and entry[0] <= doc[starts[sentence]].idx < entry[1]
+    ]
+    return days[-1] if days else None
 
 
 # 6. The news lead ------------------------------------------------------------------

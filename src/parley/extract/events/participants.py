@@ -189,7 +189,22 @@ def _start(mention: Mention) -> int:
 
 
 def _resolve_pronoun(pronoun: Token, mentions: Sequence[Mention]) -> list[Mention]:
-    """ "he", "his": the last person named before the pronoun."""
+    """ "he", "his": the person last named as a subject before the pronoun (through the
+    pronouns standing for that person: "Trump weighed in. In a post, he said ... by him
+    and Xi. He also said ..."), else the last person named."""
     at = bisect.bisect_left(mentions, pronoun.idx, key=_start)
     people = [m for m in mentions[:at] if m.label == "PERSON" and m.end <= pronoun.idx]
+    if not people:
+        return []
+    doc = pronoun.doc
+    for token in reversed(doc[max(0, pronoun.i - PRONOUN_REACH) : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS:
+            continue
+        named = [m for m in people if token.left_edge.idx <= m.start <= token.idx]
+        if named:
+            return named[-1:]
     return people[-1:]
+
+
+# How many tokens back a pronoun's antecedent is looked for as a subject.
+PRONOUN_REACH = 120

@@ -248,6 +248,10 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
                 classes += lexicon.classes_of(child)
+    for cls in list(classes):  # "extended the suspension of the tariffs": a change of a sanction
+        noun = lexicon.nouns.get(cls)
+        if noun is not None and noun.gives:
+            classes += [given for given in noun.gives if _has_class(token, given, lexicon)]
     if token.ent_type_ in ("GPE", "LOC"):
         classes.append("GPE")
     elif token.ent_type_ == "PERSON":
