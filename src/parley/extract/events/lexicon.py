@@ -57,11 +57,14 @@ class Lexicon:
     negated: dict[str, str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_marks: frozenset[str]
+    conditional_clauses: frozenset[str]
     implicative_heads: frozenset[str]
     occurrence_verbs: frozenset[Words]
     scheduled_heads: frozenset[str]
     habitual_adverbs: frozenset[str]
     habitual_phrases: frozenset[Words]
+    unreal_modifiers: frozenset[str]
+    media_words: frozenset[str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
     definite_determiners: frozenset[str]
@@ -162,11 +165,14 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         negated={str(k).lower(): str(v) for k, v in (data.get("negated") or {}).items()},
         hypothetical_auxiliaries=_words(data.get("hypothetical_auxiliaries")),
         hypothetical_marks=_words(data.get("hypothetical_marks")),
+        conditional_clauses=_words(data.get("conditional_clauses")),
         implicative_heads=_words(data.get("implicative_heads")),
         occurrence_verbs=frozenset(entry_words(v) for v in data.get("occurrence_verbs") or ()),
         scheduled_heads=_words(data.get("scheduled_heads")),
         habitual_adverbs=_words(data.get("habitual_adverbs")),
         habitual_phrases=frozenset(entry_words(v) for v in data.get("habitual_phrases") or ()),
+        unreal_modifiers=_words(data.get("unreal_modifiers")),
+        media_words=_words(data.get("media_words")),
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),
         definite_determiners=_words(data.get("definite_determiners")),

@@ -122,8 +122,8 @@ def _verb_trigger(
 ) -> Trigger | None:
     """The first frame the verb fits; `speech`: whether frames that need a date may fit
     (not in a sentence with no time expression or anchor: a speech verb there is a quote)."""
-    if token.pos_ != "VERB":
-        return None
+    if token.pos_ != "VERB" or token.dep_ == "amod":
+        return None  # "the visiting prime minister": a participle used as an adjective
     lemma = token.lemma_.lower()
     found: dict[str, list[str]] = {}  # object classes by reach, computed once
     # "called the deal reckless", "called the reply a rejection": naming, only ever speech
@@ -236,6 +236,8 @@ def objects(token: Token, reach: str = "all") -> list[Token]:
         found.append(token.head)
     elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
         found.append(token.head.head)  # "the fees they began charging"
+    elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
+        found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
     return found
 
@@ -369,6 +371,8 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
             verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
         )
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb and finite
+        if _presupposed(token, trigger.definite):
+            return  # "after a meeting on Thursday", "Trump's proposal last month"
         if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
             if _future(verb, lexicon):
                 trigger.pending = "scheduled"  # "will put the plan to a summit on Tuesday"
@@ -514,8 +518,17 @@ def _unreal(verb: Token, lexicon: Lexicon, definite: bool = False) -> bool:
 
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    """A condition on the verb ("if they meet") or on its clause ("if the talks fail, the
+    tariff comes back"; not "unless ...": what happens unless stopped is scheduled)."""
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    return bool(marks & lexicon.hypothetical_marks)
+    if marks & lexicon.hypothetical_marks:
+        return True
+    return any(
+        m.dep_ == "mark" and m.lower_ in lexicon.conditional_clauses
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for m in c.children
+    )
 
 
 def _present(verb: Token, aux: set[str]) -> bool:
@@ -525,8 +538,26 @@ def _present(verb: Token, aux: set[str]) -> bool:
     return verb.tag_ in ("VBG", "VBN") and bool(aux) and aux <= {"is", "are", "am", "'s", "'re"}
 
 
+def _presupposed(noun: Token, definite: bool) -> bool:
+    """A noun whose event the sentence takes as given, whatever its verb says: the object
+    of "after" or "following" ("would cut the tariff after a meeting on Thursday"), or a
+    definite noun with a date of its own ("trying to change the subject from Trump's
+    proposal last month")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in GIVEN_PREPS:
+        return True
+    return definite and any(
+        c.ent_type_ in ("DATE", "TIME") for c in noun.subtree if c.i != noun.i
+    )
+
+
+GIVEN_PREPS = frozenset({"after", "following", "since"})
+
+
 def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
     token = trigger.token
+    if any(c.lower_ in lexicon.unreal_modifiers for c in token.children if c.dep_ == "amod"):
+        trigger.cancelled = True  # "the threatened tariff", "a possible deal"
+        return
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "neg")}
     negated = token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words
     if dets & (lexicon.generic_determiners | lexicon.negating_words) or negated:

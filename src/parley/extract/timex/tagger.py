@@ -303,6 +303,8 @@ def tense_of(token: Token) -> Tense | None:
 
     An expression inside a phrase opened by "after" or "since" ("after a meeting on
     Thursday") tells of something before the clause's time: past, whatever the verb."""
+    if token.dep_ in ("compound", "poss", "nmod") and token.head.pos_ == "NOUN":
+        return None  # "the January agreement": a named occasion, whatever the clause's tense
     verb = token
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
@@ -317,7 +319,9 @@ def tense_of(token: Token) -> Tense | None:
     return _verb_tense(verb)
 
 
-SCHEDULING_HEADS = frozenset({"due", "set", "scheduled", "expected", "supposed", "slated", "planned"})
+SCHEDULING_HEADS = frozenset(
+    {"due", "set", "scheduled", "expected", "supposed", "slated", "planned", "plan", "schedule"}
+)
 
 
 def _scheduling(head: Token) -> bool:
@@ -339,6 +343,8 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "future" if not tags & {"VBD"} else None
     if "VBD" in tags or (verb.tag_ == "VBN" and words & PERFECT_AUX):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and _scheduling(verb) and verb.dep_ in ("acl", "advcl"):
+        return "future"  # "the release, planned for Saturday"
     if verb.tag_ == "VBN" and not auxes:
         # "and peaked by ..." (a conjunct) or "the deal signed Friday": take the
         # tense of the verb it hangs on; a bare participle in news is past.
