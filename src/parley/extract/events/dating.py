@@ -111,6 +111,7 @@ def date_triggers(
     _attach_timexes(doc, roots, owner, spans, lexicon, year)
     _when_clauses(owner, spans, lexicon, year)
     _agreed_occasions(roots, owner)
+    _destinations(roots, owner)
     own_anchors = [a[0] for a in anchors if not a[3]]  # "the next morning", "hours later"
     _inherit(roots, owner, own_anchors)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
@@ -199,6 +200,23 @@ def _agreed_occasions(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> No
             if occasion.type in MEETING_TYPES and occasion.dating == "timex":
                 _absorb(occasion, trigger, owner)
                 break
+
+
+def _destinations(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
+    """ "will put the plan to a summit on Tuesday": a verb event that goes to a call,
+    meeting or talks happens there; whichever of the two is dated dates the other."""
+    for trigger in roots:
+        if trigger.kind != "verb" or trigger.parent is not None:
+            continue
+        for prep in (c for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                occasion = owner.get(pobj.i)
+                if occasion is None or occasion is trigger or occasion.type not in MEETING_TYPES:
+                    continue
+                if trigger.date is None and occasion.date is not None:
+                    _copy(trigger, occasion, "clause")
+                elif occasion.date is None and trigger.date is not None:
+                    _copy(occasion, trigger, "clause")
 
 
 def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]:
@@ -358,9 +376,14 @@ def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
     token = trigger.token
     if trigger.kind != "noun":
         return trigger
-    node = token
+    if token.dep_ == "dobj":
+        node = token
+    elif token.dep_ == "pobj" and token.head.lower_ in CONTENT_PREPS:
+        node = token
+    else:
+        return trigger
     for _ in range(3):  # up through prepositional phrases to the verb they hang on
-        if node.dep_ != "pobj" or node.head.lower_ in TEMPORAL_PREPS:
+        if node.dep_ != "pobj":
             break
         node = node.head.head
         if node.pos_ in ("VERB", "AUX"):
@@ -1052,6 +1075,10 @@ def _placed_otherwise(verb: Token) -> bool:
 
 
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "during", "until"})
+# Prepositions whose object is what a verb is about or for ("for consultations", "on the
+# attack"): a date hung on that object is the verb's. After "to", "at" or "in" the object
+# is an occasion of its own ("put the plan to a summit on Tuesday").
+CONTENT_PREPS = frozenset({"for", "on", "about", "over", "into", "of"})
 
 
 def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:

@@ -668,6 +668,8 @@ def _folds(parent: Trigger, child: Trigger, token: Token, prep: Token | None) ->
         return True
     if prep is not None and prep.lower_ not in ARGUMENT_PREPS:
         return False
+    if prep is not None and any(c.dep_ == "dobj" for c in parent.token.children):
+        return False  # "put the plan to a summit": the summit is where, the plan what
     return frame is None or frame.fold
 
 
