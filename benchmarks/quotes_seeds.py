@@ -10,7 +10,8 @@ the `sha1` of the span checks that the file is the one annotated). The articles 
 `parley.sources.read_articles` (cleaned body text), the case pipeline and `extract_quotes`.
 A prediction matches a gold quote when, after normalising marks, case and spaces, their
 shared characters cover at least half of the longer of the two; speakers agree when their
-name keys are equal or their last words (surnames) are.
+name keys are equal, their surnames are (spelling variants and particles allowed), or one
+name shortens the other.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -76,12 +77,18 @@ def overlap(a: str, b: str) -> float:
 
 
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Equal name keys, the same surname, or one name a shortening of the other ("Rami",
+    "Khalil al-Rami"); null only matches null."""
     from parley.case import name_key
+    from parley.extract.entities import shortens, surname_variant
 
     if gold is None or predicted is None:
         return gold is None and predicted is None
     g, p = name_key(gold), name_key(predicted)
-    return g == p or (bool(g) and bool(p) and g.split()[-1] == p.split()[-1])
+    if not g or not p:
+        return g == p
+    same_surname = surname_variant(g.split()[-1], p.split()[-1])
+    return g == p or same_surname or shortens(p, g) or shortens(g, p)
 
 
 def load_gold(seeds: Path, path: Path = ANNOTATIONS) -> dict[str, list[Gold]]:
@@ -137,26 +144,36 @@ def score_file(gold: list[Gold], predicted: Iterable[tuple[str, str | None]]) ->
     return score
 
 
-def run(shared: Path, show_errors: bool = False) -> Score:
+def predictions(
+    paths: list[Path], manifest: Path, case_file: Path
+) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+    """(file name, [(quote text, speaker)]) of the direct and partial quotes of each article,
+    read with the manifest and parsed with the case pipeline."""
+    from parley.articles.model import Article
     from parley.case import load_case
     from parley.extract.quotes import extract_quotes
     from parley.nlp import load_pipeline
     from parley.sources import read_articles
 
+    case = load_case(case_file)
+    nlp = load_pipeline(case)
+    for article in read_articles(paths, manifest=manifest):
+        if not isinstance(article, Article):
+            print(f"skipped {article.source}: {getattr(article, 'reason', '?')}")
+            continue
+        quotes = extract_quotes(nlp(article.text), article, case)
+        kept = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+        yield Path(article.source).name, kept
+
+
+def run(shared: Path, show_errors: bool = False) -> Score:
     seeds = shared / "seeds"
     gold = load_gold(seeds)
-    case = load_case(shared / "cases" / "russia-ukraine-2025.yaml")
-    nlp = load_pipeline(case)
+    case = shared / "cases" / "russia-ukraine-2025.yaml"
     total = Score()
     paths = sorted(seeds.glob("*.txt"))
     print(f"{'file':28} {'gold':>5} {'pred':>5} {'recall':>7} {'prec':>6} {'speaker':>8}")
-    for article in read_articles(paths, manifest=shared / "manifests" / "seeds.csv"):
-        if not hasattr(article, "text"):
-            print(f"skipped {article.source}: {getattr(article, 'reason', '?')}")
-            continue
-        name = Path(article.source).name
-        quotes = extract_quotes(nlp(article.text), article, case)
-        predicted = [(q.text, q.speaker) for q in quotes if q.kind in ("direct", "partial")]
+    for name, predicted in predictions(paths, shared / "manifests" / "seeds.csv", case):
         score = score_file(gold.get(name, []), predicted)
         print(_row(name, score))
         if show_errors:

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     found = {(file, s.actor, s.issue, s.stance) for file, s in run["stances"]}
     precision, recall = _score(found, gold)
     if args.verbose:
-        _report(found, gold, run["stances"])
+        _report(found, gold, run, args.annotations, corpus)
     routes = Counter(s.route for _file, s in run["stances"])
     print(f"stance tuples: {len(found)} extracted, {len(gold)} annotated")
     print(f"precision {precision:.2f}  recall {recall:.2f}  "
@@ -149,15 +149,36 @@ def _score(found: set[Key], gold: set[Key]) -> tuple[float, float]:
     return (hits / len(found) if found else 0.0, hits / len(gold) if gold else 0.0)
 
 
-def _report(found: set[Key], gold: set[Key], stances: list[tuple[str, Any]]) -> None:
+def _report(
+    found: set[Key], gold: set[Key], run: dict[str, Any], annotations: Path, corpus: Path
+) -> None:
+    """Every tuple, marked ok, MISS or EXTRA, with its evidence: the extracted span, or for
+    a miss the annotated one."""
     evidence: dict[Key, Any] = {}
-    for file, s in stances:
+    for file, s in run["stances"]:
         evidence.setdefault((file, s.actor, s.issue, s.stance), s)
+    annotated = _gold_evidence(annotations, corpus)
     for key in sorted(found | gold):
         mark = "ok   " if key in found and key in gold else ("MISS " if key in gold else "EXTRA")
         s = evidence.get(key)
         cue = f"{s.route:5} cue={s.cue} conf={s.confidence} @{s.start}" if s else ""
         print(f"{mark} {key[0][:12]:12} {key[1]:14} {key[2]:25} {key[3]:8} {cue}")
+        text = run["texts"][key[0]][s.start : s.end] if s else annotated.get(key, "")
+        print(f"      | {' '.join(text.split())[:150]}")
+
+
+def _gold_evidence(path: Path, corpus: Path) -> dict[Key, str]:
+    found: dict[Key, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line:
+            r = json.loads(line)
+            name = Path(r.get("file") or r["article"]).name
+            key = (name, r["actor"], r["issue"], r["stance"])
+            text = r.get("evidence")
+            if text is None and (corpus / name).is_file():
+                text = (corpus / name).read_text(encoding="utf-8")[r["start"] : r["end"]]
+            found.setdefault(key, text or "")
+    return found
 
 
 def _load(case_path: Path, rules: Path | None) -> tuple[Any, Any]:
@@ -197,6 +218,7 @@ def run_corpus(
         stances += [(Path(article.source).name, s) for s in found]
     return {
         "stances": stances,
+        "texts": {Path(a.source).name: a.text for a in articles},
         "parse_s": totals["parse"],
         "stances_s": totals["stances"],
         "articles": len(articles),

@@ -97,3 +97,26 @@ def test_slug_is_stable_and_ascii():
     assert slug("Center for Strategic & International Studies") == (
         "center-for-strategic-and-international-studies"
     )
+
+
+def test_a_surname_without_its_particle_joins_the_full_name():
+    index = merge_entities([("a1", m("Khalil al-Rami")), ("a2", m("Rami")), ("a3", m("al-Rami"))])
+    assert [(e.name, e.mentions) for e in index.entities] == [("Khalil al-Rami", 3)]
+    assert index.entity_for("a2", "Rami").name == "Khalil al-Rami"
+
+
+def test_particles_between_given_name_and_surname_do_not_split_a_person():
+    index = merge_entities([("a1", m("Mohammed bin Rashid")), ("a2", m("Mohammed Rashid"))])
+    assert len(index.entities) == 1
+
+
+def test_a_surname_the_model_tagged_as_a_facility_joins_the_person():
+    index = merge_entities([("a1", m("Tatiana Orlova")), ("a2", m("Orlova", label="FAC"))])
+    assert [(e.name, e.type, e.mentions) for e in index.entities] == [
+        ("Tatiana Orlova", "PERSON", 2)
+    ]
+
+
+def test_a_one_word_organisation_does_not_join_a_person():
+    index = merge_entities([("a1", m("Gerald Ford")), ("a2", m("Ford", label="ORG"))])
+    assert len(index.entities) == 2

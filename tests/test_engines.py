@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,6 +72,68 @@ def test_dask_cluster_builds_the_same_dossier(corpus, reference, db):
     ) as cluster:
         engine = make_engine(engine="dask", scheduler=cluster.scheduler_address)
         assert build_with(engine, corpus, db) == reference
+
+
+def cli_build(corpus: Path, db: str, *options: str) -> tuple[int, set[int], str]:
+    """Run `parley build` as a user would; return its pid, the worker pids it printed, stdout."""
+    from parley.sample import CASE_PATH
+
+    command = [sys.executable, "-m", "parley", "build", str(corpus), "--case", str(CASE_PATH)]
+    process = subprocess.Popen(
+        [*command, "--db", db, *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    assert "Stored 20 new article(s)" in out, out
+    found = re.search(
+        r"Parsed in \d+ worker process\(es\) \(pids ([\d, ]+)\); stored by pid (\d+)", out
+    )
+    assert found, out
+    assert int(found[2]) == process.pid
+    return process.pid, {int(p) for p in found[1].split(", ")}, out
+
+
+def test_cli_workers_run_the_work_in_other_processes(corpus, reference, tmp_path):
+    db = str(tmp_path / "cli-workers.db")
+    cli_pid, workers, _ = cli_build(corpus, db, "--workers", "2")
+    assert workers and cli_pid not in workers and len(workers) <= 2
+    assert dump(db) == reference
+
+
+def test_cli_one_process_does_the_work_itself(corpus, tmp_path):
+    from parley.sample import CASE_PATH
+
+    db = str(tmp_path / "cli-one.db")
+    command = [sys.executable, "-m", "parley", "build", str(corpus), "--case", str(CASE_PATH)]
+    result = subprocess.run([*command, "--db", db], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Stored 20 new article(s)" in result.stdout
+    assert "worker process" not in result.stdout
+
+
+def test_cli_dask_engine_runs_the_work_on_the_cluster(corpus, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        cluster_pids = set(client.run(os.getpid).values())
+        db = str(tmp_path / "cli-dask.db")
+        options = ("--engine", "dask", "--scheduler", cluster.scheduler_address)
+        cli_pid, workers, _ = cli_build(corpus, db, *options)
+    assert len(cluster_pids) == 2 and cli_pid not in cluster_pids
+    assert workers and workers <= cluster_pids
+    assert dump(db) == reference
 
 
 @pytest.mark.parametrize(

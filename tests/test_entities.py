@@ -86,3 +86,20 @@ def test_spans_point_at_the_mention_text(nlp):
 def test_surname_variants():
     assert surname_variant("Zelensky", "Zelenskyy")
     assert not surname_variant("Hill", "Hall")
+
+
+def test_surname_mislabelled_by_the_model_is_the_person_named_in_full(nlp):
+    from parley.extract.entities import extract_mentions
+
+    doc = nlp("Anna Kovalenko wrote a report. Kovalenko said little had changed.")
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("Kovalenko", "ORG")  # the model's
+    mentions = {m.text: m for m in extract_mentions(doc)}
+    assert (mentions["Kovalenko"].label, mentions["Kovalenko"].key) == ("PERSON", "Anna Kovalenko")
+
+
+def test_particle_surname_is_keyed_to_the_full_name(nlp):
+    from parley.extract.entities import extract_mentions
+
+    doc = nlp("Khalil al-Rami led the delegation. Rami said the talks would go on.")
+    keys = {m.text: m.key for m in extract_mentions(doc) if m.label == "PERSON"}
+    assert keys.get("Rami") == "Khalil al-Rami"

@@ -175,3 +175,9 @@ def test_unnamed_speaker_keeps_its_descriptor(nlp):
 @pytest.mark.parametrize("text", ["", "No quotes at all here.", "“", "“”", '"""'])
 def test_messy_input_never_raises(nlp, text):
     assert extract_quotes(nlp(text)) == []  # nothing quoted in any of them
+
+
+def test_two_reports_of_the_same_clause_are_one_indirect_quote(nlp):
+    text = "Lena Ross said the border would reopen next week, according to state radio."
+    found = quotes(nlp, text, "indirect")
+    assert [q.speaker for q in found] == ["Lena Ross"]

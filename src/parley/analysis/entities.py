@@ -7,9 +7,10 @@
 2. groups with the same normalised name merge across articles;
 3. person names merge when their surnames are spelling variants and their
    given names agree ("Volodymyr Zelensky", "Volodymyr Zelenskyy");
-4. a lone surname ("Putin" in an article that never gives the full name)
-   joins the one person in the corpus with that surname, if there is one
-   (with a case, the case's people decide ties);
+4. a lone surname ("Putin" in an article that never gives the full name, or
+   "Orlova" tagged as a facility) joins the one person in the corpus with
+   that surname, if there is one, particles ignored ("Rami", "Khalil
+   al-Rami"); with a case, the case's people decide ties;
 5. each entity gets a canonical name (the case's spelling if it is a case
    person, else the most frequent full form), a slug id, aliases, descriptors
    (most frequent first), a type, an actor and a mention count.
@@ -26,7 +27,12 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from parley.case import name_key
-from parley.extract.entities import given_compatible, strip_titles, surname_variant
+from parley.extract.entities import (
+    given_compatible,
+    strip_titles,
+    surname_variant,
+    without_particles,
+)
 
 if TYPE_CHECKING:
     from parley.case import Case
@@ -36,6 +42,10 @@ LOGGER = logging.getLogger(__name__)
 
 PERSON = "PERSON"
 NOT_ENTITIES = {"NORP"}
+# Labels the model gives a lone surname ("Orlova" as a facility): such a name joins the one
+# person of the corpus with that surname. Organisations and places stay apart ("Ford",
+# "Washington").
+MISLABELLED_PEOPLE = ("FAC", "LOC")
 
 
 @dataclass(slots=True)
@@ -102,6 +112,10 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], by_article: dict[tuple[str, str], Entity]) -> None:
         self.entities = entities
         self._by_article = by_article
+        self._people: dict[str, list[Entity]] = {}  # each article's people, for surname lookups
+        for (article_id, _), entity in by_article.items():
+            if entity.type == PERSON:
+                self._people.setdefault(article_id, []).append(entity)
         names: dict[str, set[str]] = {}
         self._by_id = {e.id: e for e in entities}
         for entity in entities:
@@ -137,9 +151,7 @@ class EntityIndex:
                 return found
         if words:
             people = {
-                e.id: e
-                for (a, _), e in self._by_article.items()
-                if a == article_id and e.type == PERSON and _surname_of(e, words[-1])
+                e.id: e for e in self._people.get(article_id, ()) if _surname_of(e, words[-1])
             }
             if len(people) == 1:
                 return next(iter(people.values()))
@@ -189,7 +201,10 @@ def _merge_people(groups: dict[str, _Group], case: Case | None) -> dict[str, str
             if _same_person(a.split(), b.split()):
                 _union(parent, a, b)
     singles = [k for k in people if len(k.split()) == 1]
-    for key in singles:
+    mislabelled = [
+        k for k, g in groups.items() if g.label in MISLABELLED_PEOPLE and len(k.split()) == 1
+    ]
+    for key in (*singles, *mislabelled):
         matches = {_root(parent, f) for f in full if surname_variant(f.split()[-1], key)}
         if len(matches) > 1 and case is not None:
             matches = {m for m in matches if _is_case_person(m, case)} or matches
@@ -205,7 +220,8 @@ def _merge_people(groups: dict[str, _Group], case: Case | None) -> dict[str, str
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname (spelling variants allowed) and compatible given names."""
+    """Same surname (spelling variants and particles allowed) and compatible given names."""
+    a, b = without_particles(a), without_particles(b)
     if not surname_variant(a[-1], b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]

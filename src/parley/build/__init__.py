@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ class BuildReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    writer: int = field(default_factory=os.getpid)  # the process that read inputs and stored
+    workers: set[int] = field(default_factory=set)  # the processes that parsed and extracted
 
     @property
     def exit_code(self) -> int:
@@ -114,6 +117,7 @@ def build(
     batches = _batched(fresh_articles(), BATCH_SIZE)
     for results in (engine or InProcess()).run(batches, case):
         for result in results:
+            report.workers.add(result.worker)
             if isinstance(result, Failed):
                 _reject(store, report, result.source, result.reason)
             elif store.add_article(result.article, result.extraction, result.speaker_keys):
@@ -123,6 +127,12 @@ def build(
     if store.views_stale():
         refresh_views(store, case)
     report.seconds = time.perf_counter() - started
+    if report.workers:
+        LOGGER.info(
+            "parsed and extracted in process(es) %s; stored by process %d",
+            ", ".join(map(str, sorted(report.workers))),
+            report.writer,
+        )
     return report
 
 

@@ -31,7 +31,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 import yaml
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN as PROPN_POS
 
 from parley.case import name_key
 from parley.extract.records import Mention
@@ -46,6 +49,9 @@ LOGGER = logging.getLogger(__name__)
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 PERSON = "PERSON"
+# Labels the model gives a lone surname of someone named in full elsewhere in the article
+# ("Orlova" tagged FAC); places are left alone ("Washington", "Jordan").
+MISLABELLED_PEOPLE = ("ORG", "FAC", "LOC")
 # Dependency relations of the words before a name that describe its bearer.
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "nummod"}
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
@@ -161,11 +167,17 @@ def _with_missed_surnames(doc: Doc, names: list[_Name]) -> list[_Name]:
     for name in names:
         if name.label == PERSON and name.end - name.start > 1:
             surnames.setdefault(doc[name.end - 1].text, name)
+    if not surnames:
+        return names
     covered = {i for n in names for i in range(n.start, n.end)}
     added = []
-    for token in doc:
-        full = surnames.get(token.text)
-        if full is None or token.i in covered or token.pos_ != "PROPN":
+    arrays = doc.to_array([ORTH, POS])
+    hashes = np.array([doc.vocab.strings.add(s) for s in surnames], dtype=np.uint64)
+    found = np.flatnonzero(np.isin(arrays[:, 0], hashes) & (arrays[:, 1] == PROPN_POS))
+    for i in found.tolist():
+        token = doc[i]
+        full = surnames[token.text]
+        if token.i in covered:
             continue
         added.append(
             _Name(
@@ -230,9 +242,10 @@ def _repair_labels(doc: Doc, names: list[_Name]) -> None:
             name.label = "NORP"
         elif name.label in ("PERSON", "ORG") and _is_dateline(doc, name):
             name.label = "GPE"
-    surnames = {name_key(n.text).split()[-1] for n in names if n.label == PERSON}
+    surnames = {surname_core(name_key(n.text).split()[-1]) for n in names if n.label == PERSON}
     for name in names:
-        if name.label == "ORG" and name.end - name.start == 1 and name_key(name.text) in surnames:
+        lone = name.end - name.start == 1 and name.label in MISLABELLED_PEOPLE
+        if lone and surname_core(name.text) in surnames:
             name.label = PERSON
 
 
@@ -278,8 +291,7 @@ def _assign_keys(names: Sequence[_Name]) -> None:
 
 def _fuller_names(name: _Name, full: Sequence[_Name]) -> _Name | None:
     """The longest person name in the article that this one shortens, nearest before it first."""
-    words = name_key(name.text).split()
-    candidates = [f for f in full if f is not name and _shortens(words, name_key(f.text).split())]
+    candidates = [f for f in full if f is not name and shortens(name.text, f.text)]
     if not candidates:
         return None
     longest = max(len(c.text.split()) for c in candidates)
@@ -288,8 +300,21 @@ def _fuller_names(name: _Name, full: Sequence[_Name]) -> _Name | None:
     return before[-1] if before else candidates[0]
 
 
-def _shortens(words: list[str], fuller: list[str]) -> bool:
-    """ "putin" shortens "vladimir putin"; "zelenskyy" shortens "volodymyr zelensky"."""
+def fuller_name(name: str, names: Sequence[str]) -> str | None:
+    """The longest of `names` that `name` shortens (the last one given on a tie), or None."""
+    candidates = [n for n in names if shortens(name, n)]
+    if not candidates:
+        return None
+    longest = max(len(n.split()) for n in candidates)
+    return [n for n in candidates if len(n.split()) == longest][-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def shortens(short: str, full: str) -> bool:
+    """ "Putin" shortens "Vladimir Putin", "Zelenskyy" "Volodymyr Zelensky", "Rami" "Khalil
+    al-Rami": the same surname (spelling variants and particles allowed), fewer words, and
+    every given name of the short form compatible with one of the full form."""
+    words, fuller = _name_parts(short), _name_parts(full)
     if not words or len(fuller) <= len(words):
         return False
     return surname_variant(words[-1], fuller[-1]) and all(
@@ -297,13 +322,34 @@ def _shortens(words: list[str], fuller: list[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(without_particles(name_key(name).split()))
+
+
+def without_particles(words: list[str]) -> list[str]:
+    """Name words without particles before the surname ("bin", "de", "van der")."""
+    particles = name_words()["particles"]
+    kept = [w for w in words[:-1] if w not in particles]
+    return [*kept, *words[-1:]]
+
+
+def surname_core(name: str) -> str:
+    """A surname without a particle glued to its front: "al-Rami" -> "rami"."""
+    key = name_key(name)
+    prefix, dash, rest = key.partition("-")
+    return rest if dash and rest and prefix in name_words()["particles"] else key
+
+
+@functools.lru_cache(maxsize=65536)
 def surname_variant(a: str, b: str) -> bool:
     """Whether two surnames are the same name spelt differently ("Zelensky", "Zelenskyy").
 
-    Equal after normalisation, or, for names of six letters or more, one edit
-    apart (a letter added, dropped or changed) with the same first two letters.
+    Equal after normalisation (a particle glued to the front ignored: "al-Rami", "Rami"),
+    or, for names of six letters or more, one edit apart (a letter added, dropped or changed)
+    with the same first two letters.
     """
-    a, b = name_key(a), name_key(b)
+    a, b = surname_core(a), surname_core(b)
     if a == b:
         return True
     if min(len(a), len(b)) < 6 or a[:2] != b[:2]:

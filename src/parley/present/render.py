@@ -112,6 +112,11 @@ def print_build_report(report: BuildReport) -> None:
         f"Stored {report.stored} new article(s); {report.existing} already in the dossier; "
         f"{len(report.rejected)} skipped ({report.seconds:.1f} s)."
     )
+    others = sorted(report.workers - {report.writer})
+    if others:
+        pids = ", ".join(map(str, others))
+        writer = report.writer
+        say(f"Parsed in {len(others)} worker process(es) (pids {pids}); stored by pid {writer}.")
     for source, reason in report.rejected:
         say(("skipped", "yellow"), f" {source}: {reason}", err=True)
     for source, message in report.warnings:

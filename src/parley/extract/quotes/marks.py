@@ -24,6 +24,7 @@ news they only nest inside double quotes.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,6 +34,8 @@ OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
+MARK = re.compile(f"[{MARKS}]")
+PARAGRAPH = re.compile(r"[^\n]+")
 # Characters after which a mark opens, and before which it closes.
 OPEN_BEFORE = "([{—–-/"
 CLOSE_AFTER = ",.;:!?)]}—–-"
@@ -66,15 +69,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for i, char in enumerate(text):
-        if char == "\n":
-            if i > start:
-                bounds.append((start, i))
-            start = i + 1
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
+    return [m.span() for m in PARAGRAPH.finditer(text)]
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int]) -> bool:
@@ -104,9 +99,8 @@ def mark_role(text: str, i: int, p_start: int, p_end: int) -> Role:
 def _pair_paragraph(text: str, p_start: int, p_end: int, next_opens: bool) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in range(p_start, p_end):
-        if text[i] not in MARKS:
-            continue
+    for mark in MARK.finditer(text, p_start, p_end):
+        i = mark.start()
         if _isolated(text, i, p_start, p_end):
             LOGGER.debug("isolated mark at %d skipped", i)
             continue
@@ -121,7 +115,7 @@ def _pair_paragraph(text: str, p_start: int, p_end: int, next_opens: bool) -> li
         else:
             LOGGER.debug("stray closing mark at %d", i)
     if open_at is not None:
-        if next_opens and text[open_at:p_end].rstrip()[-1:] in ".!?:":
+        if next_opens and text[open_at:p_end].rstrip().rstrip("’'")[-1:] in ".!?:":
             spans.extend(_span(text, open_at, p_end, continued=True))
         else:
             LOGGER.debug("unclosed mark at %d dropped", open_at)

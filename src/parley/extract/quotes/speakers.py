@@ -3,15 +3,22 @@ pronoun subjects resolved to the person who last spoke or last led a sentence.
 
 Steps for one speech verb (`Speakers.for_cue`):
 
-1. the subject: `nsubj` of the verb; for a participle or conjunct without one ("..., saying",
-   "and added") the subject of the verb it hangs from; for "according to X" the X; for an
-   inverted "said X, a former ..." the first noun after the verb;
-2. the name: the entity the subject belongs to; for a common noun, its appositive name
-   ("Ukraine's president, Volodymyr Zelensky") or, for a statement noun ("the Kremlin readout"),
-   the name it belongs to; a pronoun becomes its antecedent's name mention;
+1. the subject: `nsubj` of the verb (the one nearest the verb, never a dateline such as
+   "LONDON (Reuters) -"); for a participle or conjunct without one ("..., saying", "and
+   added") the subject of the verb it hangs from, or the noun a participle describes
+   ("Lee, noting ..."); a conjunct under a verb inside reported speech ("X said Y agreed,
+   but warned ...") takes the speech verb's subject; for "according to X" the X; for an
+   inverted "said X, a former ..." the head of the noun phrase after the verb;
+2. the name: the entity the subject belongs to (a proper-noun run where the model's entity
+   is junk); a nationality or a name after "a"/"another" ("a New Hampshire Democrat") is a
+   description; for a common noun, its appositive name ("Ukraine's president, Volodymyr
+   Zelensky") or, for a statement noun ("the Kremlin readout"), the name it belongs to; a
+   pronoun becomes its antecedent's name mention; other descriptions go to `descriptions`;
 3. the descriptor: the name's appositive ("X, a former ...") or the title words before it
-   ("State Department spokeswoman Tammy Bruce"); a nameless subject keeps its own words as
-   descriptor ("a former senior official").
+   ("State Department spokeswoman Tammy Bruce"), kept only when it is a role phrase.
+
+A person's name is given in the fullest form the article uses ("Rami" -> "Khalil
+al-Rami"), without titles ("President Lee" -> "Ann Lee").
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parley.extract.entities import fuller_name, name_words
+from parley.extract.quotes import descriptions
 from parley.extract.quotes.context import QuoteDoc
 
 if TYPE_CHECKING:
@@ -33,12 +42,19 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # attached by one of STOP_DEPS.
 MAX_CLIMB = 5
 STOP_DEPS = ("parataxis", "ROOT")
+# How a participle hangs from the noun it describes ("Lee, noting that ...").
+PARTICIPLE_DEPS = ("acl", "advcl")
 TITLE_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod", "nummod")
-MAX_DESCRIPTOR_TOKENS = 30
 # Entity labels that are never names; other labels on a proper noun that speaks are taken
 # as a mislabelled person ("Stanovaya" tagged FAC by the small model).
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 POSSESSIVE = ("'s", "’s", "'", "’")
+DASHES = ("-", "—", "–", "--", "(", ",")
+# Words after a speech verb looked at for an inverted subject ("said former Rep. Ann Lee"),
+# and the words that may stand before its head noun.
+INVERTED_WINDOW = 9
+NOUN_PHRASE_POS = ("DET", "ADJ", "PUNCT", "SPACE", "ADV", "NUM")
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +74,16 @@ class Speaker:
 
 @dataclass(slots=True)
 class Candidate:
-    """A name that could be a pronoun's antecedent: where it stands and how central it is."""
+    """A name that could be a pronoun's antecedent: where it stands and how central it is.
+
+    The speaker is worked out from `span` only when a pronoun or description looks at it.
+    """
 
     position: int
-    speaker: Speaker
+    label: str
     rank: int  # 0: speaker of a speech verb, 1: subject of a main verb, 2: other subject, 3: any
+    span: Span | None = None
+    found: Speaker | None = None
 
 
 @dataclass
@@ -74,9 +95,12 @@ class Speakers:
     genders: dict[str, str] = field(default_factory=dict)
     cue_speakers: dict[int, Speaker | None] = field(default_factory=dict)
     entity_at: dict[int, Span] = field(default_factory=dict)
+    full_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.entity_at = {t: ent for ent in self.qdoc.doc.ents for t in range(ent.start, ent.end)}
+        self.entity_at = {t: ent for ent in self.qdoc.ents for t in range(ent.start, ent.end)}
+        names = (_bare_name(ent.text) for ent in self.qdoc.ents if ent.label_ == "PERSON")
+        self.full_names = [name for name in names if len(name.split()) > 1]
         self.candidates = self._name_candidates()
 
     # -- candidates -------------------------------------------------------------------------
@@ -86,17 +110,35 @@ class Speakers:
         subjects the model did not tag."""
         labels = self.qdoc.lexicon.speaker_labels
         found = []
-        for ent in self.qdoc.doc.ents:
+        for ent in self.qdoc.ents:
             if ent.label_ not in labels or self.qdoc.in_quote[ent.root.i] != -1:
                 continue
-            found.append(Candidate(ent.start_char, self._named(ent), self._rank(ent.root)))
-        for token in self.qdoc.doc:
-            untagged = token.pos_ == "PROPN" and not token.ent_type_
-            if untagged and token.dep_ in SUBJECT_DEPS and self.qdoc.in_quote[token.i] == -1:
-                name = self.name_span(token)
-                if name is not None:
-                    found.append(Candidate(name.start_char, self._named(name), self._rank(token)))
+            if _is_dateline(ent.root):
+                continue
+            rank = self._rank(ent.root)
+            found.append(Candidate(ent.start_char, ent.label_, rank, ent))
+        organisations = self.qdoc.lexicon.organisation_nouns
+        for token in self.qdoc.untagged_subjects:
+            name = self.name_span(token)
+            if name is not None:
+                label = "ORG" if name[-1].lower_ in organisations else "PERSON"
+                found.append(Candidate(name.start_char, label, self._rank(token), name))
         return found
+
+    def _by_given_name(self, name: str, titled: bool) -> str | None:
+        """The one full name a titled given name stands for ("Sheikh Karim" for "Karim bin
+        Nasser Al Rumi", "King Harald")."""
+        if not titled or " " in name:
+            return None
+        found = {n for n in self.full_names if n.split()[0] == name}
+        return found.pop() if len(found) == 1 else None
+
+    def speaker_of(self, candidate: Candidate) -> Speaker:
+        """The speaker a candidate name stands for (worked out once)."""
+        if candidate.found is None:
+            assert candidate.span is not None
+            candidate.found = self.named(candidate.span)
+        return candidate.found
 
     def _rank(self, root: Token) -> int:
         token = root.head if root.dep_ == "appos" else root
@@ -116,7 +158,8 @@ class Speakers:
             speaker = self.from_token(subject) if subject is not None else None
             self.cue_speakers[cue.i] = speaker
             if speaker is not None and speaker.named and subject is not None:
-                self.candidates.append(Candidate(subject.idx, speaker, 0))
+                label = speaker.label or "PERSON"
+                self.candidates.append(Candidate(subject.idx, label, 0, found=speaker))
         return self.cue_speakers[cue.i]
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -132,16 +175,80 @@ class Speakers:
                 break
             subject = self._own_subject(token)
             if subject is not None and _same_paragraph(subject, verb):
-                return subject
+                return self._past_title(subject)
             aside = self._aside_speaker(token)
             if aside is not None:
                 return aside
-            borrow = token.dep_ not in STOP_DEPS and token.head != token
-            token = token.head if borrow and _same_paragraph(token.head, verb) else None
+            if token.dep_ in PARTICIPLE_DEPS and token.head.pos_ == "PROPN":
+                return token.head
+            token = self._borrow_from(token, verb)
+        if _imperative_or_infinitive(verb):
+            return None  # "Let me say ...", "To put it bluntly": nobody but the writer
         inverted = self._inverted_subject(verb)
         if inverted is not None and inverted.lower_ not in self.qdoc.lexicon.writer_pronouns:
             return inverted
         return self._leading_name(verb)
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The head of the noun phrase right after the verb ("said a New Hampshire Democrat");
+        never after a verb whose object is the one spoken to ("told AFP")."""
+        doc = self.qdoc.doc
+        if verb.lemma_.lower() in self.qdoc.lexicon.addressee_verbs:
+            before = doc[verb.i - 1] if verb.i > 0 else None
+            if before is None or not self.qdoc.is_mark(before):
+                return None
+        head = None
+        for i in range(verb.i + 1, min(verb.i + INVERTED_WINDOW, len(doc))):
+            token = doc[i]
+            if self.qdoc.in_quote[i] != -1 or token.text == ";" or _sentence_end(token):
+                break
+            if token.ent_type_ == "PERSON":
+                return token  # "said Pentagon spokesman Navy Capt. Jeff Davis"
+            if head is not None or token.ent_type_ in NOT_NAMES:
+                continue
+            if token.pos_ in ("PROPN", "NOUN", "PRON"):
+                head = _phrase_head(token)
+            elif token.pos_ not in NOUN_PHRASE_POS and token.dep_ not in ("amod", "compound"):
+                break  # "amod", "compound": "said retired neurosurgeon Ann Lee"
+        if head is not None and head.dep_ in SUBJECT_DEPS and head.head.i != verb.i:
+            return None  # "said the terms were ...": the reported clause's subject
+        return head
+
+    def _past_title(self, token: Token) -> Token:
+        """The person a title word stands before, when the parse made the title the subject
+        ("Navy Capt. Jeff Davis said" with "Capt" as subject)."""
+        if not _is_title(token):
+            return token
+        doc = self.qdoc.doc
+        for i in range(token.i + 1, min(token.i + 4, len(doc))):
+            if doc[i].ent_type_ == "PERSON":
+                return self.entity_at[i].root if i in self.entity_at else doc[i]
+            if doc[i].text != "." and not _is_title(doc[i]):
+                break
+        return token
+
+    def _borrow_from(self, token: Token, verb: Token) -> Token | None:
+        """The verb whose subject a subjectless verb borrows: its head, or, for a speech verb
+        conjoined to a verb of reported speech, the speech verb reporting it."""
+        if token.dep_ in STOP_DEPS or token.head.i == token.i:
+            return None
+        head = token.head
+        if token.dep_ == "conj" and self.qdoc.is_cue(token) and not self.qdoc.is_cue(head):
+            reporter = self._reporting_verb(head)
+            if reporter is not None:
+                head = reporter
+        return head if _same_paragraph(head, verb) else None
+
+    def _reporting_verb(self, token: Token) -> Token | None:
+        """The speech verb whose reported clause holds `token`, if any (a few heads up)."""
+        current = token
+        for _ in range(MAX_CLIMB):
+            if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
+                return None
+            current = current.head
+            if self.qdoc.is_cue(current):
+                return current
+        return None
 
     def _aside_speaker(self, verb: Token) -> Token | None:
         """The subject of a speech verb set off as an aside ("These, she said, are ...")."""
@@ -151,14 +258,19 @@ class Speakers:
         return None
 
     def _own_subject(self, verb: Token) -> Token | None:
+        """The verb's subject in the writer's words, the one nearest the verb when the parse
+        gave two (a dateline before the real subject)."""
+        subjects = []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.qdoc.in_quote[child.i] == -1:
+                if child.pos_ == "PROPN" and child.ent_type_ in NOT_NAMES:
+                    continue  # "Saturday at the convention, Lee said"
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return verb.head
-                if _object_like(child, verb) or self._impersonal(child):
+                if _object_like(child, verb) or self._impersonal(child) or _is_dateline(child):
                     continue
-                return child
-        return None
+                subjects.append(child)
+        return min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
 
     def _impersonal(self, token: Token) -> bool:
         """A pronoun that cannot stand for a speaker ("these", "this", "which")."""
@@ -170,31 +282,32 @@ class Speakers:
             and (lower not in lexicon.writer_pronouns)
         )
 
-    def _inverted_subject(self, verb: Token) -> Token | None:
-        doc = self.qdoc.doc
-        for i in range(verb.i + 1, min(verb.i + 6, len(doc))):
-            token = doc[i]
-            if self.qdoc.in_quote[i] != -1 or token.text in (".", ";"):
-                return None
-            if token.ent_type_ in NOT_NAMES:
-                return None
-            if token.pos_ in ("PROPN", "NOUN", "PRON"):
-                return token
-            if token.pos_ not in ("DET", "ADJ", "PUNCT", "SPACE", "ADV"):
-                return None
-        return None
-
     def _leading_name(self, verb: Token) -> Token | None:
-        """The first name of the verb's clause when the parse gave it no subject
-        ("Kylie Newbold, a spokesperson, told ..." parsed as a fragment)."""
+        """When the parse gave the verb no subject: the noun right before it ("..., the
+        candidate stated", "Lee (D-Ohio) said"), else the first name of its clause ("Kylie
+        Newbold, a spokesperson, told ..." parsed as a fragment); places and dates are never
+        taken."""
         doc = self.qdoc.doc
+        places = self.qdoc.lexicon.place_labels
         i = verb.i - 1
+        while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and self.qdoc.in_quote[i] == -1:
+            i -= 1
+        if i >= 0 and doc[i].text == ")":
+            while i >= 0 and doc[i].text != "(" and self.qdoc.in_quote[i] == -1:
+                i -= 1
+            i -= 1
+        nominal = i >= 0 and self.qdoc.in_quote[i] == -1 and doc[i].pos_ in ("NOUN", "PROPN")
+        if nominal and doc[i].ent_type_ not in places and doc[i].ent_type_ not in NOT_NAMES:
+            return doc[i]
+        labels = self.qdoc.lexicon.speaker_labels
         first = None
         while i >= 0 and self.qdoc.in_quote[i] == -1 and "\n" not in doc[i].text_with_ws:
-            if doc[i].text in (".", "!", "?", ";"):
+            token = doc[i]
+            if token.text in (".", "!", "?", ";") or _ends_dateline(token):
                 break
-            if doc[i].ent_type_ in self.qdoc.lexicon.speaker_labels or doc[i].pos_ == "PROPN":
-                first = doc[i]
+            named = token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+            if named and token.ent_type_ not in places and not _is_title(token):
+                first = first if _is_dateline(token) else token
             i -= 1
         return first
 
@@ -208,59 +321,87 @@ class Speakers:
             return None
         if token.pos_ == "PRON" or lower in lexicon.pronouns:
             return self.resolve_pronoun(token)
+        if self._known_surname(token):
+            return self.named(self.name_span(token) or self.qdoc.doc[token.i : token.i + 1])
+        if token.lemma_.lower() in lexicon.spokesperson_nouns:
+            spoken_for = descriptions.body(self, token)
+            if spoken_for is not None:
+                return spoken_for
+        title = _whole_title(self.qdoc.doc[token.i : token.i + 1])
+        if len(title) > 1 and token.text[:1].isupper():  # "The Survivors and Families Forum"
+            return self.named(title)
+        if descriptions.is_description(self.qdoc, token):
+            return descriptions.resolve(self, token)
         name = self.name_span(token)
         if name is not None:
-            return self._named(name)
-        if token.pos_ != "NOUN":
+            return self.named(name)
+        if token.pos_ in ("ADJ", "NUM"):  # "the 46-year-old", "the first"
+            return descriptions.resolve(self, token)
+        if token.pos_ not in ("NOUN", "PROPN"):
             return None
         for child in token.children:
             if child.dep_ == "appos" and (found := self.name_span(child)) is not None:
-                return self._named(found, descriptor=_noun_phrase(token, stop=child))
-        if token.lemma_.lower() in lexicon.statement_nouns:
-            for child in token.lefts:
-                if child.dep_ in ("poss", "compound") and (found := self.name_span(child)):
-                    return self._named(found, descriptor=None)
-        return Speaker(None, None, None, _noun_phrase(token))
+                return self.named(found, descriptor=descriptions.phrase(token, stop=child))
+        return (
+            descriptions.body(self, token)
+            or descriptions.owner(self, token)
+            or descriptions.resolve(self, token)
+        )
+
+    def _known_surname(self, token: Token) -> bool:
+        """A capitalised word that is the surname of someone the article names in full
+        ("Lopez" even when tagged as a common noun or a group)."""
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.i == 0:
+            return False
+        return fuller_name(token.text, self.full_names) is not None
 
     def name_span(self, token: Token) -> Span | None:
         """The entity (of a speaking label) or proper-noun chain the token belongs to."""
-        doc = self.qdoc.doc
         ent = self.entity_at.get(token.i)
         if ent is not None:
             ent = _paragraph_part(ent, token)
-            speaks = ent.label_ in self.qdoc.lexicon.speaker_labels
-            return (
-                ent
-                if speaks or (ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN")
-                else None
-            )
-        if token.pos_ != "PROPN":
-            return None
+            if ent.label_ in self.qdoc.lexicon.speaker_labels:
+                return _whole_title(ent)
+            if ent.label_ not in NOT_NAMES and ent.root.pos_ == "PROPN":
+                return ent
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_NAMES or not token.text[:1].isupper():
+            return None  # a lower-case word tagged as a proper noun is a tagging slip
+        return _whole_title(self._proper_noun_run(token))
+
+    def _proper_noun_run(self, token: Token) -> Span:
+        doc = self.qdoc.doc
         start = token.i
         while (
             start > 0
             and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].head.i
-            in (
-                token.i,
-                start,
-            )
+            and doc[start - 1].head.i in (token.i, start)
+            and not self.qdoc.is_cue(doc[start - 1])
         ):
             start -= 1
         return doc[start : token.i + 1]
 
-    def _named(self, span: Span, descriptor: str | None = "") -> Speaker:
+    def named(self, span: Span, descriptor: str | None = "") -> Speaker:
+        """The speaker a name span stands for; the descriptor is looked up unless given."""
         text = span.text
         end = span.end_char
         for suffix in POSSESSIVE:
             if text.endswith(suffix) and len(text) > len(suffix):
                 text, end = text[: -len(suffix)], end - len(suffix)
                 break
-        if descriptor == "":
-            descriptor = descriptor_of(span)
         label = getattr(span, "label_", None) or "PERSON"
         if label not in self.qdoc.lexicon.speaker_labels:
             label = "PERSON"
+        if descriptor == "":
+            descriptor = descriptor_of(span)
+        if label == "PERSON":
+            bare = _bare_name(text)
+            title = text[: text.find(bare)].split() if bare in text else []
+            roles = name_words()["titles"] - name_words()["honorifics"]
+            if descriptor is None and any(w.lower().rstrip(".") in roles for w in title):
+                descriptor = " ".join(title)
+            titled = bool(title) or _is_title_words(descriptor)
+            text = fuller_name(bare, self.full_names) or self._by_given_name(bare, titled) or bare
+            descriptor = _without_name(descriptor, text)
         return Speaker(span.start_char, end, text, descriptor, label)
 
     # -- pronouns ---------------------------------------------------------------------------
@@ -274,12 +415,13 @@ class Speakers:
         before = [c for c in self.candidates if c.position < pronoun.idx]
         for best in (1, 2, 3):
             for candidate in sorted(before, key=lambda c: -c.position):
-                if candidate.rank > best or candidate.speaker.label not in labels:
+                if candidate.rank > best or candidate.label not in labels:
                     continue
-                if not self._gender_fits(candidate.speaker, gender):
+                speaker = self.speaker_of(candidate)
+                if not self._gender_fits(speaker, gender):
                     continue
-                self._learn_gender(candidate.speaker, gender)
-                return candidate.speaker
+                self._learn_gender(speaker, gender)
+                return speaker
         LOGGER.debug("no antecedent for %r at %d", pronoun.text, pronoun.idx)
         return None
 
@@ -297,37 +439,123 @@ def descriptor_of(name: Span) -> str | None:
     root = name.root
     for child in root.children:
         if child.dep_ == "appos" and not (name.start <= child.i < name.end):
-            return _clip(name.doc[child.left_edge.i : child.right_edge.i + 1])
+            return descriptions.phrase(child)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        return _noun_phrase(root.head, stop=root)
+        return descriptions.phrase(root.head, stop=root)
     lefts = [t for t in root.lefts if t.i < name.start and t.dep_ in TITLE_DEPS]
     if not lefts:
         return None
     start = min(t.left_edge.i for t in lefts)
+    for t in name.doc[start : name.start]:
+        if (t.is_punct and t.text not in ("-", ".", "'", "’")) or "\n" in t.text_with_ws:
+            start = t.i + 1  # the title run is the words right before the name
     words = name.doc[start : name.start]
-    return _clip(words) if any(t.pos_ in ("NOUN", "PROPN") for t in words) else None
-
-
-def _noun_phrase(token: Token, stop: Token | None = None) -> str | None:
-    """The noun phrase headed by `token`, cut before `stop` (an appositive) when given."""
-    doc = token.doc
-    end = token.right_edge.i + 1
-    if stop is not None:
-        end = stop.left_edge.i if stop.i > token.i else end
-    start = token.left_edge.i if stop is None or stop.i > token.i else stop.right_edge.i + 1
-    return _clip(doc[start:end])
-
-
-def _clip(span: Span) -> str | None:
-    tokens = [t for t in span][:MAX_DESCRIPTOR_TOKENS]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if not tokens:
+    if not len(words) or not (words[-1].pos_ == "NOUN" or _is_title(words[-1])):
         return None
-    doc = span.doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text or None
+    return descriptions.clip(words)
+
+
+def _imperative_or_infinitive(verb: Token) -> bool:
+    """A base-form verb that opens its sentence, follows "to" or "let me": no one in the
+    text is its subject ("Say what you will", "Let me say", "to put it bluntly")."""
+    if verb.tag_ != "VB" or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    doc = verb.doc
+    first = verb.i == 0 or doc[verb.i - 1].is_punct or "\n" in doc[verb.i - 1].text_with_ws
+    return first or verb.head.lemma_ == "let"
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.replace(".", "") in name_words()["titles"]
+
+
+def _sentence_end(token: Token) -> bool:
+    """A full stop that ends a sentence, not the dot of an abbreviated title ("Capt.")."""
+    if token.text not in (".", "!", "?"):
+        return False
+    if token.text != "." or token.i == 0:
+        return True
+    return token.doc[token.i - 1].lower_.rstrip(".") not in name_words()["abbreviations"]
+
+
+def _is_title_words(words: str | None) -> bool:
+    """Words that are all titles ("Sheikh", "Crown Prince")."""
+    titles = name_words()["titles"]
+    return bool(words) and all(w.lower().rstrip(".") in titles for w in (words or "").split())
+
+
+def _bare_name(text: str) -> str:
+    """A name without leading articles and titles and a trailing possessive."""
+    words = text.split()
+    dropped = name_words()["titles"] | name_words()["leading_articles"]
+    while len(words) > 1 and words[0].lower().replace(".", "") in dropped:
+        words = words[1:]
+    bare = " ".join(words)
+    for suffix in POSSESSIVE[:2]:
+        if bare.endswith(suffix) and len(bare) > len(suffix):
+            return bare[: -len(suffix)]
+    return bare
+
+
+def _without_name(descriptor: str | None, name: str) -> str | None:
+    """The descriptor without words of the name it ends with ("Secretary of State John" for
+    John Kerry is "Secretary of State")."""
+    if descriptor is None:
+        return None
+    words = descriptor.split()
+    given = set(name.split())
+    while words and words[-1] in given:
+        words.pop()
+    kept = " ".join(words).strip(" ,")
+    return kept if kept and kept.lower().rstrip(".") not in name_words()["honorifics"] else None
+
+
+def _whole_title(name: Span) -> Span:
+    """An organisation's name that the model split at "and" ("The Workers and Farmers
+    Alliance" as two names): after "the", a run of capitalised words joined by "and", "of"
+    or "for" is one name."""
+    doc = name.doc
+    if name.start == 0 or doc[name.start - 1].lower_ != "the":
+        return name
+    end = name.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "for", "&"):
+        if not doc[end + 1].text[:1].isupper() or doc[end + 1].ent_type_ == "PERSON":
+            break
+        end += 2
+        while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text[:1].isupper():
+            end += 1
+    return name if end == name.end else doc[name.start : end]
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head noun of the phrase a modifier opens ("South" in "a South Carolina Democrat")."""
+    while token.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _is_dateline(token: Token, places: frozenset[str] = PLACES) -> bool:
+    """A place opening a paragraph and set off by a dash, bracket or comma ("LONDON (Reuters)
+    -", "Washington (AFP) –", "KYIV, Ukraine -"): never a speaker."""
+    doc = token.doc
+    if not (token.ent_type_ in places or token.text.isupper()) or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].text not in DASHES:
+        return False
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return start == 0 or "\n" in doc[start - 1].text_with_ws
+
+
+def _ends_dateline(token: Token) -> bool:
+    """The dash after a dateline ("DOHA (Gulf Wire) -"): the sentence starts after it."""
+    if token.text not in ("-", "—", "–", "--") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == ")" or _is_dateline(before)
 
 
 def _object_like(subject: Token, verb: Token) -> bool:
@@ -336,12 +564,13 @@ def _object_like(subject: Token, verb: Token) -> bool:
     if subject.i == 0:
         return False
     before = subject.doc[subject.i - 1]
-    return before.pos_ == "VERB" and before.i != verb.i
+    modifies = before.head.i == subject.i  # "the conservative-leaning newspaper"
+    return before.pos_ == "VERB" and before.i != verb.i and not modifies
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
-    return "\n" not in a.doc[lo:hi].text
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def _paragraph_part(span: Span, token: Token) -> Span:

@@ -24,17 +24,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
+from parley.extract.stances.anaphora import PRONOUNS, referents
+from parley.extract.stances.conditions import demand_stances
 from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
-from parley.extract.stances.frames import cue_stances, judgements
+from parley.extract.stances.frames import cue_stances, voiced_stances
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
+from parley.extract.stances.judgements import judgements
 from parley.extract.stances.lexicon import Lexicon, lexicon
 from parley.extract.stances.positions import place
 from parley.extract.stances.rules import case_rules
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from parley.articles.model import Article
     from parley.case import Case
@@ -67,7 +70,8 @@ def extract_stances(
     sentences = _candidate_sentences(doc, issues, lex, bool(rules.terms))
     if not sentences:
         return []
-    ctx = build_context(doc, case, lex, rules, issues, mentions, quotes)
+    text = article.text if article is not None else None
+    ctx = build_context(doc, case, lex, rules, issues, mentions, quotes, text)
     found: list[Stance] = []
     seen: set[tuple[str, str, str, int]] = set()
     for sent, hits, before in sentences:
@@ -85,82 +89,105 @@ Candidate = tuple["Span", list[int], list[int]]
 def _candidate_sentences(
     doc: Doc, issues: IssueIndex, lex: Lexicon, rules: bool
 ) -> list[Candidate]:
-    """Sentences with a cue word and an issue word: (sentence, issue-word tokens, and those of
-    the sentence before, for "such a move")."""
+    """Sentences with a cue word and an issue word, or with a cue and a word pointing back
+    ("it", "such a move") after a sentence with an issue word: (sentence, issue-word tokens,
+    and those of the sentence before). One array of the doc's words, no loop over tokens."""
     import numpy as np
+    from spacy.attrs import LEMMA, LOWER, SENT_START
 
-    cue_hits = _cue_candidates(doc, lex)
+    attrs = doc.to_array([LOWER, LEMMA, SENT_START])
+    issue_hits = issues.candidates(doc, attrs)
+    cue_hits = np.flatnonzero(np.isin(attrs[:, 1], _hashes(doc, lex.cue_lemmas)))
     if not len(cue_hits):
         return []
-    issue_hits = issues.candidates(doc)
-    sent_of, spans = _sentence_ids(doc)
+    starts = np.flatnonzero(attrs[:, 2] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = np.concatenate(([0], starts))
+    sent_of = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
     by_sent: dict[int, list[int]] = defaultdict(list)
     for i in issue_hits.tolist():
         by_sent[int(sent_of[i])].append(i)
     cue_sents = np.unique(sent_of[cue_hits]).tolist()
+    pointing: set[int] = set()
+    if any(s not in by_sent and s - 1 in by_sent for s in cue_sents):
+        words = _hashes(doc, PRONOUNS | lex.anaphoric)  # "it", "such a move"
+        found = np.isin(attrs[:, 0], words) | np.isin(attrs[:, 1], words)
+        pointing = set(np.unique(sent_of[np.flatnonzero(found)]).tolist())
+    ends = [*starts[1:].tolist(), len(doc)]
     return [
-        (spans[s], by_sent.get(s, []), by_sent.get(s - 1, []))
+        (doc[starts[s] : ends[s]], by_sent.get(s, []), by_sent.get(s - 1, []))
         for s in cue_sents
-        if rules or s in by_sent
+        if rules or s in by_sent or (s in pointing and s - 1 in by_sent)
     ]
 
 
-def _cue_candidates(doc: Doc, lex: Lexicon) -> np.ndarray:
-    import numpy as np
-    from spacy.attrs import LEMMA
-
-    hashes = _cue_hashes(doc, lex)
-    return np.flatnonzero(np.isin(doc.to_array([LEMMA]).reshape(-1), hashes))
+_HASHES: dict[frozenset[str], object] = {}
 
 
-_CUE_HASHES: dict[int, object] = {}
-
-
-def _cue_hashes(doc: Doc, lex: Lexicon) -> np.ndarray:
+def _hashes(doc: Doc, words: frozenset[str]) -> np.ndarray:
     import numpy as np
 
-    key = id(lex)
-    if key not in _CUE_HASHES:
+    if words not in _HASHES:
         strings = doc.vocab.strings
-        _CUE_HASHES[key] = np.array([strings.add(w) for w in lex.cue_lemmas], dtype="uint64")
-    return _CUE_HASHES[key]  # type: ignore[return-value]
-
-
-def _sentence_ids(doc: Doc) -> tuple[np.ndarray, list[Span]]:
-    """Sentence number of every token, and the sentences."""
-    import numpy as np
-
-    spans = list(doc.sents)
-    ids = np.zeros(len(doc), dtype="int64")
-    for n, sent in enumerate(spans):
-        ids[sent.start : sent.end] = n
-    return ids, spans
+        _HASHES[words] = np.array([strings.add(w) for w in words], dtype="uint64")
+    return _HASHES[words]  # type: ignore[return-value]
 
 
 def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[int]) -> list[Stance]:
     matches = _matches(ctx, sent, hits)
-    judged = [t for t in sent if t.pos_ == "ADJ" and t.lemma_.lower() in ctx.lex.adjectives]
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
+    earlier = _matches(ctx, prev, before) if prev is not None else []
+    matches = _acting(matches + referents(ctx, sent, matches, earlier))
+    judged = [
+        t
+        for t in sent
+        if t.lemma_.lower() in ctx.lex.adjectives
+        and (t.pos_ == "ADJ" or t.dep_ in ("attr", "oprd"))
+    ]
     found: list[Stance] = []
     if judged:
-        prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
-        earlier = _matches(ctx, prev, before) if prev is not None else []
         found += [s for t in judged for s in judgements(ctx, t, matches, earlier)]
     if matches:
         for tok in sent:
             found_cue = cue(tok, ctx.lex)
             if found_cue is not None:
                 found += cue_stances(ctx, tok, found_cue, matches)
+        for root in {ctx.head(m.root).i for m in matches} | {sent.root.i}:
+            found += voiced_stances(ctx, _clause_root(ctx, ctx.doc[root]), matches)
+        found += demand_stances(ctx, sent, matches)
     return [place(ctx, stance) for stance in found]
+
+
+def _clause_root(ctx: Context, tok: Token) -> Token:
+    """The root of the clause a word stands in, within its paragraph."""
+    cur = tok
+    while (head := ctx.head(cur)).i != cur.i:
+        cur = head
+    return cur
 
 
 def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
     """Issue phrases in a sentence: the case's rule phrases for the issues that have rules,
     the issue's own words for the others (rules refine an issue: they replace its words)."""
+    own = ctx.issues.mentions(sent, hits)
     if not ctx.rules.terms:
-        return ctx.issues.mentions(sent, hits)
+        return own
     ruled = ctx.rules.issues
-    own = [m for m in ctx.issues.mentions(sent, hits) if m.issue not in ruled]
-    return _rule_matches(ctx, sent) + own
+    return _rule_matches(ctx, sent) + [m for m in own if m.issue not in ruled]
+
+
+def _acting(matches: list[IssueMatch]) -> list[IssueMatch]:
+    """Issue phrases without the issue's verbs acting on something else ("deploy them" when
+    "them" are sanctions, "negotiate a deal"): a verb names the issue with its own object."""
+    objects = {(m.issue, m.root.i) for m in matches}
+    kept = []
+    for match in matches:
+        verb = match.root
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        own = verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects
+        if own or match.route == "rule":
+            kept.append(match)
+    return kept
 
 
 def _rule_matches(ctx: Context, sent: Span) -> list[IssueMatch]:

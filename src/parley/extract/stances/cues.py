@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from parley.extract.stances.lexicon import REPORTING, Cue, Lexicon
+from parley.extract.stances.lexicon import REPORTING, SUPPORT, Cue, Lexicon
+
+RAISE = Cue(SUPPORT, flips=True)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -13,23 +15,64 @@ if TYPE_CHECKING:
 def cue(tok: Token, lex: Lexicon) -> Cue | None:
     """The frame a word starts: a (phrasal) verb, a noun, or a verb of saying with a clause."""
     if tok.pos_ in ("VERB", "AUX"):
-        for child in tok.children:
-            if child.dep_ in ("prt", "prep", "advmod"):
-                phrasal = lex.phrasal.get((tok.lemma_.lower(), child.lemma_.lower()))
-                if phrasal:
-                    return phrasal
+        found = _phrasal(tok, lex)
+        if found is not None:
+            return found
         if tok.lemma_.lower() in lex.reporting and any(c.dep_ == "ccomp" for c in tok.children):
             return REPORTING
-        return lex.verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if tok.pos_ != "VERB":
+            return None
+        return RAISE if _raise_to(tok, lex) else lex.verbs.get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
         return lex.nouns.get(tok.lemma_.lower())
+    complement = any(c.dep_ in ("xcomp", "prep") for c in tok.children)  # "ready to", "open to"
+    if tok.pos_ == "ADJ" and complement and tok.lemma_.lower() in lex.dispositions:
+        return lex.dispositions[tok.lemma_.lower()]
     return None
+
+
+def _phrasal(tok: Token, lex: Lexicon) -> Cue | None:
+    """A verb with its particle ("walk away") or preposition ("call for"); a verb with a
+    direct object takes no preposition ("called a meeting for Monday")."""
+    for child in tok.children:
+        if _particle(tok, child):
+            found = lex.phrasal.get((tok.lemma_.lower(), child.lemma_.lower()))
+            if found is not None:
+                return found
+    return None
+
+
+def _particle(verb: Token, child: Token) -> bool:
+    """A particle ("away", "out of") or a preposition with its own object ("call for a
+    truce"); after a direct object such a preposition is an adjunct ("called a meeting for
+    Monday")."""
+    if child.dep_ in ("prt", "advmod"):
+        return True
+    if child.dep_ != "prep":
+        return False
+    pobjs = [c for c in child.children if c.dep_ == "pobj"]
+    if any(c.ent_type_ in ("DATE", "TIME") for c in pobjs):
+        return False  # "for Monday"
+    objects = any(c.dep_ in ("dobj", "obj", "oprd") for c in verb.children)
+    return not (objects and pobjs)
+
+
+def _raise_to(tok: Token, lex: Lexicon) -> bool:
+    """ "lift the tariff to 125%": a verb of removal that names a new level raises it."""
+    if tok.lemma_.lower() not in lex.raise_to_level:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(c.like_num or c.ent_type_ in ("PERCENT", "MONEY") for c in prep.subtree)
+        for prep in tok.children
+    )
 
 
 def cue_key(tok: Token, lex: Lexicon) -> str:
     """The cue's name as stored: the lemma, or verb and particle ("walk away")."""
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "advmod"):
+        if _particle(tok, child):
             pair = (tok.lemma_.lower(), child.lemma_.lower())
             if pair in lex.phrasal:
                 return " ".join(pair)

@@ -29,27 +29,41 @@ COMPLEMENTS = {"ccomp", "xcomp", "csubj", "conj", "acomp"}
 PREDICATES = {"acomp", "advmod", "oprd", "attr"}  # "seems improbable", "will likely"
 
 
-def blocked(ctx: Context, tok: Token) -> bool:
-    """Whether the article does not report cue `tok` as its holder's stance."""
+def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
+    """Whether the article does not report cue `tok` as its holder's stance.
+
+    `voiced`: the cue is the clause of an actor's own words, where an obligation
+    ("the ceasefire must hold") is the stance itself."""
     quoted, speaker = ctx.quote_at(tok)
     if quoted and speaker is None:
         return True
     if not quoted and _question(tok):
         return True
     reported = quoted
-    for cur in (tok, *tok.ancestors):
+    for cur in (tok, *ctx.ancestors(tok)):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
+        if any(c.lower_ in ctx.lex.indirect_questions for c in cur.children if c.i < cur.i):
+            return True  # "discussed how to keep the truce"
         if inverted_condition(cur) or (cur.i != tok.i and _envisaged(ctx, cur)):
             return True
+        if tok.pos_ == "VERB" and cur.i != tok.i and weighed(ctx, cur):
+            return True  # "discussed how to cut the tolls", not "discussed X's demand"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             if commentator_says(ctx, cur):
                 return True
             reported = True
-    if obliged(ctx, tok) or deliberating(ctx, tok) or irrealis(ctx, tok, reported):
+    if (not voiced and obliged(ctx, tok)) or deliberating(ctx, tok):
+        return True
+    if irrealis(ctx, tok, reported):
         return True
     speculative = any(c.dep_ == "aux" and c.lower_ in ctx.lex.speculative for c in tok.children)
     return speculative and not reported
+
+
+def weighed(ctx: Context, verb: Token) -> bool:
+    """A verb of deliberation that is no cue of its own ("discussed", not "considered")."""
+    return verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None
 
 
 def commentator_says(ctx: Context, verb: Token) -> bool:
@@ -82,7 +96,7 @@ def obliged(ctx: Context, tok: Token) -> bool:
         if cur.head.i == cur.i or is_reporting(cur.head, ctx.lex):
             return False
         if cur.dep_ == "xcomp" and cur.head.lemma_ in ("have", "need"):
-            return True
+            return not any(c.lower_ in ctx.lex.negating for c in cur.head.children)
         cur = cur.head
 
 
@@ -97,6 +111,8 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
     words = ctx.lex.irrealis
     cur = tok
     while True:
+        if tok.pos_ == "VERB" and cur.i != tok.i and weighed(ctx, cur):
+            return True  # "discussed how to cut the tolls", not "discussed X's demand"
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             return False
         if cur.i != tok.i and cur.lemma_.lower() in words:
@@ -140,7 +156,7 @@ def emits(ctx: Context, tok: Token) -> bool:
 def hedged(ctx: Context, tok: Token) -> bool:
     """Whether the article qualifies the report ("reportedly", "seems to", "suggested")."""
     hedges = ctx.lex.hedges
-    for cur in (tok, *tok.ancestors):
+    for cur in (tok, *ctx.ancestors(tok)):
         if cur.lemma_.lower() in hedges:
             return True
         if any(c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children):

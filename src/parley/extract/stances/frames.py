@@ -15,8 +15,15 @@ from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key
 from parley.extract.stances.filters import blocked, emits, hedged
-from parley.extract.stances.grammar import SUBJECTS, child_towards, negated
-from parley.extract.stances.holders import SIBLING, holder, judge, partners, reports_own
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
+from parley.extract.stances.holders import (
+    RELATIVE,
+    SIBLING,
+    holder,
+    name,
+    partners,
+    reports_own,
+)
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -32,8 +39,14 @@ NOT_CONTENT = {
     "aux", "auxpass", "neg", "det", "poss", "case", "expl", "agent", "intj", "meta",
 }  # fmt: skip
 MAX_PATH = 12
+DIRECT = {"dobj", "xcomp", "obj"}  # what a light verb bears on ("held talks", "keep talking")
 FLIP_PREPS = {"without", "against"}  # "sign the treaty without delay"
 SCOPE = Cue(1, flips=True)
+# An actor's own clause (see voiced_stances), and a clause with its subject ("until the
+# troops leave"): their subjects are content.
+VOICED = Cue(1, flips=True, reporting=True, voiced=True)
+CLAUSE = Cue(1, flips=True, voiced=True)
+FUTURE = {"will", "would", "shall", "wo", "'ll"}
 
 
 def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch]) -> list[Stance]:
@@ -44,7 +57,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     if is_negated and not found.flips:
         return []
     who = holder(ctx, tok)
-    if not isinstance(who, Holder):
+    if not isinstance(who, Holder) or background(ctx, tok, who):
         return []
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
@@ -52,7 +65,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
             continue
         if match.cues is not None and not cued(ctx, tok, match.root, match.cues):
             continue
-        if found.reporting and not reports_own(ctx, tok, who, child_towards(tok, match.root)):
+        if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
             continue
         if ctx.quote_at(match.root) == (True, None):
             continue  # the words are a quote from someone who is no case actor
@@ -71,24 +84,70 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     ]
 
 
-def judgements(
-    ctx: Context, adj: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
-) -> list[Stance]:
-    """ "For Russia, such a move was unacceptable": the actor judges the subject's issue.
+def clauses_to(verb: Token, root: Token) -> set[int]:
+    """The indexes of the words between a verb of saying and a phrase below it."""
+    found: set[int] = set()
+    for tok in (root, *root.ancestors):
+        if tok.i == verb.i:
+            return found
+        found.add(tok.i)
+    return set()
 
-    `earlier` are the issue phrases of the sentence before, for "such a move".
+
+def background(ctx: Context, tok: Token, who: Holder) -> bool:
+    """A relative clause naming what its holder did before, inside the object of a shift
+    by which the same holder undoes it ("cut the tariff he imposed", "suspend the controls
+    it announced")."""
+    if tok.dep_ != "relcl":
+        return False
+    for verb in tok.head.ancestors:
+        found = cue(verb, ctx.lex)
+        if found is not None and not found.reporting:
+            other = holder(ctx, verb)
+            same = isinstance(other, Holder) and (other.actor == who.actor or who.pronoun)
+            return found.shift and same
+    return False
+
+
+def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list[Stance]:
+    """A clause in an actor's own words (its quote, transcript turn or round-up entry) that
+    says what must or will happen: "The ceasefire must hold", "We will not lift the
+    measures". The speaker holds it, signed by the verb itself ("lift" inverts) and the
+    path from the issue phrase up to it, as if the speaker had said it in reported speech.
     """
-    found = ctx.lex.adjectives[adj.lemma_.lower()]
-    subject = next((c for c in adj.head.children if c.dep_ in SUBJECTS), None)
-    who = judge(ctx, adj)
-    if subject is None or who is None or blocked(ctx, adj):
+    quoted, speaker = ctx.quote_at(verb)
+    if not quoted or speaker is None or blocked(ctx, verb, voiced=True):
         return []
-    inside = [m for m in matches if m.root.i in {t.i for t in subject.subtree}]
-    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in subject.children):
-        inside = sorted(earlier, key=lambda m: m.start)[-1:]
-    sign = found.polarity * (-1 if negated(adj, ctx.lex) or negated(adj.head, ctx.lex) else 1)
-    is_hedged = hedged(ctx, adj)
-    return [make_stance(ctx, adj, who, sign * m.polarity, m, is_hedged, found) for m in inside]
+    own = cue(verb, ctx.lex)
+    if own is not None and isinstance(holder(ctx, verb), Holder):
+        return []  # a frame of its own ("We reject the plan")
+    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker)):
+        return []
+    who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
+    best: dict[str, tuple[int, int, IssueMatch]] = {}
+    for match in matches:
+        path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
+        if path is None:
+            continue
+        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity
+        if match.issue not in best or path[1] < best[match.issue][1]:
+            best[match.issue] = (sign, path[1], match)
+    is_hedged = hedged(ctx, verb)
+    return [
+        make_stance(ctx, verb, who, sign, match, is_hedged, VOICED)
+        for sign, _length, match in best.values()
+    ]
+
+
+def intends(ctx: Context, verb: Token, speaker: str) -> bool:
+    """A future or negated clause whose subject is the speaker ("we will never", "Iran won't")."""
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+    if not future and not negated(verb, ctx.lex):
+        return False
+    return any(
+        c.dep_ in SUBJECTS and (found := name(ctx, c)) is not None and found.actor == speaker
+        for c in verb.children
+    )
 
 
 def cued(ctx: Context, cue_tok: Token, root: Token, cues: frozenset[str]) -> bool:
@@ -108,20 +167,30 @@ def path_sign(
     root = match.root if root is None else root
     sign, length, tok = (-1 if negated(root, ctx.lex) else 1), 0, root
     while tok.i != cue_tok.i:
-        head = tok.head
+        head = ctx.head(tok)
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
         if head.i == cue_tok.i:
-            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok):
+            if tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
                 return None
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
-            if found.reporting and tok.dep_ != "ccomp":
+            if found.reporting and not found.voiced and tok.dep_ != "ccomp":
+                return None
+            if found.direct and (tok.dep_ not in DIRECT or length > 2):
                 return None
         elif tok.dep_ == "parataxis" or (tok.dep_ in SIBLING and emits(ctx, tok)):
             return None
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            return None  # a circumstance or condition ("if", "while", "until"), see demands
+        elif found.reporting and tok.dep_ in ("relcl", "acl"):
+            return None  # a reported clause passes on its own arguments, not a noun's clause
         if tok.dep_ == "prep" and tok.lower_ in ctx.lex.adjunct_preps:
             return None
+        if tok.lower_ == "for" and head.lemma_.lower() in ctx.lex.exchange_nouns:
+            return None  # "in exchange for X": a condition, see conditions.py
+        if head.i != cue_tok.i and weighing(ctx, head):
+            return None  # "discussed how to keep the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i:
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
@@ -130,9 +199,20 @@ def path_sign(
     return sign, length
 
 
-def content_edge(child: Token, cue_tok: Token) -> bool:
-    """Edges that are content only in some constructions: a noun's relative clause, and
-    the subject of a passive with an agent ("a ceasefire was rejected by Moscow")."""
+def weighing(ctx: Context, verb: Token) -> bool:
+    """A verb of deliberation ("discussed", not the cue "consider") or an indirect question
+    between a phrase and its cue."""
+    if verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None:
+        return True
+    return any(c.lower_ in ctx.lex.indirect_questions for c in verb.children if c.i < verb.i)
+
+
+def content_edge(child: Token, cue_tok: Token, found: Cue) -> bool:
+    """Edges that are content only in some constructions: a noun's relative clause, the
+    subject of a passive with an agent ("a ceasefire was rejected by Moscow"), and the
+    subject of an actor's own clause ("the ceasefire must hold")."""
+    if found.voiced and child.dep_ in SUBJECTS:
+        return True
     if child.dep_ == "relcl":
         return cue_tok.pos_ == "NOUN"
     if child.dep_ == "nsubjpass":
@@ -151,7 +231,18 @@ def special_scope(
     about the subject ("a ceasefire is a precondition for Kyiv").
     """
     objects = [c for c in cue_tok.children if c.dep_ in ("dobj", "obj")]
-    if cue_tok.dep_ == "relcl" and not objects and cue_tok.i not in {a.i for a in root.ancestors}:
+    light = cue(cue_tok, ctx.lex)
+    if light is not None and light.direct:
+        return None  # a light verb bears only on its own object
+    relative_subject = any(
+        c.dep_ in SUBJECTS and c.lower_ in RELATIVE for c in cue_tok.children
+    )  # "concessions that extend": the noun is the subject, not the object
+    if (
+        cue_tok.dep_ == "relcl"
+        and not objects
+        and not relative_subject
+        and cue_tok.i not in {a.i for a in root.ancestors}
+    ):
         noun = cue_tok.head
         if root.i == noun.i:
             return 1, 1
@@ -162,12 +253,26 @@ def special_scope(
     if cue_tok.dep_ == "attr":
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects and root.i in {t.i for t in subjects[0].subtree}:
-            return (-1 if negated(root, ctx.lex) else 1), 2
+            return within(ctx, match, root, subjects[0])
     if cue_tok.dep_ == "nsubj" and head.lemma_ in ("be", "include", "involve", "remain"):
         found = path_sign(ctx, match, head, SCOPE, root)
         if found is not None:
             return found[0], found[1] + 1
     return None
+
+
+def within(
+    ctx: Context, match: IssueMatch, root: Token, top: Token, clause: bool = False
+) -> tuple[int, int] | None:
+    """(sign, length) from a phrase up to `top`, a phrase above it ("the withdrawal of
+    troops" is a precondition: the shift "withdrawal" counts). With `clause`, `top` is a
+    clause whose subject counts too ("until the troops leave")."""
+    if root.i == top.i:
+        return (-1 if negated(root, ctx.lex) else 1), 2
+    found = path_sign(ctx, match, top, CLAUSE if clause else SCOPE, root)
+    if found is None:
+        return None
+    return found[0] * token_sign(ctx, top, match.issue), found[1] + 2
 
 
 def shift_before(ctx: Context, prep: Token) -> bool:

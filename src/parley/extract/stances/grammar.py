@@ -12,14 +12,6 @@ if TYPE_CHECKING:
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
-def child_towards(head: Token, tok: Token) -> Token | None:
-    """The child of `head` on the way down to `tok`, or None if `tok` is not below `head`."""
-    for ancestor in (tok, *tok.ancestors):
-        if ancestor.head.i == head.i and ancestor.i != head.i:
-            return ancestor
-    return None
-
-
 def main_clause(advcl: Token) -> Token:
     """The verb an adverbial clause belongs to.
 
@@ -37,12 +29,19 @@ def main_clause(advcl: Token) -> Token:
 def negated(tok: Token, lex: Lexicon) -> bool:
     """Whether a word is negated ("did not agree", "never accepted", "no longer")."""
     for child in tok.children:
-        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+        if child.dep_ == "neg" or child.lower_ in lex.negators:
             after = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
             if after is None or after.lower_ not in lex.not_negating:
                 return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":  # "no sign that it would"
+        return any(c.lower_ in lex.negators for c in tok.head.children)
+    if tok.dep_ == "xcomp":  # "failed to agree", "has yet to restore"
+        head = tok.head
+        return head.lemma_.lower() in lex.negating or any(
+            c.lower_ in lex.negating and c.dep_ == "advmod" for c in head.children
+        )
     return False
 
 
@@ -53,11 +52,12 @@ def has_obligation(tok: Token, lex: Lexicon, own_only: bool = False) -> bool:
         if child.dep_ == "aux" and modal in lex.obligations and modal != "have":
             return True
         if not own_only and child.dep_ == "xcomp" and tok.lemma_ in ("have", "need"):
-            return True
+            return not any(c.lower_ in lex.negating for c in tok.children)
         if not own_only and child.dep_ == "xcomp" and child.lemma_ in ("have", "need"):
             return True
     return (
         not own_only
         and tok.lemma_ in ("have", "need")
         and any(c.dep_ == "xcomp" for c in tok.children)
+        and not any(c.lower_ in lex.negating for c in tok.children)  # "has yet to"
     )

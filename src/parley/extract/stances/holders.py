@@ -12,17 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
-from parley.extract.stances.cues import cue, cue_key
+from parley.extract.stances.cues import cue, cue_key, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Edges a holder search climbs: the subject of "agreed" is the subject of "to halt".
-CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl"}
+CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "csubj", "acl", "acomp", "oprd"}
 SIBLING = {"advcl", "conj", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "him", "his", "her", "it", "its", "they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+PLURAL = {"both": 2, "two": 2, "three": 3, "four": 4}  # "both sides", "the three leaders"
 RELATIVE = {"who", "which", "that", "whom"}
 NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
 # Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
@@ -48,24 +49,26 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
         found = own if cur.i == tok.i else own_holder(ctx, cur)
         if found is not None:
             return found if isinstance(found, Holder) else None
-        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+        if cur.dep_ not in CLIMB or ctx.head(cur).i == cur.i:
             return None
-        cur = main_clause(cur) if cur.dep_ == "advcl" else cur.head
+        cur = main_clause(cur) if cur.dep_ == "advcl" else ctx.head(cur)
     return None
 
 
 def is_nested(ctx: Context, tok: Token) -> bool:
     """Whether a cue sits inside what another cue is about."""
     cur = tok
-    while cur.head.i != cur.i:
+    while ctx.head(cur).i != cur.i:
         if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
-            cur = cur.head
+            cur = ctx.head(cur)
             continue
         if cur.dep_ in SIBLING or cur.dep_ in SUBJECTS:
             return False
-        cur = cur.head
+        cur = ctx.head(cur)
         found = cue(cur, ctx.lex)
-        if found is not None and (not found.reporting or acting_report(ctx, cur)):
+        if found is None or found.direct:  # a light verb only bears on its own object
+            continue
+        if not found.reporting or acting_report(ctx, cur):
             return True
     return False
 
@@ -80,15 +83,27 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
     """The holder named on the word itself: Holder, "none" (a non-actor), or None."""
     if tok.pos_ == "NOUN":
         return noun_holder(ctx, tok)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [  # "CAIRO, Sept. 10 — Iran signed ...": the dateline is no subject
+        a for c in subjects for a in ((c,) if c.i not in ctx.datelines else _appositions(c))
+    ]
+    for child in subjects:  # a dateline's date may be parsed as a second subject
+        if child.lower_ in RELATIVE and tok.dep_ == "relcl":
+            child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
+            if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
+                return "none"
+        found = name(ctx, child)
+        if found is not None or child is subjects[-1]:
+            return found or "none"
     for child in tok.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-                child = tok.head
-            return name(ctx, child) or "none"
-        if child.dep_ == "agent":
+        if child.dep_ == "agent":  # "rejected by Southia"
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
     return None
+
+
+def _appositions(tok: Token) -> tuple[Token, ...]:
+    return tuple(c for c in tok.children if c.dep_ == "appos")
 
 
 def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
@@ -137,16 +152,72 @@ def name(ctx: Context, tok: Token) -> Holder | None:
         if named is None:
             return resolve(ctx, tok)
         return named if isinstance(named, Holder) else None
+    group = plural(ctx, tok)
+    if group:
+        ctx.groups[group[0].start] = group[1:]
+        return group[0]
     return phrase_name(ctx, tok)
 
 
+def plural(ctx: Context, tok: Token) -> list[Holder]:
+    """ "Both sides", "the two governments", "the three leaders": the actors named together
+    just before (coordinated subjects, and "with" partners), most recent clause first. In
+    an actor's report only the actor itself ("the two sides agreed", said Beijing): what
+    it says the other side did is its claim."""
+    count = next((PLURAL[c.lower_] for c in tok.children if c.lower_ in PLURAL), 0)
+    if not count or tok.lemma_.lower() not in ctx.lex.official_nouns:
+        return []
+    for verb in ctx.ancestors(tok):
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+        if tok.i not in subjects and is_reporting(verb, ctx.lex):
+            found = holder(ctx, verb)
+            return [found] if isinstance(found, Holder) else []
+    first = tok.sent.start
+    for _ in range(2):
+        first = ctx.doc[first - 1].sent.start if first > 0 else first
+    for i in range(tok.i - 1, first - 1, -1):
+        word = ctx.doc[i]
+        if word.dep_ in SUBJECTS and word.head.i != tok.head.i:
+            group = _together(ctx, word)
+            if len({h.actor for h in group}) >= count:
+                return group
+    return []
+
+
+def _together(ctx: Context, subject: Token) -> list[Holder]:
+    """The actors a coordinated subject and its verb's "with" phrase name."""
+    words = [subject, *subject.conjuncts]
+    words += [c for p in subject.head.children if p.lower_ == "with" for c in p.children]
+    found: dict[str, Holder] = {}
+    for word in words:
+        named = phrase_name(ctx, word)
+        if named is not None:
+            found.setdefault(named.actor, named)
+    return list(found.values())
+
+
 def phrase_name(ctx: Context, tok: Token) -> Holder | None:
-    """The actor a noun phrase names: its head, modifiers or possessor, or a holder word."""
+    """The actor a noun phrase names: its head, modifiers or possessor, an adjective of its
+    name on an official's noun ("Iranian negotiators", "the Iranians"), "the leaders of X",
+    or a holder word."""
     kinds = ("compound", "amod", "appos", "poss", "flat")
     phrase = [tok, *(c for c in tok.children if c.dep_ in kinds)]
     for word in phrase:
         if word.i in ctx.actors:
             return Holder(ctx.actors[word.i], word.idx, word.idx + len(word))
+    official = tok.lemma_.lower() in ctx.lex.official_nouns
+    for word in phrase:
+        actor = ctx.demonyms.get(word.lower_)
+        if actor is not None and (official or word.i == tok.i):
+            return Holder(actor, word.idx, word.idx + len(word))
+    if official:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = next((phrase_name(ctx, c) for c in prep.children if c.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    if not ctx.rules.holders:
+        return None
     span = ctx.doc[min(w.i for w in phrase) : max(w.i for w in phrase) + 1]
     text = ctx.text[span.start_char : span.end_char]
     for pattern, actor in ctx.rules.holders:
@@ -197,28 +268,43 @@ def resolve(ctx: Context, pronoun: Token) -> Holder | None:
     return Holder(ctx.actors[best.i], best.idx, best.idx + len(best), pronoun=True)
 
 
-def reports_own(ctx: Context, tok: Token, holder: Holder, clause: Token | None = None) -> bool:
+def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | None = None) -> bool:
     """A verb of saying passes a stance on when its clause is about the holder or an obligation.
 
-    `clause` picks one reported clause; by default any of them will do.
+    `clause` picks the reported clauses on the way to a phrase (token indexes: a clause
+    and the clause coordinated with it that holds the phrase); by default any will do.
     """
     for child in tok.children:
-        if child.dep_ != "ccomp" or (clause is not None and child.i != clause.i):
+        if child.dep_ != "ccomp" or (clause is not None and child.i not in clause):
             continue
-        if has_obligation(child, ctx.lex):
-            return True
-        for sub in child.children:
-            if sub.dep_ in ("nsubj", "nsubjpass"):
-                named = name(ctx, sub)
-                if named is not None and named.actor == holder.actor:
-                    return True
+        for verb in (child, *(c for c in child.children if c.dep_ == "conj")):
+            if clause is not None and verb.i not in clause:
+                continue
+            if has_obligation(verb, ctx.lex):
+                return True
+            subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if any(is_self(ctx, sub, holder) for sub in subjects):
+                return True
     return False
+
+
+def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
+    """Whether a reported clause's subject is its speaker: a name or pronoun of the
+    holder's actor, "its fighters", or a description such as "the movement"."""
+    named = name(ctx, sub)
+    if named is not None:
+        return named.actor == holder.actor
+    for child in sub.children:
+        if child.dep_ == "poss" and (found := name(ctx, child)) is not None:
+            return found.actor == holder.actor
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in sub.children)
+    return definite and sub.lemma_.lower() in ctx.lex.self_nouns
 
 
 def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
     """Co-holders: coordinated subjects ("Ukraine and Russia agreed"), and for an
     agreement the actors it was made with ("the ceasefire the US agreed with Ukraine")."""
-    found_partners = []
+    found_partners = list(ctx.groups.get(holder.start, ()))
     span = ctx.doc.char_span(holder.start, holder.end, alignment_mode="expand")
     for conj in span.root.conjuncts if span is not None and not holder.pronoun else ():
         found = name(ctx, conj)
@@ -235,13 +321,29 @@ def partners(ctx: Context, tok: Token, holder: Holder) -> list[Holder]:
     return found_partners
 
 
-def judge(ctx: Context, adj: Token) -> Holder | None:
-    """The actor named by "for"/"to" on a judging adjective or its verb."""
-    for word in (adj, adj.head):
-        for prep in word.children:
+def judge(ctx: Context, word: Token) -> Holder | None:
+    """Who judges with a word: the actor named by "for"/"to" on it or its verb, the
+    subject of a verb of calling ("Tehran called X illegal"), the speaker of the quote it
+    stands in, or the actor reporting it."""
+    for cur in (word, word.head):
+        for prep in cur.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
                 for pobj in prep.children:
                     found = name(ctx, pobj)
                     if found is not None:
                         return found
+    for verb in (word.head, word.head.head):
+        if verb.lemma_.lower() in ctx.lex.calling and verb.pos_ == "VERB":
+            return _holding(ctx, verb)
+    quoted, speaker = ctx.quote_at(word)
+    if quoted:
+        return Holder(speaker, word.idx, word.idx + len(word), quoted=True) if speaker else None
+    for verb in ctx.ancestors(word):
+        if is_reporting(verb, ctx.lex):
+            return _holding(ctx, verb)
     return None
+
+
+def _holding(ctx: Context, verb: Token) -> Holder | None:
+    found = holder(ctx, verb)
+    return found if isinstance(found, Holder) else None

@@ -24,13 +24,14 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from parley.extract.stances.lexicon import Lexicon, lexicon
+from parley.case import name_key
+from parley.extract.stances.lexicon import Cue, Lexicon, lexicon
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,9 +45,11 @@ HEAD_POS = {"NOUN", "PROPN", "VERB"}
 # Edges inside one noun phrase: a modifier's phrase is its head's.
 PHRASE_EDGES = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"}
 # Parts of an issue text that set circumstances, not the issue ("while talks go
-# on", "independently of peace"): their words do not name it.
-ADJUNCTS = {"advcl", "npadvmod"}
+# on", "independently of peace in Ukraine"): their words do not name it.
+ADJUNCTS = {"advcl", "npadvmod", "advmod"}
 FLIP_PREPS = {"without", "against"}
+# Entity types of amounts and times, which name no issue ("20 percent", "April").
+MEASURES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class IssueWord:
     head: bool
     exact: bool = True
     primary: bool = True
+    source: int = 0
+    bare: bool = True
+    verbal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,8 @@ class IssueWords:
     derivations: tuple[tuple[str, str], ...]
     generic: frozenset[str]
     weights: dict[str, float]
+    contrasts: frozenset[tuple[str, str]] = frozenset()
+    harm: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -111,6 +119,8 @@ def issue_words() -> IssueWords:
         derivations=tuple((str(a), str(b)) for a, b in data["derivations"]),
         generic=frozenset(data["generic"]),
         weights={k: float(v) for k, v in data["weights"].items()},
+        contrasts=frozenset((str(a), str(b)) for a, b in data.get("contrasts") or ()),
+        harm=frozenset(_fold(w) for w in data.get("harm") or ()),
     )
 
 
@@ -138,19 +148,43 @@ class IssueIndex:
     hashes: Any  # numpy array of the keys of `words`
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
 
-    def candidates(self, doc: Doc) -> np.ndarray:
-        """Indexes of the tokens whose lemma or lower-case form is an issue word."""
+    def candidates(self, doc: Doc, attrs: np.ndarray | None = None) -> np.ndarray:
+        """Indexes of the tokens whose lemma or lower-case form is an issue word (`attrs`:
+        the doc's LOWER and LEMMA columns, if already read)."""
         import numpy as np
         from spacy.attrs import LEMMA, LOWER
 
         if len(doc) == 0 or not len(self.hashes):
             return np.zeros(0, dtype="int64")
-        attrs = doc.to_array([LOWER, LEMMA])
+        if attrs is None:
+            attrs = doc.to_array([LOWER, LEMMA])
         hit = np.isin(attrs[:, 0], self.hashes) | np.isin(attrs[:, 1], self.hashes)
+        hyphens = np.flatnonzero(attrs[:, 0] == doc.vocab.strings["-"])
+        for i in hyphens.tolist():  # "cease-fire" is three tokens
+            if 0 < i < len(doc) - 1 and self._compound(doc[i + 1]):
+                hit[i - 1] = hit[i + 1] = True
         return np.flatnonzero(hit)
 
+    def _compound(self, tok: Token) -> tuple[IssueWord, ...]:
+        """The issue words of a hyphenated word ending in `tok` ("cease-fire" -> ceasefire)."""
+        doc = tok.doc
+        if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].whitespace_:
+            return ()
+        form = _fold(doc[tok.i - 2].text + tok.text)
+        return self.words.get(doc.vocab.strings[form], ()) if form in doc.vocab.strings else ()
+
     def entries(self, tok: Token) -> tuple[IssueWord, ...]:
-        return self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
+        """The issue words a token carries (both parts of a hyphenated one: "cease-fire");
+        a verb with an object carries only the words the issue texts use as verbs ("sought
+        to force Kyiv" does not name "forces")."""
+        doc = tok.doc
+        found = self.words.get(tok.lower, ()) or self.words.get(tok.lemma, ())
+        if not found and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            found = self._compound(doc[tok.i + 2])
+        found = found or self._compound(tok)
+        if found and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return tuple(e for e in found if e.verbal)
+        return found
 
     def mentions(self, sent: Span, hits: Iterable[int]) -> list[IssueMatch]:
         """The issues named in a sentence: per noun phrase, the issue its words weigh most for."""
@@ -158,53 +192,133 @@ class IssueIndex:
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
+            if tok.ent_id_ or _conditional(tok):  # "Customs Tariff Commission", "in exchange for"
+                continue
             phrases[_phrase_head(tok).i].append(tok)
         found = []
         for head_i, words in phrases.items():
-            found += self._best(doc[head_i], words)
+            head = doc[head_i]
+            context = [doc[i] for i in hits if doc[i] not in words and _attached(doc[i], head)]
+            found += self._best(head, words, context)
         return found
 
-    def _best(self, head: Token, words: list[Token]) -> list[IssueMatch]:
+    def _best(self, head: Token, words: list[Token], context: list[Token]) -> list[IssueMatch]:
+        """The issues a phrase names; words of its own clauses and prepositional phrases
+        ("the levy Trump imposed over fentanyl") help choose among the issues it names."""
         scores: dict[str, float] = defaultdict(float)
         headed: set[str] = set()
-        polarity: dict[str, tuple[float, int]] = {}
+        polarity: dict[str, tuple[float, int, Token]] = {}
         for tok in words:
             for entry in self.entries(tok):
                 scores[entry.issue] += entry.weight
                 headed |= {entry.issue} if entry.head else set()
-                if entry.weight > polarity.get(entry.issue, (0.0, 0))[0]:
-                    polarity[entry.issue] = (entry.weight, entry.polarity)
+                best = polarity.get(entry.issue)
+                if entry.polarity and (best is None or entry.weight > best[0]):
+                    polarity[entry.issue] = (entry.weight, entry.polarity, tok)
+        extra: dict[str, float] = defaultdict(float)
+        for tok in context:
+            for entry in self.entries(tok):
+                extra[entry.issue] += entry.weight
         ranked = sorted(
-            (score, issue) for issue, score in scores.items()
-            if score >= self.threshold and issue in headed
+            (score + extra[issue], issue) for issue, score in scores.items()
+            if score + extra[issue] >= self.threshold and issue in headed and issue in polarity
         )  # fmt: skip
         if not ranked:
             return []
         top = ranked[-1][0]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
+        for entry in self.entries(head):  # the phrase's head says what it names
+            if entry.polarity and head in words and entry.issue in polarity:
+                polarity[entry.issue] = (entry.weight, entry.polarity, head)
+        negators = lexicon().negators  # "zero dam building": a negator below the head
+        flip = (
+            -1 if any(c.lower_ in negators for w in words if w != head for c in w.children) else 1
+        )
         return [
-            IssueMatch(issue, polarity[issue][1], start, end, head)
+            IssueMatch(
+                issue,
+                flip * polarity[issue][1] * self._phrase_sign(issue, polarity[issue][2], head),
+                start,
+                end,
+                head,
+            )
             for score, issue in ranked
             if score >= top - 1e-9
         ]
 
+    def _phrase_sign(self, issue: str, tok: Token, head: Token) -> int:
+        """-1 when a shift inside the phrase governs the issue word ("a tariff cut", "reduced
+        tariffs", "sanctions relief"), once per shift; the issue's own words never count."""
+        lex = lexicon()
+        chain = [a for a in tok.ancestors if a.i != tok.i][: _depth(tok, head)]
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i != tok.i]
+        sign = 1
+        for word in (*chain, *mods):
+            if any(e.issue == issue for e in self.entries(word)):
+                continue
+            found = lex.nouns.get(word.lemma_.lower()) or lex.verbs.get(word.lemma_.lower())
+            if found is not None and found.shift:
+                sign = -sign
+        return sign
+
     def opposes(self, issue: str, tok: Token) -> bool:
         """Whether `tok` names the opposite of what names `issue` ("attacks" for a truce)."""
-        return tok.lemma in self.opposites.get(issue, frozenset())
+        if tok.lemma not in self.opposites.get(issue, frozenset()):
+            return False
+        generic = issue_words().generic  # "strike a deal" is no attack
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in generic for c in tok.children)
+
+
+# Edges by which a word belongs to a noun's own clauses and phrases ("the levy Trump
+# imposed over fentanyl"), for choosing among the issues the noun names.
+ATTACHED = {"prep", "pobj", "relcl", "acl", "compound", "amod", "nmod", "npadvmod"}
+
+
+def _attached(tok: Token, head: Token) -> bool:
+    """Whether `tok` is in `head`'s prepositional phrases or relative clause (3 steps)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ATTACHED or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == head.i:
+            return True
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    """The noun of "in exchange for" or "in return for", which names a condition."""
+    lex = lexicon()
+    return tok.lemma_.lower() in lex.exchange_nouns and any(c.lower_ == "for" for c in tok.children)
+
+
+def _depth(tok: Token, head: Token) -> int:
+    """How many steps up from `tok` its phrase head is (0 when it is the head)."""
+    steps, cur = 0, tok
+    while cur.i != head.i and cur.head.i != cur.i:
+        cur, steps = cur.head, steps + 1
+    return steps if cur.i == head.i else 0
 
 
 def _phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a word belongs to, through modifiers and participles
+    ("sanctions reimposed", "the law suspending cooperation")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in PHRASE_EDGES or cur.head.i == cur.i:
+        participle = cur.dep_ == "acl" and cur.tag_ in ("VBN", "VBG")
+        if (cur.dep_ not in PHRASE_EDGES and not participle) or cur.head.i == cur.i:
             break
         cur = cur.head
     return cur
 
 
 def issue_index(case: Case) -> IssueIndex:
-    """The compiled issue words of a case, cached by the case's issue texts."""
+    """The compiled issue words of a case, cached by the case's issue texts (and, for the
+    articles of one build, by the case object itself)."""
+    last = _LAST.get("case")
+    if last is not None and last[0] is case:
+        return last[1]
     key = json.dumps(
         {
             "issues": [_issue_texts(i) for i in case.issues],
@@ -216,27 +330,42 @@ def issue_index(case: Case) -> IssueIndex:
         if len(_INDEXES) >= 8:
             _INDEXES.pop(next(iter(_INDEXES)))
         _INDEXES[key] = _compile(case)
+    _LAST["case"] = (case, _INDEXES[key])
     return _INDEXES[key]
 
 
 _INDEXES: dict[str, IssueIndex] = {}
+_LAST: dict[str, tuple[Case, IssueIndex]] = {}
 
 
 def _compile(case: Case) -> IssueIndex:
     from parley.nlp import load_pipeline
 
     nlp = load_pipeline(case)
-    words: dict[str, dict[str, IssueWord]] = defaultdict(dict)
-    actor_words = {w for name in case.name_index() for w in name.split()}
+    words: dict[str, dict[str, list[IssueWord]]] = defaultdict(lambda: defaultdict(list))
+    actor_words = _actor_words(case)
     lex, data = lexicon(), issue_words()
     for issue in case.issues:
-        for text, factor, polarity in _issue_texts(issue):
+        for text, factor, polarity, source in _issue_texts(issue):
             doc = _parse(nlp, text)
-            for tok, weight, head, sign in _content_words(doc, lex, data, actor_words):
-                _add(words, tok, issue.id, weight * factor, head, sign * polarity, factor == 1.0)
+            for tok, weight, head, sign, bare in _content_words(doc, lex, data, actor_words):
+                entry = IssueWord(issue.id, weight * factor, sign * polarity, head, True)
+                verbal = tok.pos_ == "VERB"
+                _add(words, tok, replace(entry, source=source, bare=bare, verbal=verbal))
     index = _finish(words, data, nlp)
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
     return index
+
+
+def _actor_words(case: Case) -> set[str]:
+    """Words that name an actor alone: one-word names and aliases, their adjectives
+    ("Iranian"), and people's surnames ("Tariff" in "Customs Tariff Commission" still
+    names an issue)."""
+    from parley.extract.stances.context import demonyms
+
+    names = case.name_index()
+    words = {name for name in names if " " not in name} | set(demonyms(names, lexicon()))
+    return words | {name_key(p).split()[-1] for actor in case.actors for p in actor.people}
 
 
 def _points(nlp: Language, issue: Issue) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -253,18 +382,22 @@ def _points(nlp: Language, issue: Issue) -> tuple[tuple[int, frozenset[str]], ..
     )
 
 
-def _issue_texts(issue: Issue) -> list[tuple[str, float, int]]:
-    """(text, weight factor, polarity) of every text in which an issue names itself."""
+# Where an issue text comes from, in the order its words' polarity is trusted: the
+# proposition states the side, the scale labels its ends, names only the topic.
+PROPOSITION, SCALE, NAME = 0, 1, 2
+
+
+def _issue_texts(issue: Issue) -> list[tuple[str, float, int, int]]:
+    """(text, weight factor, polarity, source) of every text in which an issue names itself."""
     weights = issue_words().weights
-    texts = [(issue.id.replace("_", " ").replace("-", " "), 1.0, 1)]
+    texts = [(issue.id.replace("_", " ").replace("-", " "), 1.0, 1, NAME)]
     if issue.label and issue.label.lower() != texts[0][0].lower():
-        texts.append((issue.label, 1.0, 1))
+        texts.append((issue.label, 1.0, 1, NAME))
     if issue.proposition:
-        texts.append((issue.proposition, 1.0, 1))
-    texts += [(k, 1.0, 1) for k in issue.keywords]
+        texts.append((issue.proposition, 1.0, 1, PROPOSITION))
+    texts += [(k, 1.0, 1, NAME) for k in issue.keywords]
     for point, label in sorted(issue.scale.items()):
-        if point != 50:
-            texts.append((label, weights["scale_label"], 1 if point > 50 else -1))
+        texts.append((label, weights["scale_label"], 1 if point > 0 else -1, SCALE))
     return texts
 
 
@@ -279,24 +412,19 @@ def _parse(nlp: Language, text: str) -> Doc:
 
 def _content_words(
     doc: Doc, lex: Lexicon, data: IssueWords, actor_words: set[str]
-) -> Iterator[tuple[Token, float, bool, int]]:
-    """(token, weight, can head, polarity) of the words of one issue text that name it."""
+) -> Iterator[tuple[Token, float, bool, int, bool]]:
+    """(token, weight, can head, polarity, bare) of the words of one issue text that name it.
+
+    A word is bare when no other such word modifies it ("tariffs" in "cut the tariffs",
+    not in "fentanyl tariff"). Verbs of a relative clause only describe ("the towns it
+    seized"): they weigh as modifiers.
+    """
     weights = data.weights
-    flips = _flip_counts(doc, lex)
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if (
-            tok.pos_ not in CONTENT_POS
-            or tok.is_stop
-            or lemma in data.generic
-            or tok.ent_id_
-            or tok.lower_ in actor_words
-            or _flip_word(tok, lex)
-            or lemma in lex.reporting
-            or _in_adjunct(tok)
-        ):
-            continue
-        head = tok.pos_ in HEAD_POS
+    flips = _flip_counts(doc, lex, data.contrasts)
+    content = [tok for tok in doc if _names_issue(tok, lex, data, actor_words)]
+    indexes = {tok.i for tok in content}
+    for tok in content:
+        head = tok.pos_ in HEAD_POS and tok.dep_ not in ("relcl", "acl")
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
             weight = (weights["head"] + weights["modifier"]) / 2
         else:
@@ -304,53 +432,116 @@ def _content_words(
                 weights["head"] if head and tok.dep_ not in PHRASE_EDGES else weights["modifier"]
             )
             head = head and (tok.dep_ not in PHRASE_EDGES or tok.pos_ == "PROPN")
-        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1
+        bare = not any(c.i in indexes and c.dep_ in PHRASE_EDGES for c in tok.children)
+        yield tok, weight, head, -1 if flips[tok.i] % 2 else 1, bare
+
+
+def _names_issue(tok: Token, lex: Lexicon, data: IssueWords, actor_words: set[str]) -> bool:
+    """Whether a word of an issue text can name the issue (a content word, no actor's name,
+    no cue, no amount, no word of every issue)."""
+    lemma = tok.lemma_.lower()
+    return not (
+        tok.pos_ not in CONTENT_POS
+        or tok.is_stop
+        or tok.like_num
+        or tok.ent_type_ in MEASURES
+        or lemma in data.generic
+        or tok.ent_id_
+        or tok.lower_ in actor_words
+        or _flip_word(tok, lex)
+        or lemma in lex.reporting
+        or _in_adjunct(tok)
+    )
 
 
 def _flip_word(tok: Token, lex: Lexicon) -> bool:
-    """Cue words, which carry no issue: shifts ("stop", "limited"), cues of support or
-    opposition, negations, "without", "out of"."""
+    """Cue words, which carry no issue: shifts ("stop", "limited", "give up"), cues of support
+    or opposition, negations, "without", "out of"."""
     lemma = tok.lemma_.lower()
-    if tok.dep_ == "neg" or tok.lower_ in ("no", "never", "without", "against"):
+    if tok.dep_ == "neg" or tok.lower_ in lex.negators or tok.lower_ in FLIP_PREPS:
         return True
     if tok.lower_ == "out" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
         return True
-    return lemma in lex.verbs or lemma in lex.nouns or lemma.removesuffix("ed") in lex.verbs
+    return _cue_of(tok, lex) is not None or lemma.removesuffix("ed") in lex.verbs
 
 
-def _flip_counts(doc: Doc, lex: Lexicon) -> list[int]:
+def _cue_of(tok: Token, lex: Lexicon) -> Cue | None:
+    """The cue a word of an issue text is: a phrasal verb ("gives up"), a verb or a noun."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        for child in tok.children:
+            phrasal = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if phrasal is not None and child.dep_ in ("prt", "prep", "advmod"):
+                return phrasal
+    if tok.pos_ == "NOUN":
+        return lex.nouns.get(lemma) or lex.verbs.get(lemma)
+    return lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("ed")) or lex.nouns.get(lemma)
+
+
+def _flip_counts(doc: Doc, lex: Lexicon, contrasts: frozenset[tuple[str, str]]) -> list[int]:
     """How many flipping words (negations, shifts, opposing cues) have each token in scope.
 
     A verb's or predicate's scope is its clause (its subject too: "deliveries
     stop", "enlargement is limited") without coordinated clauses; a noun's,
-    negation's or preposition's is its phrase. Short propositions are often
-    misparsed ("... stop" as a noun), so a flipping word that ends the text and
-    governs no content word scopes over all before it.
+    negation's or preposition's is its phrase; "rather than" and "instead of" scope
+    over what follows them. Short propositions are often misparsed ("... stop" as a
+    noun), so a flipping word that ends the text and governs no content word scopes
+    over all before it.
     """
     counts = [0] * len(doc)
     last = max((t.i for t in doc if not t.is_punct), default=-1)
     for tok in doc:
+        if tok.i > 0 and (doc[tok.i - 1].lower_, tok.lower_) in contrasts:
+            for i in _contrast_scope(tok):
+                counts[i] += 1
+            continue
         if not _flip_word(tok, lex) or tok.ent_id_:
             continue
-        lemma = tok.lemma_.lower()
-        cue = lex.verbs.get(lemma) or lex.verbs.get(lemma.removesuffix("ed"))
-        if tok.pos_ == "NOUN":
-            cue = lex.nouns.get(lemma) or cue
+        cue = _cue_of(tok, lex)
         if cue is not None and cue.polarity > 0:
             continue  # "agreed", "imposed": support keeps the sign
-        scope = _scope(tok)
-        if tok.i == last and not any(
-            doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i}
+        scope = _scope(tok, lex)
+        if (
+            tok.i == last
+            and not _adverbial(tok, lex)
+            and not any(doc[i].pos_ in HEAD_POS and not doc[i].ent_id_ for i in scope - {tok.i})
         ):
-            scope |= set(range(tok.i))
+            scope |= set(range(_segment_start(tok), tok.i))
         for i in scope:
             counts[i] += 1
     return counts
 
 
-def _scope(tok: Token) -> set[int]:
-    if tok.dep_ == "neg" or tok.lower_ in ("not", "no", "never"):
+def _contrast_scope(tok: Token) -> set[int]:
+    """ "rather than through a mediator": the phrase after the contrast's last word."""
+    if tok.i + 1 >= len(tok.doc):
+        return set()
+    after = tok.doc[tok.i + 1]
+    found = {t.i for t in tok.subtree} | {t.i for t in after.subtree}
+    return {i for i in found if i > tok.i}
+
+
+def _scope(tok: Token, lex: Lexicon) -> set[int]:
+    """The tokens a flipping word bears on, without adjuncts of time or circumstance
+    ("stop fighting under a ceasefire") and coordinated clauses."""
+    found = _reach(tok, lex)
+    doc = tok.doc
+    adjuncts = {
+        t.i
+        for i in found
+        if doc[i].dep_ == "prep" and doc[i].lower_ in lex.adjunct_preps and i != tok.i
+        for t in doc[i].subtree
+    }
+    return found - adjuncts
+
+
+def _reach(tok: Token, lex: Lexicon) -> set[int]:
+    if tok.lower_ in lex.negators and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return {t.i for t in _phrase_head(tok.head).subtree}  # "no transit route"
+    if tok.dep_ == "neg" or tok.lower_ in ("not", *lex.negators):
         clause = tok.head
+    elif tok.dep_ in ("acl", "amod") and tok.head.dep_ == "ROOT" and tok.head.pos_ == "NOUN":
+        return {t.i for t in tok.head.subtree}  # a label's predicate: "defensive measures lifted"
     elif tok.pos_ in ("VERB", "AUX"):
         clause = tok
     elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):
@@ -366,74 +557,104 @@ def _scope(tok: Token) -> set[int]:
     return {t.i for t in clause.subtree} - other
 
 
+def _segment_start(tok: Token) -> int:
+    """Where the comma- or semicolon-separated part of a text holding `tok` starts."""
+    for i in range(tok.i - 1, -1, -1):
+        if tok.doc[i].text in (",", ";"):
+            return i + 1
+    return 0
+
+
+def _adverbial(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is the object of an adverbial preposition ("without delay")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in (*FLIP_PREPS, *lex.adjunct_preps)
+
+
 def _in_adjunct(tok: Token) -> bool:
-    return any(t.dep_ in ADJUNCTS for t in (tok, *tok.ancestors))
+    """Whether a word sits in an adjunct ("while talks go on", "independently of peace")."""
+    return any(
+        t.dep_ in ADJUNCTS or any(c.dep_ == "advmod" for c in t.children if t.dep_ == "prep")
+        for t in (tok, *tok.ancestors)
+    )
 
 
-def _add(
-    words: dict[str, dict[str, IssueWord]],
-    tok: Token,
-    issue: str,
-    weight: float,
-    head: bool,
-    polarity: int,
-    primary: bool,
-) -> None:
+def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueWord) -> None:
+    """File an issue text's word under its forms, derived forms and synonyms."""
     data = issue_words()
+    entry = replace(entry, primary=entry.source != SCALE)
+    synonym = replace(entry, weight=entry.weight * data.weights["synonym"], exact=False)
     forms = {_fold(tok.lemma_), _fold(tok.text)}
     for form in forms:
-        for variant in variants(form, data.derivations):
-            _put(words, variant, IssueWord(issue, weight, polarity, head, primary=primary))
-        for synonym in data.synonyms.get(form, ()):
-            entry = IssueWord(
-                issue, weight * data.weights["synonym"], polarity, head, False, primary
-            )
-            for variant in variants(synonym, data.derivations):
-                _put(words, variant, entry)
+        for variant in variants(form, data.derivations):  # "signing" -> the verb "sign"
+            derived = variant not in forms and len(variant) < len(form)
+            words[variant][entry.issue].append(replace(entry, verbal=entry.verbal or derived))
+        for other in data.synonyms.get(form, ()) if tok.pos_ != "PROPN" else ():
+            if other in cue_words():
+                continue  # "withdrawal" for "pullback": a shift, not the issue
+            for variant in variants(other, data.derivations):
+                words[variant][entry.issue].append(synonym)
 
 
-def _put(words: dict[str, dict[str, IssueWord]], form: str, entry: IssueWord) -> None:
-    """Keep, per form and issue, the weightiest entry; a form that one issue's own words use
-    with both polarities at the same weight names neither side, and is dropped."""
-    old = words[form].get(entry.issue)
-    if old is None:
-        words[form][entry.issue] = entry
-        return
-    if old.polarity != entry.polarity and old.exact and entry.exact:
-        if abs(old.weight - entry.weight) < 0.1:  # both sides, equally: names neither
-            words[form][entry.issue] = IssueWord(entry.issue, 0.0, 0, False)
-        elif entry.weight > old.weight:
-            words[form][entry.issue] = entry
-    elif old.polarity != 0 and (entry.weight, entry.exact) > (old.weight, old.exact):
-        words[form][entry.issue] = entry
-    if old.primary != entry.primary and entry.exact and old.exact:  # used in the issue's own text
-        kept = words[form][entry.issue]
-        words[form][entry.issue] = IssueWord(
-            kept.issue, kept.weight, kept.polarity, kept.head, kept.exact, primary=True
-        )
+@functools.cache
+def cue_words() -> frozenset[str]:
+    """Lemmas of shifts and cues of opposition, which invert what they govern (never a
+    synonym of an issue word: "withdrawal" for "pullback")."""
+    lex = lexicon()
+    cues = (*lex.verbs.items(), *lex.nouns.items())
+    return frozenset(word for word, found in cues if found.polarity < 0)
 
 
-def _finish(words: dict[str, dict[str, IssueWord]], data: IssueWords, nlp: Language) -> IssueIndex:
-    """Divide each weight by the number of issues whose own text (id, label, proposition,
-    keywords; not scale labels) uses the word, and hash the forms."""
+def _merge(entries: list[IssueWord]) -> IssueWord:
+    """One entry per form and issue: the issue's own words before synonyms, the greatest
+    weight, and the polarity of the most trusted text using the word (the proposition,
+    then the scale labels, then the id, label and keywords); a form that text uses on
+    both sides ("indirect talks" at 0, "direct talks" at 100) is neutral (polarity 0):
+    it names the issue's topic but no side."""
+    own = [e for e in entries if e.exact] or entries
+    trusted = min(e.source for e in own)
+    sides = {e.polarity for e in own if e.source == trusted}
+    best = max(own, key=lambda e: e.weight)
+    return IssueWord(
+        best.issue,
+        best.weight,
+        sides.pop() if len(sides) == 1 else 0,
+        any(e.head for e in own),
+        best.exact,
+        any(e.primary for e in own),
+        trusted,
+        any(e.bare for e in own if e.source == trusted),
+        any(e.verbal for e in entries),
+    )
+
+
+def _finish(
+    words: dict[str, dict[str, list[IssueWord]]], data: IssueWords, nlp: Language
+) -> IssueIndex:
+    """Merge each form's entries per issue, divide each weight by the number of issues whose
+    own text (id, label, proposition, keywords; not scale labels) uses the word on one side
+    (only those using it bare, when some do: "tariffs" names the issue that says "the
+    tariffs", not the one that says "fentanyl tariff"), and hash the forms."""
     import numpy as np
 
     strings = nlp.vocab.strings
     table: dict[int, tuple[IssueWord, ...]] = {}
     for form, by_issue in words.items():
-        users = sum(1 for e in by_issue.values() if e.exact and e.primary) or 1
-        entries = tuple(
-            IssueWord(e.issue, e.weight / users, e.polarity, e.head, e.exact, e.primary)
-            for e in by_issue.values()
-            if e.polarity != 0
+        merged = [_merge(entries) for entries in by_issue.values()]
+        users = [e for e in merged if e.exact and e.primary and e.polarity]
+        bare = [e for e in users if e.bare]
+        table[strings.add(form)] = tuple(
+            replace(e, weight=e.weight / (len(bare) if e in bare else len(users) or 1))
+            for e in merged
         )
-        if entries:
-            table[strings.add(form)] = entries
     opposites: dict[str, set[int]] = defaultdict(set)
     for form, by_issue in words.items():
         for opposite in data.opposites.get(form, ()):
             for issue in by_issue:
                 opposites[issue] |= {strings.add(v) for v in variants(opposite, data.derivations)}
+    harm = {v for word in data.harm for v in variants(word, data.derivations)}
+    named = {issue for form in harm & words.keys() for issue in words[form]}
+    for issue in {i for by_issue in words.values() for i in by_issue} - named:
+        opposites[issue] |= {strings.add(v) for v in harm}  # "the targeting of students"
     return IssueIndex(
         words=table,
         opposites={k: frozenset(v) for k, v in opposites.items()},

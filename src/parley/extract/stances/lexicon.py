@@ -23,13 +23,17 @@ class Cue:
     `polarity` is +1 (support) or -1 (oppose); `flips` says whether a negation
     flips the cue (True) or cancels the stance (False); `shift` marks words
     that only invert what they govern ("halt", "cut off"); `reporting` marks
-    verbs of saying, which pass a stance on only in some clauses.
+    verbs of saying, which pass a stance on only in some clauses; `direct` marks
+    light verbs, which bear only on their own object ("held talks"); `voiced` the
+    clause of an actor's own quote that carries its stance by itself.
     """
 
     polarity: int
     flips: bool
     shift: bool = False
     reporting: bool = False
+    direct: bool = False
+    voiced: bool = False
 
 
 REPORTING = Cue(SUPPORT, flips=False, reporting=True)
@@ -43,40 +47,72 @@ class Lexicon:
     nouns: dict[str, Cue]
     phrasal: dict[tuple[str, str], Cue]
     adjectives: dict[str, Cue]
+    dispositions: dict[str, Cue]
     anaphoric: frozenset[str]
+    insistence: frozenset[str]
+    calling: frozenset[str]
     adjunct_preps: frozenset[str]
     reporting: frozenset[str]
     commentators: frozenset[str]
+    self_nouns: frozenset[str]
+    official_nouns: frozenset[str]
+    demonyms: tuple[tuple[str, str], ...]
     hedges: frozenset[str]
     speculative: frozenset[str]
     obligations: frozenset[str]
     conditions: frozenset[str]
+    demand_marks: frozenset[str]
+    only_marks: frozenset[str]
+    exchange_nouns: frozenset[str]
+    negators: frozenset[str]
+    raise_to_level: frozenset[str]
+    negating: frozenset[str]
     not_negating: frozenset[str]
     deliberation: frozenset[str]
+    indirect_questions: frozenset[str]
     irrealis: frozenset[str]
     envisaging: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
         """Every lemma that can start a cue (for the matcher that finds candidate sentences)."""
-        words = {*self.verbs, *self.nouns, *self.adjectives, *self.reporting}
+        words = {*self.verbs, *self.nouns, *self.adjectives, *self.dispositions, *self.reporting}
         return frozenset(words | {verb for verb, _particle in self.phrasal})
 
 
 _WORD_LISTS = (
     "adjunct_preps",
     "anaphoric",
+    "insistence",
+    "calling",
     "reporting",
     "commentators",
+    "self_nouns",
+    "official_nouns",
     "hedges",
     "speculative",
     "obligations",
     "conditions",
+    "demand_marks",
+    "only_marks",
+    "exchange_nouns",
+    "negators",
+    "raise_to_level",
+    "negating",
     "not_negating",
     "deliberation",
+    "indirect_questions",
     "irrealis",
     "envisaging",
 )
+
+
+def _adjectives(groups: dict[str, list[str]]) -> dict[str, Cue]:
+    return {
+        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
+        for polarity, words in groups.items()
+        for word in words
+    }
 
 
 @functools.cache
@@ -89,7 +125,7 @@ def lexicon() -> Lexicon:
     phrasal: dict[tuple[str, str], Cue] = {}
     for group in data["cues"]:
         polarity = SUPPORT if group["polarity"] == "support" else OPPOSE
-        cue = Cue(polarity, flips=group["negated"] == "flip")
+        cue = Cue(polarity, group["negated"] == "flip", direct=group.get("scope") == "object")
         verbs.update(dict.fromkeys(group.get("verbs") or (), cue))
         nouns.update(dict.fromkeys(group.get("nouns") or (), cue))
         for phrase in group.get("phrasal") or ():
@@ -100,15 +136,15 @@ def lexicon() -> Lexicon:
         verbs.setdefault(word, shift)
     for word in data["shifts"]["nouns"]:
         nouns.setdefault(word, shift)
-    adjectives = {
-        word: Cue(SUPPORT if polarity == "support" else OPPOSE, flips=True)
-        for polarity, words in data["adjectives"].items()
-        for word in words
-    }
+    for phrase in data["shifts"]["phrasal"]:
+        verb, particle = phrase.split(maxsplit=1)
+        phrasal.setdefault((verb, particle), shift)
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
         phrasal=phrasal,
-        adjectives=adjectives,
+        adjectives=_adjectives(data["adjectives"]),
+        dispositions=_adjectives(data["dispositions"]),
+        demonyms=tuple((str(a), str(b)) for a, b in data["demonyms"]),
         **{key: frozenset(data[key]) for key in _WORD_LISTS},
     )

@@ -144,6 +144,7 @@ def _run_build(
             store,
             case=case,
             manifest=manifest,
+            engine=engine,
             on_article=lambda _s: progress.advance(task),
             follow_links=follow_links,
         )

@@ -1,0 +1,77 @@
+"""Judging words: an actor calling an issue acceptable, illegal, not negotiable.
+
+"For Russia, such a move was unacceptable", "Tehran called the decision illegal",
+"the attacks were aggression, Putin said", "enrichment is not negotiable" (insisting
+on it): the judging word (`adjectives` in `stance_verbs.yaml`) is said of a phrase
+(the subject of its copula, the object of a verb of calling, its own subject), and
+the judge is the actor named by "for"/"to", the caller, the quote's speaker or the
+actor reporting it (`holders.judge`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.records import Stance
+from parley.extract.stances.anaphora import event
+from parley.extract.stances.context import Context
+from parley.extract.stances.filters import blocked, hedged
+from parley.extract.stances.frames import within
+from parley.extract.stances.grammar import SUBJECTS, negated
+from parley.extract.stances.holders import judge
+from parley.extract.stances.scoring import make_stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from parley.extract.stances.issues import IssueMatch
+
+
+def judgements(
+    ctx: Context, word: Token, matches: list[IssueMatch], earlier: list[IssueMatch]
+) -> list[Stance]:
+    """An actor judging what a word is said of: "For Russia, such a move was unacceptable",
+    "Tehran called the decision illegal", "the attacks were aggression, Putin said",
+    "enrichment is not negotiable" (insisting on it).
+
+    `earlier` are the issue phrases of the sentence before, for "such a move".
+    """
+    found = ctx.lex.adjectives.get(word.lemma_.lower())
+    target = judged(ctx, word)
+    who = judge(ctx, word)
+    if found is None or target is None or who is None or blocked(ctx, word):
+        return []
+    is_negated = negated(word, ctx.lex) or negated(word.head, ctx.lex)
+    if word.lemma_.lower() in ctx.lex.insistence and not is_negated:
+        return []  # "negotiable" says nothing; "not negotiable" insists
+    inside = [m for m in matches if m.root.i in {t.i for t in target.subtree}]
+    if not inside and any(c.lower_ in ctx.lex.anaphoric for c in target.children):
+        act = event(ctx, earlier)  # "such a move": what the sentence before did
+        inside = [act] if act is not None else []
+    sign = found.polarity * (-1 if is_negated else 1)
+    is_hedged = hedged(ctx, word)
+    stances = []
+    for match in inside:
+        path = within(ctx, match, match.root, target) if match.root.sent == target.sent else (1, 0)
+        if path is not None:
+            polarity = sign * path[0] * match.polarity
+            stances.append(make_stance(ctx, word, who, polarity, match, is_hedged, found))
+    return stances
+
+
+def judged(ctx: Context, word: Token) -> Token | None:
+    """What a judging word is said of: the subject of its copula ("X was unacceptable"),
+    the object of a verb of calling ("called X illegal") or its own subject."""
+    head = word.head
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in ctx.lex.calling:
+        return head  # "called [the toll cut] unacceptable", parsed under the object
+    if head.lemma_.lower() in ctx.lex.calling:
+        return next((c for c in head.children if c.dep_ in ("dobj", "obj")), None) or next(
+            (c for c in word.children if c.dep_ in SUBJECTS), None
+        )
+    own = next((c for c in word.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return own
+    if word.dep_ in ("acomp", "attr"):
+        return next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    return None
