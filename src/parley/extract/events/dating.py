@@ -179,7 +179,7 @@ def _attach_timexes(
             trigger.dating = "vague"
 
 
-BOUNDS = frozenset({"since", "until", "till", "through", "by"})
+BOUNDS = frozenset({"since", "until", "till", "through", "by", "as of"})
 
 
 MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -235,10 +235,10 @@ def _bound(span: Span) -> bool:
     morning he had posted a statement": done by then, that day)."""
     doc = span.doc
     word: Token | None = doc[span.start - 1] if span.start > 0 else None
-    if word is None or word.lower_ not in BOUNDS:
+    if word is None or _bound_word(word) not in BOUNDS:
         word, token = None, span.root
         for _ in range(BOUND_ARCS):
-            if token.dep_ == "prep" and token.lower_ in BOUNDS:
+            if token.dep_ == "prep" and _bound_word(token) in BOUNDS:
                 word = token
                 break
             if token.head.i == token.i:
@@ -247,6 +247,13 @@ def _bound(span: Span) -> bool:
     if word is None:
         return False
     return word.lower_ != "by" or not _past_clause(word.head)
+
+
+def _bound_word(word: Token) -> str:
+    """The word, or "as of" for the "of" of "as of this morning"."""
+    if word.lower_ == "of" and word.i > 0 and word.doc[word.i - 1].lower_ == "as":
+        return "as of"
+    return word.lower_
 
 
 # How far up the parse from a time expression a "since", "until" or "by" makes it an edge.
@@ -629,17 +636,24 @@ def _inherit(
 
 
 def _reported_now(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
-    """ "Hamas said on Friday that it agreed to ...": a simple past reported by a dated
-    statement happened on the statement's day (a pluperfect, "had agreed", is earlier)."""
+    """ "Hamas said on Friday that it agreed to ...", "have agreed to a ceasefire, the prime
+    minister announced on Wednesday": a past or present perfect reported by a dated
+    statement happened on the statement's day; a pluperfect ("announced on Sunday that it
+    had left the government") happened by then, most likely that day: approximate."""
     token = trigger.token
     speech = owner.get(token.head.i)
-    if token.dep_ != "ccomp" or token.tag_ != "VBD" or speech is None or speech is trigger:
+    if token.dep_ != "ccomp" or speech is None or speech is trigger:
         return False
     if speech.type != "statement" or speech.date is None or len(speech.date) != 10:
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.tag_ == "VBD" and not aux:
+        _copy(trigger, speech, "clause")
+    elif token.tag_ == "VBN" and aux in ({"has"}, {"have"}, {"had"}):
+        _copy(trigger, speech, "clause")
+        trigger.approximate = trigger.approximate or "had" in aux
+    else:
         return False
-    _copy(trigger, speech, "clause")
     return True
 
 
@@ -1218,9 +1232,20 @@ def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
             continue
         if trigger.kind != "verb" or trigger.pending is not None or trigger.dating == "vague":
             continue
-        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
-        if main and _past(token):
+        if _main_line(token) and _past(token):
             trigger.date, trigger.approximate, trigger.dating = published.isoformat(), True, "lead"
+
+
+def _main_line(token: Token) -> bool:
+    """The main clause, a clause conjoined to it, or what a main verb of speech reports
+    ("Hamas has accepted the proposal, officials said")."""
+    if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+        return True
+    head = token.head
+    return token.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING
+
+
+REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "add"})
 
 
 def _past(verb: Token) -> bool:

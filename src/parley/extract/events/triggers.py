@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from parley.extract.records import Mention, Timex
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
+# Nouns whose "of" phrase is what a verb really acts on ("the entry of goods").
+CONTAINERS = frozenset({"entry", "flow", "passage", "transfer", "import", "export", "movement"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"})
 PARTNER_PREPS = frozenset({"with", "to", "between"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -145,7 +147,7 @@ def _verb_trigger(
             ]
         classes = found.get(reach)
         if frame.subjects:
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [_antecedent(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
             if found:
                 kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
@@ -157,6 +159,14 @@ def _verb_trigger(
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
     return None
+
+
+def _antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("the ceasefire that took effect")."""
+    clause = subject.head
+    if subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        return clause.head
+    return subject
 
 
 def _frame_type(
@@ -179,6 +189,8 @@ def _frame_type(
             return _class_type(matching[0], lexicon)
     if frame.needs == "partner" and not has_partner(token, mentions, people):
         return None
+    if frame.needs == "party" and not _party_object(token, mentions, people):
+        return None
     if frame.needs == "parties" and not _two_sides(token, people):
         return None
     if frame.needs == "deadline" and not _deadline(token):
@@ -197,10 +209,13 @@ def _two_sides(token: Token, people: frozenset[str]) -> bool:
 
 
 def _deadline(token: Token) -> bool:
-    """A phrase "until/by <time>" on the verb: "gave them until Saturday"."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
-        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
-            return True
+    """A phrase "until/by <time>" on the verb or on what it demands: "gave them until
+    Saturday", "demanded that they free every hostage by noon on Saturday"."""
+    verbs = [token] + [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+                return True
     return False
 
 
@@ -239,13 +254,28 @@ def objects(token: Token, reach: str = "all") -> list[Token]:
     elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
         found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
-    return found
+    return found + _contents(found)
+
+
+def _contents(found: list[Token]) -> list[Token]:
+    """What an object that only carries things holds: "halted the entry of all goods and
+    supplies" acts on the goods and supplies."""
+    held: list[Token] = []
+    for obj in found:
+        if obj.lemma_.lower() not in CONTAINERS:
+            continue
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                held += [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    return held
 
 
 def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     """The word classes of an object (a common noun, or when it has none the words that
     modify it: "the snapback mechanism"), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if token.lower_ in ("them", "him", "her") and _people_before(token):
+        classes.append("PERSON")  # "crossed into Israel after the group handed them over"
     if not classes and token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
@@ -259,6 +289,11 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     elif token.ent_type_ == "PERSON":
         classes.append("PERSON")
     return classes
+
+
+def _people_before(pronoun: Token) -> bool:
+    """A person named earlier in the pronoun's sentence."""
+    return any(t.ent_type_ == "PERSON" for t in pronoun.sent if t.i < pronoun.i)
 
 
 def _followed_by_words(token: Token, words: Sequence[str]) -> bool:
@@ -309,6 +344,17 @@ def has_partner(
         for mention in _mentions_under(obj, mentions):
             if mention.label in PERSONAL or mention.actor:
                 return True
+    return False
+
+
+def _party_object(token: Token, mentions: Sequence[Mention], people: frozenset[str]) -> bool:
+    """A person or an actor (a capital included) as the verb's object: "visited Kyiv",
+    "received the two ministers"; not a facility ("visited the crossing")."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if obj.ent_type_ in ("PERSON", "GPE", "NORP") or obj.lemma_.lower() in people:
+            return True
+        if any(m.actor or m.label in PERSONAL for m in _mentions_under(obj, mentions)):
+            return True
     return False
 
 
