@@ -110,10 +110,12 @@ def date_triggers(
     spans = _timex_spans(doc, timexes)
     _attach_timexes(doc, roots, owner, spans, lexicon, year)
     _when_clauses(owner, spans, lexicon, year)
+    _where_clauses(owner, spans, lexicon, year)
     _agreed_occasions(roots, owner)
     _destinations(roots, owner)
     own_anchors = [a[0] for a in anchors if not a[3]]  # "the next morning", "hours later"
     _inherit(roots, owner, own_anchors)
+    _alongside(roots, owner)
     located = [(a, sentence_of(a[0]) if sentence_of else 0) for a in anchors]
     _dated_objects(doc, roots, owner, located, spans, lexicon, year)
     for _ in range(2):
@@ -539,6 +541,31 @@ def _when_clauses(
                         _set_from_timex(trigger, timex, lexicon, year)
 
 
+def _where_clauses(
+    owner: dict[int, Trigger],
+    spans: Sequence[tuple[Timex, Span]],
+    lexicon: Lexicon,
+    year: int | None,
+) -> None:
+    """ "The deal was prepared at the weekend in Kuala Lumpur, where the ministers met":
+    a "where" clause on a place of a dated clause happened then."""
+    for timex, span in spans:
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or timex.type not in ("DATE", "TIME"):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                for clause in (c for c in place.children if c.dep_ == "relcl"):
+                    if not any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod"):
+                        continue
+                    trigger = owner.get(clause.i)
+                    if trigger is None or trigger.dating is not None or not _past(clause):
+                        continue
+                    if any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+                        continue  # "where they had been meeting since last week"
+                    _set_from_timex(trigger, timex, lexicon, year)
+
+
 def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | None:
     """A trigger noun right next to the expression, whatever the parse attached it to:
     "the call with Putin on Tuesday", "the Tuesday call"."""
@@ -626,6 +653,9 @@ def _inherit(
         participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
         if participle and trigger.pending == "date":
             continue  # "pulled out, saying ...": the saying is no occasion of its own
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if own_subject and trigger.pending == "date":
+            continue  # "..., and Israel said it had agreed": another speaker's quote
         if _reported_now(trigger, owner):
             continue
         if token.dep_ != "conj" and not participle:
@@ -633,6 +663,24 @@ def _inherit(
         head = _main_trigger(token.head, owner)
         if head is not None and head is not trigger and head.date is not None:
             _copy(trigger, head, "clause")
+
+
+def _alongside(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
+    """ "would impose a tariff from Nov. 1, along with export controls": a measure added to
+    a verb's object with "along with" or "together with" is decided with it, that day."""
+    for trigger in roots:
+        token = trigger.token
+        if trigger.kind != "noun" or trigger.date is not None or token.dep_ != "pobj":
+            continue
+        prep = token.head
+        if prep.lower_ != "with" or prep.head.lower_ not in COMPANION_WORDS:
+            continue
+        verb = owner.get(prep.head.head.i)
+        if verb is not None and verb is not trigger and verb.date is not None:
+            _copy(trigger, verb, "clause")
+
+
+COMPANION_WORDS = frozenset({"along", "together"})
 
 
 def _reported_now(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
@@ -698,6 +746,8 @@ def _anchor(
         placing = end - start == 1 and doc[start].lower_ in PLACING_PREPS
         if placing and not _placing(doc[start], owner):
             continue
+        if reference is not None and _from_now(doc, end, reference, offset, published):
+            continue  # "two days after X declared it done, Beijing has said little"
         anchored = _anchored(doc, start, end, owner, reference)
         if anchored is None or anchored.parent is not None:
             continue
@@ -755,6 +805,28 @@ def _own_date(noun: Token, dated: dict[int, Timex]) -> Timex | None:
             if pobj is not None and pobj.i in dated:
                 return dated[pobj.i]
     return None
+
+
+def _from_now(
+    doc: Doc, end: int, reference: Trigger, offset: int, published: date | None
+) -> bool:
+    """An event placed a number of days before a present-tense main clause ("two days
+    after Trump declared a deal done, Beijing has said little") is that many days before
+    the publication day. True when it dated the event so."""
+    word = doc[end - 1]
+    if published is None or offset == 0 or reference.date is not None or word.dep_ != "mark":
+        return False
+    main = word.head.head
+    if word.head.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    present = (main.tag_ in ("VBZ", "VBP") and not aux) or (
+        main.tag_ == "VBN" and aux & {"has", "have"}
+    )
+    if not present:
+        return False
+    reference.date, reference.dating = _shift(published.isoformat(), -offset), "anchor"
+    return True
 
 
 def _clause_anchor(
@@ -982,7 +1054,9 @@ def _link(
         usable = [
             t
             for t in roots
-            if t.parent is None and not (t.date and _later_than(t.date, published))
+            if t.parent is None
+            and not (t.date and _later_than(t.date, published))
+            and not (t.pending == "scheduled" and t.date is None)
         ]
         earlier = [t for t in usable if t.token.i < trigger.token.i]
         later = [

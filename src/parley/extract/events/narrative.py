@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from parley.extract.records import Timex
 
 Entry = tuple[int, int, str]  # start character, end character, day
+REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "add"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them"})
 
 
@@ -53,7 +54,8 @@ def scene_days(
         limit = _entry_day(span.root.idx, entries) or (published.isoformat() if published else None)
         if limit is None or not _news_day(value, limit):
             continue
-        if _main_clause(_verb_of(span.root)):
+        verb = _verb_of(span.root)
+        if _main_clause(verb) and _adverbial(span.root, verb):
             found.append((sentence_of(span.root.i), value))
     return found
 
@@ -115,6 +117,15 @@ def _verb_of(token: Token) -> Token | None:
     return None
 
 
+def _adverbial(token: Token, verb: Token | None) -> bool:
+    """A time expression that places its clause ("on Monday", "late on Tuesday"), not
+    one that names a noun's day ("Monday's attack")."""
+    if verb is None or token.dep_ in ("poss", "compound", "nmod", "amod"):
+        return False
+    head = token.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+
+
 def _main_clause(verb: Token | None) -> bool:
     """The main clause, a clause conjoined to it, or a participle clause opening it
     ("Speaking to reporters on Tuesday, she said ...")."""
@@ -124,6 +135,8 @@ def _main_clause(verb: Token | None) -> bool:
         return True
     if verb.dep_ == "conj":
         return verb.head.dep_ == "ROOT"
+    if verb.dep_ == "ccomp":  # "Trump said he would cut the tariff after Thursday's meeting"
+        return verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING
     participle = verb.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children
     )

@@ -420,7 +420,7 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
         if _presupposed(token, trigger.definite):
             return  # "after a meeting on Thursday", "Trump's proposal last month"
         if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
-            if _future(verb, lexicon):
+            if _future(verb, lexicon) or _reported_plan(verb, lexicon):
                 trigger.pending = "scheduled"  # "will put the plan to a summit on Tuesday"
             else:
                 trigger.cancelled = True
@@ -437,6 +437,9 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
 def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
     children = list(verb.children)
+    if trigger.type == "statement" and _media_speaker(verb, lexicon):
+        trigger.cancelled = True  # "state media said": the press reporting, no party speaking
+        return
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     habitual = any(
         c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"
@@ -456,8 +459,7 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         trigger.cancelled = True
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
-        reported = complement_clause(verb) or (verb.dep_ == "conj" and complement_clause(verb.head))
-        if "would" in aux and reported and not _conditional(verb, lexicon):
+        if _reported_plan(verb, lexicon):
             trigger.pending = trigger.pending or "scheduled"
         else:
             trigger.cancelled = True
@@ -469,6 +471,17 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         if trigger.pending == "date":
             trigger.cancelled = True  # "the ruling tells you": no occasion of speech
         trigger.pending = trigger.pending or "present"
+
+
+def _media_speaker(verb: Token, lexicon: Lexicon) -> bool:
+    """A subject (of the verb, or of the verb it is conjoined to) that is the press."""
+    node = verb
+    while node.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in node.children):
+        node = node.head
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in lexicon.media_words or c.lemma_ in lexicon.media_words)
+        for c in node.children
+    )
 
 
 def _habitual_phrase(verb: Token, lexicon: Lexicon) -> bool:
@@ -499,6 +512,14 @@ def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) ->
     ):
         return True
     return verb.dep_ in ("csubj", "csubjpass") and _hypothetical(verb.head, lexicon)
+
+
+def _reported_plan(verb: Token, lexicon: Lexicon) -> bool:
+    """ "said it would release them on Saturday": a plan reported, real if the article
+    dates it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    reported = complement_clause(verb) or (verb.dep_ == "conj" and complement_clause(verb.head))
+    return "would" in aux and reported and not _conditional(verb, lexicon)
 
 
 def complement_clause(verb: Token) -> bool:
@@ -685,6 +706,8 @@ def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         return parent if parent is not None and parent.type == trigger.type else None
     elif token.dep_ not in ("dobj", "attr", "compound", "nsubjpass", "dative"):
         return None
+    if prep is not None and prep.lower_ == "with" and prep.head.lower_ in ("along", "together"):
+        return None  # "imposed a tariff, along with export controls": a second measure
     # "accepted the proposal put forward last month": a noun with an event clause of its
     # own is that earlier event, not the content of this one
     own = any(c.dep_ in ("acl", "relcl") and c.i in by_token for c in token.children)
