@@ -195,3 +195,199 @@ def test_a_complement_clause_misread_as_relative_is_reported(nlp):
     found = run(nlp, text)
     assert dates(found, "talks") == ["2025-W13"]
     assert not [e for e in found if e.type == "meeting" and e.date == "2025-W13"]
+
+
+# The story's scene ---------------------------------------------------------------------
+
+
+def test_a_call_told_after_the_scene_is_on_its_day_approximately(nlp):
+    text = (
+        "On Tuesday at the harbour office, Anna Lind unveiled a new fishing plan. "
+        "Before leaving the office, she phoned the northern minister Omar Haddad."
+    )
+    call = of_type(run(nlp, text), "call")[0]
+    assert (call.date, call.approximate, call.dating) == ("2025-03-18", True, "narrative")
+
+
+def test_a_statement_to_someone_told_after_the_scene_is_on_its_day(nlp):
+    text = "Anna Lind met Omar Haddad in Lisbon on Tuesday. Haddad told her the blockade must end."
+    assert dates(run(nlp, text), "statement") == ["2025-03-18"]
+
+
+def test_an_analysis_recalling_an_older_day_sets_no_scene(nlp):
+    text = (
+        "On March 3, at the harbour office in Lisbon, Anna Lind unveiled a new fishing plan "
+        "for the two coasts. Before leaving the office, she phoned the minister Omar Haddad."
+    )
+    assert [e.date for e in of_type(run(nlp, text), "call")] == [None]
+
+
+def test_a_bare_quote_after_the_scene_stays_undated(nlp):
+    text = (
+        "Anna Lind met Omar Haddad in Lisbon on Tuesday. "
+        "Haddad said the blockade must end, and the rebels agreed to talk."
+    )
+    assert not [e for e in run(nlp, text) if e.dating == "narrative"]
+
+
+def test_a_live_blog_entry_dates_by_the_day_it_has_reached(nlp):
+    text = (
+        "Live\n\n00:20 GMT\n\nSpeaking to reporters just before midnight on Tuesday, "
+        "Anna Lind said the envoys had agreed a framework.\n\n"
+        "The talks were difficult, she said."
+    )
+    found = run(nlp, text)
+    assert {e.date for e in of_type(found, "statement")} == {"2025-03-18"}
+
+
+def test_an_entry_does_not_date_what_its_statements_report(nlp):
+    text = "Live\n\n10:05 GMT\n\nAnna Lind said the envoys would meet the 20% agreed in Lisbon."
+    assert [e for e in run(nlp, text) if e.type == "agreement" and e.date] == []
+
+
+# Reported and announced ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("The two states have agreed to a ceasefire, the mediator announced on Monday.", False),
+        ("The mediator announced on Monday that the two states had agreed to a ceasefire.", True),
+    ],
+)
+def test_a_perfect_reported_by_a_dated_statement_is_on_its_day(nlp, text, approximate):
+    agreement = of_type(run(nlp, text), "agreement")[0]
+    assert (agreement.date, agreement.approximate) == ("2025-03-17", approximate)
+
+
+def test_a_lead_with_a_trailing_attribution_follows_the_lead_convention(nlp):
+    text = (
+        "The rebels have accepted a new ceasefire proposal put forward by the mediators, "
+        "officials from both sides said."
+    )
+    agreement = of_type(run(nlp, text), "agreement")[0]
+    assert (agreement.date, agreement.approximate) == ("2025-03-19", True)
+
+
+def test_state_media_are_no_speaker(nlp):
+    text = "Northern state media said on Monday that the talks had been candid."
+    assert [e for e in run(nlp, text) if e.type == "statement"] == []
+
+
+def test_another_speaker_conjoined_takes_no_date_from_the_clause(nlp):
+    text = "On Tuesday Anna Lind scolded both sides, and the rebels said they had agreed to it."
+    assert [e.date for e in run(nlp, text) if e.trigger == "said"] == []
+
+
+def test_an_event_days_before_a_present_clause_counts_from_today(nlp):
+    text = (
+        "Two days after Anna Lind announced on Fieldpost that a deal was done, "
+        "the northern capital has said little."
+    )
+    assert dates(run(nlp, text), "statement") == ["2025-03-17"]
+
+
+# Measures --------------------------------------------------------------------------------
+
+
+def test_a_change_of_a_sanction_is_sanctions(nlp):
+    text = "Anna Lind signed an order on Monday extending the suspension of the higher tariffs."
+    assert dates(run(nlp, text), "sanctions") == ["2025-03-17"]
+
+
+def test_what_a_container_noun_carries_is_acted_on(nlp):
+    text = "The northern state halted the entry of all fuel and medicine into the port on Sunday."
+    assert dates(run(nlp, text), "aid") == ["2025-03-16"]
+
+
+def test_a_measure_added_along_with_another_is_its_own_mention(nlp):
+    text = (
+        "Anna Lind said on Monday that the south would impose a tariff of 50% from May 1, "
+        "along with export controls on fishing gear."
+    )
+    found = run(nlp, text)
+    assert {e.date for e in of_type(found, "sanctions")} == {"2025-05-01"}
+    assert len(of_type(found, "sanctions")) == 2
+
+
+def test_aid_that_crosses_is_aid(nlp):
+    text = "Hundreds of aid trucks crossed into the port city on Sunday, the relief office said."
+    assert dates(run(nlp, text), "aid") == ["2025-03-16"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The threatened tariff was off the table on Monday, Anna Lind said.",
+        "If the talks fail on Monday, the tariff comes back.",
+    ],
+)
+def test_a_threatened_or_conditional_measure_is_no_event(nlp, text):
+    assert [e for e in run(nlp, text) if e.type == "sanctions" and e.date] == []
+
+
+# Who, what, where -------------------------------------------------------------------------
+
+
+def test_a_demand_with_a_deadline_is_an_ultimatum(nlp):
+    text = "Anna Lind on Monday demanded that the rebels free every hostage by noon on Saturday."
+    assert dates(run(nlp, text), "ultimatum") == ["2025-03-17"]
+
+
+def test_visiting_a_facility_is_no_meeting(nlp):
+    text = "On Monday Anna Lind visited the border crossing with Omar Haddad."
+    assert [e for e in run(nlp, text) if e.type == "meeting"] == []
+
+
+def test_a_general_strike_is_no_attack(nlp):
+    text = "On Sunday hundreds of thousands joined a general strike in the capital."
+    assert [e for e in run(nlp, text) if e.type == "attack"] == []
+
+
+def test_leaving_the_government_is_a_walkout(nlp):
+    text = "The Harbour party announced on Sunday that it had left the government in protest."
+    assert dates(run(nlp, text), "walkout") == ["2025-03-16"]
+
+
+def test_people_handed_over_by_pronoun_are_released(nlp):
+    text = (
+        "Anna Lind and Omar Haddad crossed the border after the rebels handed them "
+        "to the Red Cross on Sunday."
+    )
+    assert dates(run(nlp, text), "release") == ["2025-03-16"]
+
+
+def test_a_relative_pronoun_stands_for_its_noun(nlp):
+    text = "The envoys met on Monday, four days into the ceasefire that took effect on Thursday."
+    assert "2025-03-13" in dates(run(nlp, text), "agreement")
+
+
+def test_a_where_clause_of_a_dated_place_happened_then(nlp):
+    text = (
+        "The deal was prepared on Saturday in Lisbon, where Anna Lind and Omar Haddad "
+        "met for two days."
+    )
+    assert dates(run(nlp, text), "meeting") == ["2025-03-15"]
+
+
+def test_a_plan_put_to_a_meeting_dates_the_meeting_too(nlp):
+    text = "The southern state will put the harbour plan to a regional summit in Lisbon on Tuesday."
+    found = run(nlp, text)
+    assert dates(found, "meeting") == ["2025-03-25"] and dates(found, "proposal") == ["2025-03-25"]
+
+
+def test_a_release_planned_for_a_weekday_is_the_next_one(nlp):
+    text = (
+        "The militia said it would delay the release of the next group of hostages, "
+        "planned for Saturday, until further notice."
+    )
+    assert dates(run(nlp, text), "release") == ["2025-03-22"]
+
+
+def test_a_pronoun_is_the_person_last_named_as_a_subject(nlp):
+    text = (
+        "Anna Lind weighed in on Monday. She told reporters on Monday that the deal needed "
+        "approval by Omar Haddad. She also told the council on Tuesday that the tariff would fall."
+    )
+    found = [e for e in run(nlp, text) if e.type == "statement"]
+    assert len(found) == 2 and all(e.actors[:1] == ("Anna Lind",) for e in found)

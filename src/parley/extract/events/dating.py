@@ -559,11 +559,9 @@ def _where_clauses(
                     if not any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod"):
                         continue
                     trigger = owner.get(clause.i)
-                    if trigger is None or trigger.dating is not None or not _past(clause):
-                        continue
-                    if any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
-                        continue  # "where they had been meeting since last week"
-                    _set_from_timex(trigger, timex, lexicon, year)
+                    # not "where they had been meeting since last week": told as done then
+                    if trigger is not None and trigger.dating is None and _past(clause):
+                        _set_from_timex(trigger, timex, lexicon, year)
 
 
 def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | None:
@@ -653,8 +651,10 @@ def _inherit(
         participle = token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
         if participle and trigger.pending == "date":
             continue  # "pulled out, saying ...": the saying is no occasion of its own
+        if trigger.type == "statement" and _spoken_at(trigger, owner):
+            continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        if own_subject and trigger.pending == "date":
+        if token.dep_ == "conj" and own_subject and trigger.pending == "date":
             continue  # "..., and Israel said it had agreed": another speaker's quote
         if _reported_now(trigger, owner):
             continue
@@ -681,6 +681,19 @@ def _alongside(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
 
 
 COMPANION_WORDS = frozenset({"along", "together"})
+
+
+def _spoken_at(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
+    """ "Speaking to reporters on Tuesday, she said ...": the speech of the main clause is
+    the dated speech of its participle clause."""
+    for child in trigger.token.children:
+        speech = owner.get(child.i)
+        if child.dep_ != "advcl" or speech is None or speech is trigger:
+            continue
+        if speech.type == "statement" and speech.date is not None and _participle(child):
+            _copy(trigger, speech, "clause")
+            return True
+    return False
 
 
 def _reported_now(trigger: Trigger, owner: dict[int, Trigger]) -> bool:
@@ -814,7 +827,7 @@ def _from_now(
     after Trump declared a deal done, Beijing has said little") is that many days before
     the publication day. True when it dated the event so."""
     word = doc[end - 1]
-    if published is None or offset == 0 or reference.date is not None or word.dep_ != "mark":
+    if published is None or offset == 0 or word.dep_ != "mark":
         return False
     main = word.head.head
     if word.head.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
@@ -825,7 +838,8 @@ def _from_now(
     )
     if not present:
         return False
-    reference.date, reference.dating = _shift(published.isoformat(), -offset), "anchor"
+    if reference.date is None:
+        reference.date, reference.dating = _shift(published.isoformat(), -offset), "anchor"
     return True
 
 
@@ -906,7 +920,8 @@ def anchor_phrases(
             direction = lexicon.anchor_directions.get(word)
             if direction is not None:
                 found.append((k, k + 3, count * days * direction, word in _PREPS))
-    return found
+    # an anchor inside a longer one ("after" in "two days after") is part of it
+    return [a for a in found if not any(b[0] <= a[0] and a[1] <= b[1] and b != a for b in found)]
 
 
 _ANCHOR_HASHES: dict[int, dict[int, list[tuple[tuple[int, ...], int, str]]]] = {}

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Words = tuple[str, ...]
+# The class of words that look like triggers and are none ("a general strike").
+NONEVENT = "NONEVENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,10 @@ class Lexicon:
             for words, cls in self.heads.get(key, ()):
                 if len(words) == 1 or _ends_here(token, words):
                     found.append((-len(words), cls))
-        return list(dict.fromkeys(cls for _, cls in sorted(found)))
+        found.sort()
+        if found and found[0][1] == NONEVENT:
+            return [NONEVENT]  # "a general strike": the longer entry says it is no event
+        return list(dict.fromkeys(cls for _, cls in found))
 
 
 def _ends_here(token: Token, words: Words) -> bool:

@@ -200,7 +200,7 @@ def _resolve_pronoun(pronoun: Token, mentions: Sequence[Mention]) -> list[Mentio
     for token in reversed(doc[max(0, pronoun.i - PRONOUN_REACH) : pronoun.i]):
         if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS:
             continue
-        named = [m for m in people if token.left_edge.idx <= m.start <= token.idx]
+        named = [m for m in people if m.start <= token.idx < m.end]
         if named:
             return named[-1:]
     return people[-1:]

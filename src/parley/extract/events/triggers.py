@@ -162,11 +162,18 @@ def _verb_trigger(
 
 
 def _antecedent(subject: Token) -> Token:
-    """The noun a relative pronoun stands for ("the ceasefire that took effect")."""
+    """The noun a relative pronoun stands for ("the ceasefire that took effect"), or the
+    noun a quantity counts ("hundreds of aid trucks crossed")."""
     clause = subject.head
     if subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
         return clause.head
+    if subject.lemma_.lower() in QUANTITIES or subject.like_num:
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), subject)
     return subject
+
+
+QUANTITIES = frozenset({"hundred", "thousand", "dozen", "score", "number", "lot", "couple"})
 
 
 def _frame_type(
@@ -353,7 +360,8 @@ def _party_object(token: Token, mentions: Sequence[Mention], people: frozenset[s
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         if obj.ent_type_ in ("PERSON", "GPE", "NORP") or obj.lemma_.lower() in people:
             return True
-        if any(m.actor or m.label in PERSONAL for m in _mentions_under(obj, mentions)):
+        head = [m for m in _mentions_under(obj, mentions) if m.start <= obj.idx < m.end]
+        if any(m.actor or m.label in PERSONAL for m in head):
             return True
     return False
 
