@@ -76,9 +76,14 @@ def extract_events(
     if not triggers:
         return []
     content = [t.token for t in triggers if t.cancelled and t.parent is not None]
+    parties = {actor.id for actor in case.actors} if case else None
     for trigger in triggers:
         if trigger.parent is None and not trigger.cancelled:
             trigger.actors = participants(doc, trigger, mentions, content)
+            # a party to the negotiation takes part (any named one when there is no case)
+            trigger.party = bool(trigger.actors) and (
+                parties is None or any(a in parties for a in trigger.actors)
+            )
     in_play = {t.sentence for t in triggers}
     starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
     anchors = anchor_phrases(doc, starts, lexicon, found.lower)

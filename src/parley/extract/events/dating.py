@@ -125,6 +125,7 @@ def date_triggers(
     scenes: list[tuple[int, str]] = []
     if sentence_of is not None and sentence_starts:
         scenes = scene_days(spans, sentence_of, lambda x: iso_value(x, year), published, entries)
+        scenes = sorted(scenes + [(t.sentence, t.date) for t in roots if t.dating == "lead" and t.date])
         date_by_scene(roots, scenes, sentence_starts, entries)
     _entries(roots, entries, scenes, sentence_starts)
     _link(roots, lexicon, published, final=True)
@@ -168,7 +169,9 @@ def _attach_timexes(
             continue
         trigger, distance = found
         key = id(trigger)
-        if key not in best or distance < best[key][0]:
+        # on a tie a day beats a time of day: "continued overnight and on Saturday"
+        rank = (distance, timex.type != "DATE")
+        if key not in best or rank < (best[key][0], best[key][1].type != "DATE"):
             best[key] = (distance, timex)
     pairs = _coordinated(timexes)
     for trigger in roots:
@@ -548,20 +551,44 @@ def _where_clauses(
     year: int | None,
 ) -> None:
     """ "The deal was prepared at the weekend in Kuala Lumpur, where the ministers met":
-    a "where" clause on a place of a dated clause happened then."""
+    a "where" clause on a place of a dated clause happened then (told as done then, not
+    "where they had been meeting since last week")."""
     for timex, span in spans:
         verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None or timex.type not in ("DATE", "TIME"):
             continue
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            for place in (c for c in prep.children if c.dep_ == "pobj"):
-                for clause in (c for c in place.children if c.dep_ == "relcl"):
-                    if not any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod"):
-                        continue
-                    trigger = owner.get(clause.i)
-                    # not "where they had been meeting since last week": told as done then
-                    if trigger is not None and trigger.dating is None and _past(clause):
-                        _set_from_timex(trigger, timex, lexicon, year)
+        for clause in _where_clauses_of(verb):
+            trigger = owner.get(clause.i)
+            if trigger is not None and trigger.dating is None and _past(clause):
+                _set_from_timex(trigger, timex, lexicon, year)
+
+
+def _where_clause(clause: Token) -> bool:
+    """A "where" clause on a place ("in the capital, where the envoys were meeting")."""
+    where = any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod")
+    return where and clause.head.dep_ == "pobj"
+
+
+def _told_as_done(verb: Token) -> bool:
+    """Simple past or past progressive ("met", "were meeting"), not a pluperfect."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBG" and bool(aux) and aux <= {"was", "were"}
+
+
+def _where_clauses_of(verb: Token) -> list[Token]:
+    """The "where" clauses on the places of a verb's phrases, one phrase deep."""
+    places = [c for p in verb.children if p.dep_ == "prep" for c in p.children]
+    places += [c for w in places for p in w.children if p.dep_ == "prep" for c in p.children]
+    return [
+        clause
+        for place in places
+        if place.dep_ == "pobj"
+        for clause in place.children
+        if clause.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in clause.children if c.dep_ == "advmod")
+    ]
 
 
 def _adjacent(span: Span, roots: Sequence[Trigger]) -> tuple[Trigger, int] | None:
@@ -658,7 +685,8 @@ def _inherit(
             continue  # "..., and Israel said it had agreed": another speaker's quote
         if _reported_now(trigger, owner):
             continue
-        if token.dep_ != "conj" and not participle:
+        where = token.dep_ == "relcl" and _where_clause(token) and _told_as_done(token)
+        if token.dep_ != "conj" and not participle and not where:
             continue
         head = _main_trigger(token.head, owner)
         if head is not None and head is not trigger and head.date is not None:
@@ -1162,7 +1190,13 @@ def _linkable(trigger: Trigger, lexicon: Lexicon, by_token: dict[int, Trigger]) 
     named = bool(trigger.actors) or any(  # "the strike hit a station": the subject is the event
         t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.i == token.i for t in trigger.folded
     )
-    return token.tag_ in ("VBD", "VBN") and named
+    # "signed a document": an indefinite object of an agreement or a proposal is a new
+    # text, so a new occasion (not "the strike hit a station": there it is the target)
+    new_thing = trigger.type in ("agreement", "proposal") and any(
+        c.dep_ == "dobj" and any(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det")
+        for c in token.children
+    )
+    return token.tag_ in ("VBD", "VBN") and named and not new_thing
 
 
 def _placed_otherwise(verb: Token) -> bool:

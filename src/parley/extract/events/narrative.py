@@ -150,8 +150,11 @@ def _told_in_sequence(trigger: Trigger) -> bool:
     token = trigger.token
     if trigger.kind != "verb" or not _simple_past(token):
         return False
-    if trigger.type not in OCCASIONS and not _addressed(token):
+    occasion = trigger.type in OCCASIONS or token.lemma_.lower() in OCCASION_VERBS
+    if not occasion and not _addressed(token):
         return False
+    if not trigger.party:
+        return False  # "an analyst wrote": sourcing, not a party's occasion
     if trigger.pending is not None and not (trigger.pending == "date" and _addressed(token)):
         return False
     if not _named_subject(token):
@@ -172,8 +175,10 @@ def _named_subject(verb: Token) -> bool:
     return subject.pos_ == "PRON" or any(t.ent_type_ for t in subject.subtree)
 
 
-# Types whose events are occasions by themselves: told in sequence, they are on the scene's day.
+# Types whose events are occasions by themselves: told in sequence, they are on the scene's
+# day; and verbs that make one of an event of another type ("signed a document").
 OCCASIONS = frozenset({"call", "meeting"})
+OCCASION_VERBS = frozenset({"sign", "ink", "initial"})
 
 
 def _simple_past(verb: Token) -> bool:
@@ -194,7 +199,10 @@ def _where_clause(verb: Token) -> bool:
 def _addressed(verb: Token) -> bool:
     """A statement that names its audience or channel: "told the summit", "told him",
     "spoke to reporters", "wrote on Fieldpost", "said in a statement"."""
-    audience = verb.lemma_.lower() in AUDIENCE_VERBS
+    lemma = verb.lemma_.lower()
+    if lemma in WRITING_VERBS:
+        return True  # "he wrote": in writing, a post or a letter
+    audience = lemma in AUDIENCE_VERBS
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and audience:
             personal = child.lower_ in PERSONAL_PRONOUNS or child.ent_type_ in ("PERSON", "ORG")
@@ -210,6 +218,8 @@ def _addressed(verb: Token) -> bool:
     return False
 
 
+# Verbs of speech that name their medium themselves.
+WRITING_VERBS = frozenset({"write", "post", "tweet"})
 # Verbs whose object is the audience ("told the summit"), not what is said or done.
 AUDIENCE_VERBS = frozenset({"tell", "brief", "address", "inform", "assure"})
 # "on Fieldpost", "in a statement", "to reporters": the channel or audience of a statement.

@@ -60,6 +60,7 @@ class Trigger:
     approximate: bool = False
     dating: str | None = None  # how the date was found, or why there is none
     channel: frozenset[str] | None = None  # a statement's channel words, once computed
+    party: bool = False  # a case actor (or, with no case, anybody named) takes part
 
     @property
     def tokens(self) -> list[Token]:
@@ -132,7 +133,7 @@ def _verb_trigger(
     deps = {c.dep_ for c in token.children}
     naming = "oprd" in deps and "dobj" in deps
     for words, frame in lexicon.verbs.get(lemma, ()):
-        if frame.needs == "date" and not speech:
+        if frame.needs == "date" and not (speech or _audience(token)):
             continue
         if naming and frame.type != "statement":
             continue
@@ -159,6 +160,20 @@ def _verb_trigger(
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
     return None
+
+
+def _audience(verb: Token) -> bool:
+    """ "told the Knesset", "told him": speech to a named audience, which a story's scene
+    may date (a bare "said" needs a date of its own)."""
+    if verb.lemma_.lower() not in AUDIENCE_VERBS:
+        return False
+    return any(
+        c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
+        for c in verb.children
+    )
+
+
+AUDIENCE_VERBS = frozenset({"tell", "brief", "inform", "assure"})
 
 
 def _antecedent(subject: Token) -> Token:
@@ -198,6 +213,8 @@ def _frame_type(
         return None
     if frame.needs == "party" and not _party_object(token, mentions, people):
         return None
+    if frame.type == "meeting" and not _people_met(token, people):
+        return None  # "when its conditions were met"
     if frame.needs == "parties" and not _two_sides(token, people):
         return None
     if frame.needs == "deadline" and not _deadline(token):
@@ -218,11 +235,12 @@ def _two_sides(token: Token, people: frozenset[str]) -> bool:
 def _deadline(token: Token) -> bool:
     """A phrase "until/by <time>" on the verb or on what it demands: "gave them until
     Saturday", "demanded that they free every hostage by noon on Saturday"."""
-    verbs = [token] + [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
-    for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
-            if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
-                return True
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+        preps += [t for t in clause.subtree if t.dep_ == "prep"]
+    for prep in (p for p in preps if p.lower_ in ("until", "by")):
+        if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
+            return True
     return False
 
 
@@ -352,6 +370,16 @@ def has_partner(
             if mention.label in PERSONAL or mention.actor:
                 return True
     return False
+
+
+def _people_met(verb: Token, people: frozenset[str]) -> bool:
+    """A passive meeting needs people as its subject ("the envoy was met at the airport"),
+    not things ("its conditions were met")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return not subjects or any(
+        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or s.lemma_.lower() in people
+        for s in subjects
+    )
 
 
 def _party_object(token: Token, mentions: Sequence[Mention], people: frozenset[str]) -> bool:
@@ -620,9 +648,11 @@ def _presupposed(noun: Token, definite: bool) -> bool:
     proposal last month")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in GIVEN_PREPS:
         return True
-    return definite and any(
-        c.ent_type_ in ("DATE", "TIME") for c in noun.subtree if c.i != noun.i
-    )
+    if not definite:
+        return False
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    dated = after is not None and after.ent_type_ in ("DATE", "TIME")
+    return dated or any(c.ent_type_ in ("DATE", "TIME") for c in noun.subtree if c.i != noun.i)
 
 
 GIVEN_PREPS = frozenset({"after", "following", "since"})
