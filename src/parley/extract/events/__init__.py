@@ -87,7 +87,7 @@ def extract_events(
     in_play = {t.sentence for t in triggers}
     starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
     anchors = anchor_phrases(doc, starts, lexicon, found.lower)
-    date_triggers(
+    triggers += date_triggers(
         doc,
         triggers,
         timexes,

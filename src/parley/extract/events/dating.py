@@ -101,14 +101,16 @@ def date_triggers(
     sentence_of: Callable[[int], int] | None = None,
     entries: Sequence[tuple[int, int, str]] = (),
     sentence_starts: Sequence[int] = (),
-) -> None:
-    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc).
+) -> list[Trigger]:
+    """Set `date`, `approximate` and `dating` on each root trigger (see the module doc);
+    return the mentions made for further occasions a clause dates ("met in Geneva in May
+    and in London in June").
 
     `anchors` come from `anchor_phrases`; `sentence_of` maps a token to its sentence."""
     roots = [t for t in triggers if t.parent is None and not t.cancelled]
     owner = {tok.i: root for root in roots for tok in root.tokens}
     spans = _timex_spans(doc, timexes)
-    _attach_timexes(doc, roots, owner, spans, lexicon, year)
+    echoes = _attach_timexes(doc, roots, owner, spans, lexicon, year)
     _when_clauses(owner, spans, lexicon, year)
     _where_clauses(owner, spans, lexicon, year)
     _agreed_occasions(roots, owner)
@@ -134,6 +136,7 @@ def date_triggers(
     for root in roots:
         if root.date is None and root.dating is None:
             root.dating = UNDATED
+    return echoes
 
 
 # 1. Own time expressions --------------------------------------------------------
@@ -146,9 +149,13 @@ def _attach_timexes(
     spans: Sequence[tuple[Timex, Span]],
     lexicon: Lexicon,
     year: int | None,
-) -> None:
+) -> list[Trigger]:
+    """Date each trigger by the nearest time expression of its own clause; return the
+    mentions made for further occasions the clause names ("met in Geneva in May and in
+    London in June")."""
     timexes = [t for t, _ in spans]
-    best: dict[int, tuple[int, Timex]] = {}
+    attached: dict[int, list[tuple[int, Timex]]] = {}
+    by_id: dict[int, Trigger] = {}
     spread: list[Trigger] = []
     anaphors = {" ".join(words) for words in lexicon.anchors}
     for timex, span in spans:
@@ -168,20 +175,81 @@ def _attach_timexes(
                 spread.append(found[0])  # "conversations over the past month": no one day
             continue
         trigger, distance = found
-        key = id(trigger)
-        # on a tie a day beats a time of day: "continued overnight and on Saturday"
-        rank = (distance, timex.type != "DATE")
-        if key not in best or rank < (best[key][0], best[key][1].type != "DATE"):
-            best[key] = (distance, timex)
+        by_id[id(trigger)] = trigger
+        attached.setdefault(id(trigger), []).append((distance, timex))
     pairs = _coordinated(timexes)
-    for trigger in roots:
-        if id(trigger) in best:
-            timex = best[id(trigger)][1]
-            _set_from_timex(trigger, timex, lexicon, year)
-            if trigger.date and timex.start in pairs:
-                trigger.date = _span_value(trigger.date, pairs[timex.start], year)
-        elif trigger in spread:
+    echoes: list[Trigger] = []
+    for key, candidates in attached.items():
+        trigger = by_id[key]
+        # on a tie a day beats a time of day: "continued overnight and on Saturday"
+        candidates.sort(key=lambda c: (c[0], c[1].type != "DATE", c[1].start))
+        timex = _day_over_time(doc, [c[1] for c in candidates])
+        echo = _further_occasion(doc, trigger, timex, [c[1] for c in candidates[1:]], pairs)
+        if echo is not None and echo[1].start < timex.start:
+            timex, echo = echo[1], (echo[0], timex)
+        _set_from_timex(trigger, timex, lexicon, year)
+        if trigger.date and timex.start in pairs:
+            trigger.date = _span_value(trigger.date, pairs[timex.start], year)
+        if echo is not None:
+            _set_from_timex(echo[0], echo[1], lexicon, year)
+            echoes.append(echo[0])
+    for trigger in spread:
+        if trigger.dating is None:
             trigger.dating = "vague"
+    return echoes
+
+
+def _day_over_time(doc: Doc, timexes: Sequence[Timex]) -> Timex:
+    """The first expression, or the day joined to a time of day by "and" ("continued
+    overnight and on Saturday"): the day the reader is given."""
+    first = timexes[0]
+    if first.type != "TIME":
+        return first
+    for other in timexes[1:]:
+        if other.type == "DATE" and 0 < other.start - first.end <= COORDINATED_CHARS:
+            between = doc.char_span(first.end, other.start, alignment_mode="expand")
+            if between is not None and any(t.lower_ == "and" for t in between):
+                return other
+    return first
+
+
+# How far apart two expressions joined by "and" may stand ("overnight and on Saturday").
+COORDINATED_CHARS = 10
+
+
+def _further_occasion(
+    doc: Doc, trigger: Trigger, first: Timex, others: Sequence[Timex], pairs: dict[int, Timex]
+) -> tuple[Trigger, Timex] | None:
+    """A second date of the same clause, joined to the first by "and" with a phrase of its
+    own between ("in May and in London in June", "on Monday and again on Thursday"): a
+    second occasion of the same kind, with a mention of its own at the words that name it.
+    Two days side by side ("on Monday and Tuesday") are one occasion, dated by their week."""
+    for other in others:
+        if other.type != "DATE" or first.type != "DATE" or other.value == first.value:
+            continue
+        if first.start in pairs and pairs[first.start] is other:
+            continue
+        a, b = sorted((first, other), key=lambda t: t.start)
+        between = doc.char_span(a.end, b.start, alignment_mode="expand")
+        if between is None or not any(t.lower_ == "and" for t in between):
+            continue
+        after = [t for t in between if t.i > next(t.i for t in between if t.lower_ == "and")]
+        words = [t for t in after if not t.is_punct and t.lower_ not in ("again", "then", "also")]
+        if not words:
+            continue
+        echo = Trigger(
+            token=words[0],
+            type=trigger.type,
+            kind=trigger.kind,
+            frame=trigger.frame,
+            noun=trigger.noun,
+            sentence=trigger.sentence,
+            actors=trigger.actors,
+            party=trigger.party,
+            linkable=False,
+        )
+        return echo, b
+    return None
 
 
 BOUNDS = frozenset({"since", "until", "till", "through", "by", "as of"})

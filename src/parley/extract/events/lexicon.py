@@ -67,6 +67,8 @@ class Lexicon:
     habitual_phrases: frozenset[Words]
     unreal_modifiers: frozenset[str]
     media_words: frozenset[str]
+    announcing_verbs: frozenset[str]
+    measure_types: dict[str, str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
     definite_determiners: frozenset[str]
@@ -178,6 +180,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         habitual_phrases=frozenset(entry_words(v) for v in data.get("habitual_phrases") or ()),
         unreal_modifiers=_words(data.get("unreal_modifiers")),
         media_words=_words(data.get("media_words")),
+        announcing_verbs=_words(data.get("announcing_verbs")),
+        measure_types={str(k): str(v) for k, v in (data.get("measure_types") or {}).items()},
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),
         definite_determiners=_words(data.get("definite_determiners")),

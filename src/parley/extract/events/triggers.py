@@ -97,10 +97,42 @@ def find_triggers(
             found.append(trigger)
     found += _pro_verbs(pro_verbs, found)
     _fold(found)
+    _announced_measures(found, lexicon)
     question = _question(sent)
     for trigger in found:
         trigger.cancelled = trigger.cancelled or question
     return found
+
+
+def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
+    """ "The ministry announced on Thursday that exports would need a licence": announcing
+    a measure is taking it; the announcement is the measure's event, of its type."""
+    for trigger in found:
+        token = trigger.token
+        if trigger.type != "statement" or trigger.kind != "verb" or trigger.cancelled:
+            continue
+        if token.lemma_.lower() not in lexicon.announcing_verbs:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            kind = next(
+                (
+                    lexicon.measure_types[cls]
+                    for word in clause.subtree
+                    if word.pos_ == "NOUN"
+                    for cls in lexicon.classes_of(word)
+                    if cls in lexicon.measure_types
+                ),
+                None,
+            )
+            if kind is not None:
+                trigger.type = kind
+                for other in found:  # the measure's own mention is this one
+                    if other is not trigger and other.token.i in range(
+                        clause.left_edge.i, clause.right_edge.i + 1
+                    ) and other.type == kind and other.parent is None:
+                        other.parent = trigger
+                        trigger.folded.append(other.token)
+                break
 
 
 def _question(sent: Span) -> bool:
@@ -301,6 +333,8 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
     if token.lower_ in ("them", "him", "her") and _people_before(token):
         classes.append("PERSON")  # "crossed into Israel after the group handed them over"
+    elif token.lower_ == "it" and token.dep_ in ("dobj", "nsubjpass"):
+        classes += _antecedent_classes(token, lexicon)  # "The licensing system stays. X introduced it"
     if not classes and token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
@@ -314,6 +348,24 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     elif token.ent_type_ == "PERSON":
         classes.append("PERSON")
     return classes
+
+
+def _antecedent_classes(pronoun: Token, lexicon: Lexicon) -> list[str]:
+    """The classes of the noun "it" stands for: the last subject or object before it, in
+    its sentence or the one before, that names a class."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            found = lexicon.classes_of(token) or [
+                c for m in token.children if m.dep_ in ("compound", "amod")
+                for c in lexicon.classes_of(m)
+            ]
+            if found:
+                return found
+    return []
 
 
 def _people_before(pronoun: Token) -> bool:
