@@ -123,12 +123,13 @@ def date_triggers(
     for _ in range(2):
         _anchor(doc, roots, owner, located, published, lexicon)
         _link(roots, lexicon, published)
-    _lead(doc, roots, published)
+    lead = _lead(doc, roots, published)
     scenes: list[tuple[int, str]] = []
     if sentence_of is not None and sentence_starts:
         scenes = scene_days(spans, sentence_of, lambda x: iso_value(x, year), published, entries)
-        scenes = sorted(scenes + [(t.sentence, t.date) for t in roots if t.dating == "lead" and t.date])
-        date_by_scene(roots, scenes, sentence_starts, entries)
+        lead_sentence = sentence_of(lead.start) if lead is not None else -1
+        scenes = sorted(scenes + _lead_scenes(roots, lead_sentence, published))
+        date_by_scene(roots, scenes, sentence_starts, entries, lexicon.reciprocal_openers)
     _entries(roots, entries, scenes, sentence_starts)
     _link(roots, lexicon, published, final=True)
     _anchor(doc, roots, owner, located, published, lexicon)
@@ -1411,12 +1412,13 @@ def _entry_scene(
 # 6. The news lead ------------------------------------------------------------------
 
 
-def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
+def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> Span | None:
+    """Date past events of the lead sentence by the news-lead convention; return the lead."""
     if published is None:
-        return
+        return None
     lead = next((s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= LEAD_MIN_WORDS), None)
     if lead is None:
-        return
+        return None
     for trigger in roots:
         token = trigger.token
         if not lead.start <= token.i < lead.end or trigger.date is not None:
@@ -1425,6 +1427,23 @@ def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> None:
             continue
         if _main_line(token) and _past(token):
             trigger.date, trigger.approximate, trigger.dating = published.isoformat(), True, "lead"
+    return lead
+
+
+def _lead_scenes(
+    roots: Sequence[Trigger], lead_sentence: int, published: date | None
+) -> list[tuple[int, str]]:
+    """The lead's dated events set the story's scene ("Trump said he would cut the tariff,
+    after a meeting with Xi on Thursday"): days of the lead, no later than publication."""
+    return [
+        (t.sentence, t.date)
+        for t in roots
+        if t.sentence == lead_sentence
+        and t.date
+        and len(t.date) == 10
+        and t.dating in ("lead", "timex")
+        and not _later_than(t.date, published)
+    ]
 
 
 def _main_line(token: Token) -> bool:

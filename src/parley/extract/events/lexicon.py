@@ -68,6 +68,7 @@ class Lexicon:
     unreal_modifiers: frozenset[str]
     media_words: frozenset[str]
     announcing_verbs: frozenset[str]
+    reciprocal_openers: frozenset[Words]
     measure_types: dict[str, str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
@@ -181,6 +182,9 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         unreal_modifiers=_words(data.get("unreal_modifiers")),
         media_words=_words(data.get("media_words")),
         announcing_verbs=_words(data.get("announcing_verbs")),
+        reciprocal_openers=frozenset(
+            entry_words(v) for v in data.get("reciprocal_openers") or ()
+        ),
         measure_types={str(k): str(v) for k, v in (data.get("measure_types") or {}).items()},
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),

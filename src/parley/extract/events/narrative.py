@@ -72,16 +72,19 @@ def date_by_scene(
     scenes: Sequence[tuple[int, str]],
     sentence_starts: Sequence[int],
     entries: Sequence[Entry],
+    reciprocal: frozenset[tuple[str, ...]] = frozenset(),
 ) -> None:
     """Date each eligible undated trigger on the day of the last scene set before its
-    sentence (in its live-blog entry, if it is in one)."""
+    sentence (in its live-blog entry, if it is in one). `reciprocal` openers ("in return")
+    make any event of their sentence part of the scene's exchange."""
     if not scenes:
         return
     sentences = [s for s, _ in scenes]
     for trigger in roots:
         if trigger.date is not None or trigger.dating in ("vague", "coarse"):
             continue
-        if trigger.parent is not None or not _told_in_sequence(trigger):
+        in_return = _opens_with(trigger, sentence_starts, reciprocal)
+        if trigger.parent is not None or not (in_return or _told_in_sequence(trigger)):
             continue
         at = bisect.bisect_left(sentences, trigger.sentence) - 1
         if at < 0:
@@ -90,6 +93,21 @@ def date_by_scene(
         if not _same_entry(sentence_starts, scene_sentence, trigger, entries):
             continue
         trigger.date, trigger.approximate, trigger.dating = day, True, "narrative"
+
+
+def _opens_with(
+    trigger: Trigger, starts: Sequence[int], openers: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether the trigger's sentence opens with one of the phrases ("In return, China
+    agreed ..."), and the trigger is its main verb, told in the past."""
+    token = trigger.token
+    if token.dep_ != "ROOT" or not _simple_past(token) or not openers:
+        return False
+    doc = token.doc
+    first = starts[trigger.sentence]
+    return any(
+        tuple(t.lower_ for t in doc[first : first + len(words)]) == words for words in openers
+    )
 
 
 def _same_entry(
@@ -145,21 +163,23 @@ def _main_clause(verb: Token | None) -> bool:
 
 def _told_in_sequence(trigger: Trigger) -> bool:
     """A call or meeting, or an event told with its audience or channel ("told him", "said
-    in a statement that it rejected ..."), in the simple past (or past progressive) in the
-    story's main line."""
+    in a statement that it rejected ...", "speaking to reporters on the flight home, she
+    said"), in the simple past (or past progressive) in the story's main line."""
     token = trigger.token
-    if trigger.kind != "verb" or not _simple_past(token):
-        return False
+    if trigger.kind != "verb" or not trigger.party:
+        return False  # not a party ("an analyst wrote"): sourcing, not an occasion
+    opening = token.dep_ == "advcl" and token.tag_ == "VBG" and _main_clause(token)
+    main = token.head if opening else token  # an opening participle has its main verb's tense
+    if not _simple_past(main) or not _named_subject(main):
+        return False  # and "the host spoke to ...": a story's own voice, not a party
     occasion = trigger.type in OCCASIONS or token.lemma_.lower() in OCCASION_VERBS
     if not occasion and not _addressed(token):
         return False
-    if not trigger.party:
-        return False  # "an analyst wrote": sourcing, not a party's occasion
     if trigger.pending is not None and not (trigger.pending == "date" and _addressed(token)):
         return False
-    if not _named_subject(token):
-        return False  # "the host spoke to ...": a story's own voice, not a party
-    if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+    if opening or token.dep_ == "ROOT":
+        return True
+    if token.dep_ == "conj" and token.head.dep_ == "ROOT":
         return True
     return token.dep_ == "relcl" and _where_clause(token)
 
