@@ -79,7 +79,7 @@ def extract_events(
     parties = {actor.id for actor in case.actors} if case else None
     for trigger in triggers:
         if trigger.parent is None and not trigger.cancelled:
-            trigger.actors = participants(doc, trigger, mentions, content)
+            trigger.actors = participants(doc, trigger, mentions, content, case is not None)
             # a party to the negotiation takes part (any named one when there is no case)
             trigger.party = bool(trigger.actors) and (
                 parties is None or any(a in parties for a in trigger.actors)
@@ -140,7 +140,41 @@ def _triggers(
         ):
             trigger.sentence = index
             triggers.append(trigger)
-    return triggers
+    return triggers + _ellipses(doc, found, triggers, lexicon)
+
+
+# How many sentences back an elliptical ordinal ("The fifth, in Rome") finds its series.
+SERIES_SENTENCES = 2
+
+
+def _ellipses(
+    doc: Doc, found: Candidates, triggers: Sequence[Trigger], lexicon: Lexicon
+) -> list[Trigger]:
+    """ "No date has been set for a sixth round. The fifth, in Rome on May 23, ended ...":
+    an ordinal standing for the noun of a numbered series just told is a mention of it."""
+    made: list[Trigger] = []
+    for i in found.ordinals:
+        token = doc[i]
+        if token.dep_ not in ELLIPTICAL_DEPS or not any(c.lower_ == "the" for c in token.children):
+            continue
+        index = found.sentence_of(i)
+        series = [
+            t
+            for t in triggers
+            if t.kind == "noun"
+            and t.token.i < i
+            and 0 <= index - t.sentence <= SERIES_SENTENCES
+            and any(c.lower_ in lexicon.ordinals for c in t.token.children if c.dep_ == "amod")
+        ]
+        if series:
+            last = series[-1]
+            echo = Trigger(token=token, type=last.type, kind="noun", noun=last.noun)
+            echo.definite, echo.sentence = True, index
+            made.append(echo)
+    return made
+
+
+ELLIPTICAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "pobj", "ROOT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +185,7 @@ class Candidates:
     starts: list[int]  # first token of each sentence
     triggers: list[int]  # a lemma that can head a trigger
     anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
+    ordinals: list[int]  # "the fifth": may stand for the noun of a series
     dos: list[int]  # a form of "do" ("as the bloc did")
     lower: list[int]  # every token's lower-case form (string hash)
     idx: list[int]  # every token's first character
@@ -181,6 +216,7 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         np.isin(table[nouns, 0], hashes["nouns"]) | np.isin(table[nouns, 1], hashes["nouns"])
     ]
     anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
+    ordinals = np.isin(table[:, 1], hashes["ordinals"])
     dos = table[:, 0] == get_string_id("do")
     # a line break ends a sentence whatever the parser says (live-blog stamps, headings)
     breaks = [int(i) + 1 for i in np.flatnonzero(table[:, 6]) if "\n" in doc[int(i)].text]
@@ -192,6 +228,7 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         idx=table[:, 5].tolist(),
         triggers=sorted(int(i) for i in np.concatenate((verbs, nouns))),
         anchors=[int(i) for i in np.flatnonzero(anchors)],
+        ordinals=[int(i) for i in np.flatnonzero(ordinals)],
         dos=[int(i) for i in np.flatnonzero(dos)],
     )
 
@@ -212,6 +249,7 @@ def _hashes(lexicon: Lexicon) -> dict[str, Any]:
             "verbs": array(lexicon.verb_heads),
             "nouns": array(lexicon.noun_heads),
             "anchors": array({phrase[0] for phrase in lexicon.anchors}),
+            "ordinals": array(lexicon.ordinals),
         }
     return _HASHES[key]
 

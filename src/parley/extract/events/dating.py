@@ -946,9 +946,10 @@ def _clause_anchor(
     """ "As the session ended on Saturday, the envoys spoke face to face": the event of a
     clause opened by as/when/while and the event of the clause it hangs on share a day."""
     clause = word.head
-    if word.dep_ != "mark" or clause.dep_ != "advcl":
+    if word.dep_ not in ("mark", "advmod") or clause.dep_ != "advcl":
         return
-    reference = _reference(word.doc, word.i + 1, owner)
+    reference = owner.get(clause.i) if word.dep_ == "advmod" else None
+    reference = reference or _reference(word.doc, word.i + 1, owner)
     anchored = owner.get(clause.head.i)
     if reference is not None and anchored is not None and reference is not anchored:
         _apply_anchor(anchored, reference, 0, roots, published)

@@ -69,6 +69,7 @@ class Lexicon:
     media_words: frozenset[str]
     announcing_verbs: frozenset[str]
     reciprocal_openers: frozenset[Words]
+    ordinals: frozenset[str]
     measure_types: dict[str, str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
@@ -182,6 +183,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         unreal_modifiers=_words(data.get("unreal_modifiers")),
         media_words=_words(data.get("media_words")),
         announcing_verbs=_words(data.get("announcing_verbs")),
+        ordinals=_words(data.get("ordinals")),
         reciprocal_openers=frozenset(
             entry_words(v) for v in data.get("reciprocal_openers") or ()
         ),

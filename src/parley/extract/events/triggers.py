@@ -245,6 +245,8 @@ def _frame_type(
         return None
     if frame.needs == "party" and not _party_object(token, mentions, people):
         return None
+    if frame.needs == "addressee" and not _addressed_content(token):
+        return None
     if frame.type == "meeting" and not _people_met(token, people):
         return None  # "when its conditions were met"
     if frame.needs == "parties" and not _two_sides(token, people):
@@ -424,6 +426,17 @@ def has_partner(
     return False
 
 
+def _addressed_content(verb: Token) -> bool:
+    """An object spoken to and a clause of what is said: "warned the group that ..."."""
+    deps = {c.dep_ for c in verb.children}
+    if "dobj" not in deps:
+        return False
+    # the clause, or one opened by "that" the parser hung lower ("in a post that ...")
+    return "ccomp" in deps or any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree if t.i > verb.i
+    )
+
+
 def _people_met(verb: Token, people: frozenset[str]) -> bool:
     """A passive meeting needs people as its subject ("the envoy was met at the airport"),
     not things ("its conditions were met")."""
@@ -527,6 +540,9 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     children = list(verb.children)
     if trigger.type == "statement" and _media_speaker(verb, lexicon):
         trigger.cancelled = True  # "state media said": the press reporting, no party speaking
+        return
+    if trigger.type == "statement" and any(c.tag_ == "WP" and c.dep_ == "dobj" for c in children):
+        trigger.cancelled = True  # "consider what the two sides said": what, not an occasion
         return
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     habitual = any(
