@@ -44,7 +44,7 @@ def test_participle_clause_of_a_plain_verb_takes_its_date(nlp):
 
 
 def test_participle_clause_after_an_infinitive_takes_the_date(nlp):
-    text = "The spokeswoman tried on Tuesday to calm the markets, telling reporters that talks go on."
+    text = "The spokeswoman tried on Tuesday to calm markets, telling reporters that talks go on."
     assert dates(run(nlp, text), "statement") == ["2025-03-18"]
 
 
@@ -71,7 +71,7 @@ def test_a_simultaneous_participle_clause_shares_the_date(nlp):
 
 
 def test_date_after_a_purpose_phrase_dates_the_verb(nlp):
-    text = "The northern state recalled its envoys to the two capitals for consultations on Saturday."
+    text = "The north recalled its envoys to the two capitals for consultations on Saturday."
     found = run(nlp, text)
     assert dates(found, "walkout") == ["2025-03-15"]
     assert not [e for e in found if e.type == "talks" and e.date]
@@ -139,7 +139,7 @@ def test_by_a_time_in_a_future_clause_is_a_deadline(nlp):
 
 
 def test_a_deadline_deep_in_its_phrase_dates_nothing(nlp):
-    text = "Earlier on Friday, Anna Lind gave the rebels until 6 p.m. Lisbon time on Sunday to reply."
+    text = "Earlier on Friday, Anna Lind gave the rebels until 6 p.m. Lisbon time on Sunday to act."
     assert dates(run(nlp, text), "ultimatum") == ["2025-03-14"]
 
 
@@ -147,7 +147,7 @@ def test_a_deadline_deep_in_its_phrase_dates_nothing(nlp):
 
 
 def test_the_next_morning_is_the_day_after_the_event_told_before(nlp):
-    text = "The council condemned the blockade on March 12, and rebel drones struck the next morning."
+    text = "The council condemned the blockade on March 12, and drones struck the next morning."
     assert dates(run(nlp, text), "attack") == ["2025-03-13"]
 
 
@@ -183,7 +183,7 @@ def test_speaking_face_to_face_is_a_meeting(nlp):
 
 
 def test_an_offer_made_more_than_once_is_no_occasion(nlp):
-    text = "The northern state, which has close ties with the rebels, has offered more than once to host talks."
+    text = "The north, which has ties with the rebels, has offered more than once to host talks."
     assert [e for e in run(nlp, text) if e.type == "proposal"] == []
 
 
@@ -391,3 +391,85 @@ def test_a_pronoun_is_the_person_last_named_as_a_subject(nlp):
     )
     found = [e for e in run(nlp, text) if e.type == "statement"]
     assert len(found) == 2 and all(e.actors[:1] == ("Anna Lind",) for e in found)
+
+
+# Series, second occasions, pronouns ------------------------------------------------------
+
+
+def test_an_ordinal_standing_for_a_series_noun_is_a_mention(nlp):
+    text = (
+        "No date has been set for a sixth round of talks. "
+        "The fifth, in Lisbon on March 12, ended with some progress."
+    )
+    assert "2025-03-12" in dates(run(nlp, text), "talks")
+
+
+def test_a_second_dated_occasion_joined_by_and_is_its_own_mention(nlp):
+    text = "The envoys met in Lisbon in January and in Oslo in February."
+    found = run(nlp, text)
+    assert {"2025-01", "2025-02"} <= set(dates(found, "meeting"))
+
+
+def test_two_days_side_by_side_are_one_occasion(nlp):
+    text = "The envoys met in Lisbon on Monday and Tuesday, officials said."
+    assert dates(run(nlp, text), "meeting") == ["2025-W12"]
+
+
+def test_it_stands_for_the_noun_just_named(nlp):
+    text = "The licensing system stays. The north introduced it in January for fishing gear."
+    found = [e for e in run(nlp, text) if e.trigger == "introduced"]
+    assert [(e.type, e.date) for e in found] == [("sanctions", "2025-01")]
+
+
+def test_announcing_a_measure_is_the_measure(nlp):
+    text = "The ministry announced on Thursday that exports of fishing gear would need a licence."
+    found = run(nlp, text)
+    assert dates(found, "sanctions") == ["2025-03-13"]
+    assert [e for e in found if e.type == "statement"] == []
+
+
+def test_the_other_half_of_an_exchange_is_on_the_scene_day(nlp):
+    text = (
+        "Anna Lind said on Tuesday that the south would cut its tariff after a meeting "
+        "with Omar Haddad on Tuesday. In return, the north agreed to reopen the port."
+    )
+    agreement = of_type(run(nlp, text), "agreement")[0]
+    assert (agreement.date, agreement.dating) == ("2025-03-18", "narrative")
+
+
+def test_an_opening_participle_of_speech_after_the_scene_is_on_its_day(nlp):
+    text = (
+        "Anna Lind met Omar Haddad in Lisbon on Tuesday. "
+        "Speaking to reporters on the flight home, Lind said the talks had gone well."
+    )
+    assert "2025-03-18" in dates(run(nlp, text), "statement")
+
+
+def test_what_someone_said_is_no_occasion(nlp):
+    text = "Consider what the two sides actually said this week about the port."
+    assert [e for e in run(nlp, text) if e.type == "statement"] == []
+
+
+def test_a_warning_addressed_to_a_party_is_an_ultimatum(nlp):
+    text = "On Sunday Anna Lind warned the rebels that they must leave the port or face force."
+    assert dates(run(nlp, text), "ultimatum") == ["2025-03-16"]
+
+
+def test_a_warning_to_nobody_in_particular_is_a_statement(nlp):
+    text = "On Sunday Anna Lind warned that the rebels would face force."
+    assert [e for e in run(nlp, text) if e.type == "ultimatum"] == []
+
+
+def test_conditions_that_were_met_are_no_meeting(nlp):
+    text = "The north said on Monday it would return when its conditions were met."
+    assert [e for e in run(nlp, text) if e.type == "meeting"] == []
+
+
+def test_places_are_no_participants_with_a_case(case_nlp, case):
+    text = "Russian drones struck homes from Lviv in the west to the south on Monday."
+    doc = case_nlp(text)
+    article = Article(id="a1", source="t.txt", text=text, published=WEDNESDAY)
+    mentions = extract_mentions(doc, article, case)
+    found = extract_events(doc, article, case, mentions, find_timexes(doc, WEDNESDAY))
+    actors = {a for e in found for a in e.actors}
+    assert found and "Lviv" not in actors

@@ -123,13 +123,15 @@ def date_triggers(
     for _ in range(2):
         _anchor(doc, roots, owner, located, published, lexicon)
         _link(roots, lexicon, published)
-    lead = _lead(doc, roots, published)
+    lead = _lead(doc, roots, published, lexicon)
     scenes: list[tuple[int, str]] = []
     if sentence_of is not None and sentence_starts:
-        scenes = scene_days(spans, sentence_of, lambda x: iso_value(x, year), published, entries)
+        scenes = scene_days(
+            lexicon, spans, sentence_of, lambda x: iso_value(x, year), published, entries
+        )
         lead_sentence = sentence_of(lead.start) if lead is not None else -1
         scenes = sorted(scenes + _lead_scenes(roots, lead_sentence, published))
-        date_by_scene(roots, scenes, sentence_starts, entries, lexicon.reciprocal_openers)
+        date_by_scene(lexicon, roots, scenes, sentence_starts, entries)
     _entries(roots, entries, scenes, sentence_starts)
     _link(roots, lexicon, published, final=True)
     _anchor(doc, roots, owner, located, published, lexicon)
@@ -457,9 +459,7 @@ def _argument_verb(trigger: Trigger, owner: dict[int, Trigger]) -> Trigger:
     token = trigger.token
     if trigger.kind != "noun":
         return trigger
-    if token.dep_ == "dobj":
-        node = token
-    elif token.dep_ == "pobj" and token.head.lower_ in CONTENT_PREPS:
+    if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in CONTENT_PREPS):
         node = token
     else:
         return trigger
@@ -1413,7 +1413,9 @@ def _entry_scene(
 # 6. The news lead ------------------------------------------------------------------
 
 
-def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> Span | None:
+def _lead(
+    doc: Doc, roots: Sequence[Trigger], published: date | None, lexicon: Lexicon
+) -> Span | None:
     """Date past events of the lead sentence by the news-lead convention; return the lead."""
     if published is None:
         return None
@@ -1426,7 +1428,7 @@ def _lead(doc: Doc, roots: Sequence[Trigger], published: date | None) -> Span | 
             continue
         if trigger.kind != "verb" or trigger.pending is not None or trigger.dating == "vague":
             continue
-        if _main_line(token) and _past(token):
+        if _main_line(token, lexicon) and _past(token):
             trigger.date, trigger.approximate, trigger.dating = published.isoformat(), True, "lead"
     return lead
 
@@ -1435,7 +1437,10 @@ def _lead_scenes(
     roots: Sequence[Trigger], lead_sentence: int, published: date | None
 ) -> list[tuple[int, str]]:
     """The lead's dated events set the story's scene ("Trump said he would cut the tariff,
-    after a meeting with Xi on Thursday"): days of the lead, no later than publication."""
+    after a meeting with Xi on Thursday"): days of the lead that are the publication day
+    or the day before."""
+    if published is None:
+        return []
     return [
         (t.sentence, t.date)
         for t in roots
@@ -1443,20 +1448,21 @@ def _lead_scenes(
         and t.date
         and len(t.date) == 10
         and t.dating in ("lead", "timex")
-        and not _later_than(t.date, published)
+        and 0 <= (published - date.fromisoformat(t.date)).days <= 1
     ]
 
 
-def _main_line(token: Token) -> bool:
+def _main_line(token: Token, lexicon: Lexicon) -> bool:
     """The main clause, a clause conjoined to it, or what a main verb of speech reports
     ("Hamas has accepted the proposal, officials said")."""
     if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
         return True
     head = token.head
-    return token.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING
-
-
-REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "add"})
+    return (
+        token.dep_ == "ccomp"
+        and head.dep_ == "ROOT"
+        and head.lemma_.lower() in lexicon.reporting_verbs
+    )
 
 
 def _past(verb: Token) -> bool:

@@ -70,6 +70,13 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     reciprocal_openers: frozenset[Words]
     ordinals: frozenset[str]
+    containers: frozenset[str]
+    quantities: frozenset[str]
+    audience_verbs: frozenset[str]
+    writing_verbs: frozenset[str]
+    channel_nouns: frozenset[str]
+    occasion_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     measure_types: dict[str, str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
@@ -184,6 +191,13 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         media_words=_words(data.get("media_words")),
         announcing_verbs=_words(data.get("announcing_verbs")),
         ordinals=_words(data.get("ordinals")),
+        containers=_words(data.get("containers")),
+        quantities=_words(data.get("quantities")),
+        audience_verbs=_words(data.get("audience_verbs")),
+        writing_verbs=_words(data.get("writing_verbs")),
+        channel_nouns=_words(data.get("channel_nouns")),
+        occasion_verbs=_words(data.get("occasion_verbs")),
+        reporting_verbs=_words(data.get("reporting_verbs")),
         reciprocal_openers=frozenset(
             entry_words(v) for v in data.get("reciprocal_openers") or ()
         ),

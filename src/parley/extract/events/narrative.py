@@ -28,15 +28,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from parley.extract.events.lexicon import Lexicon
     from parley.extract.events.triggers import Trigger
     from parley.extract.records import Timex
 
 Entry = tuple[int, int, str]  # start character, end character, day
-REPORTING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "add"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them"})
+# Types whose events are occasions by themselves: told in sequence, they are on the scene's day.
+OCCASIONS = frozenset({"call", "meeting"})
+# "on Fieldpost", "in a statement", "to reporters": the channel or audience of a statement.
+CHANNEL_PREPS = frozenset({"on", "in", "to"})
 
 
 def scene_days(
+    lexicon: Lexicon,
     spans: Sequence[tuple[Timex, Span]],
     sentence_of: Callable[[int], int],
     iso_value: Callable[[Timex], str | None],
@@ -55,7 +60,7 @@ def scene_days(
         if limit is None or not _news_day(value, limit):
             continue
         verb = _verb_of(span.root)
-        if _main_clause(verb) and _adverbial(span.root, verb):
+        if _main_clause(verb, lexicon) and _adverbial(span.root, verb):
             found.append((sentence_of(span.root.i), value))
     return found
 
@@ -68,23 +73,23 @@ def _news_day(value: str, limit: str) -> bool:
 
 
 def date_by_scene(
+    lexicon: Lexicon,
     roots: Sequence[Trigger],
     scenes: Sequence[tuple[int, str]],
     sentence_starts: Sequence[int],
     entries: Sequence[Entry],
-    reciprocal: frozenset[tuple[str, ...]] = frozenset(),
 ) -> None:
     """Date each eligible undated trigger on the day of the last scene set before its
-    sentence (in its live-blog entry, if it is in one). `reciprocal` openers ("in return")
-    make any event of their sentence part of the scene's exchange."""
+    sentence (in its live-blog entry, if it is in one). A sentence opening with a
+    reciprocal phrase ("In return, ...") tells the other half of the scene's exchange."""
     if not scenes:
         return
     sentences = [s for s, _ in scenes]
     for trigger in roots:
         if trigger.date is not None or trigger.dating in ("vague", "coarse"):
             continue
-        in_return = _opens_with(trigger, sentence_starts, reciprocal)
-        if trigger.parent is not None or not (in_return or _told_in_sequence(trigger)):
+        in_return = _opens_with(trigger, sentence_starts, lexicon.reciprocal_openers)
+        if trigger.parent is not None or not (in_return or _told_in_sequence(trigger, lexicon)):
             continue
         at = bisect.bisect_left(sentences, trigger.sentence) - 1
         if at < 0:
@@ -144,44 +149,46 @@ def _adverbial(token: Token, verb: Token | None) -> bool:
     return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
-def _main_clause(verb: Token | None) -> bool:
-    """The main clause, a clause conjoined to it, or a participle clause opening it
-    ("Speaking to reporters on Tuesday, she said ...")."""
+def _main_clause(verb: Token | None, lexicon: Lexicon) -> bool:
+    """The main clause, a clause conjoined to it, what a main verb of reporting reports
+    ("Trump said he would cut the tariff, after Thursday's meeting"), or a participle
+    clause opening it ("Speaking to reporters on Tuesday, she said ...")."""
     if verb is None:
         return False
     if verb.dep_ == "ROOT":
         return True
     if verb.dep_ == "conj":
         return verb.head.dep_ == "ROOT"
-    if verb.dep_ == "ccomp":  # "Trump said he would cut the tariff after Thursday's meeting"
-        return verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING
+    if verb.dep_ == "ccomp":
+        return verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in lexicon.reporting_verbs
     participle = verb.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children
     )
     return verb.dep_ == "advcl" and participle and verb.head.dep_ == "ROOT"
 
 
-def _told_in_sequence(trigger: Trigger) -> bool:
+def _told_in_sequence(trigger: Trigger, lexicon: Lexicon) -> bool:
     """A call or meeting, or an event told with its audience or channel ("told him", "said
     in a statement that it rejected ...", "speaking to reporters on the flight home, she
     said"), in the simple past (or past progressive) in the story's main line."""
     token = trigger.token
     if trigger.kind != "verb" or not trigger.party:
         return False  # not a party ("an analyst wrote"): sourcing, not an occasion
-    opening = token.dep_ == "advcl" and token.tag_ == "VBG" and _main_clause(token)
+    opening = token.dep_ == "advcl" and token.tag_ == "VBG" and _main_clause(token, lexicon)
     main = token.head if opening else token  # an opening participle has its main verb's tense
     if not _simple_past(main) or not _named_subject(main):
         return False  # and "the host spoke to ...": a story's own voice, not a party
-    occasion = trigger.type in OCCASIONS or token.lemma_.lower() in OCCASION_VERBS
-    if not occasion and not _addressed(token):
+    occasion = trigger.type in OCCASIONS or token.lemma_.lower() in lexicon.occasion_verbs
+    addressed = _addressed(token, lexicon)
+    if not occasion and not addressed:
         return False
-    if trigger.pending is not None and not (trigger.pending == "date" and _addressed(token)):
+    if trigger.pending is not None and not (trigger.pending == "date" and addressed):
         return False
     if opening or token.dep_ == "ROOT":
         return True
     if token.dep_ == "conj" and token.head.dep_ == "ROOT":
         return True
-    return token.dep_ == "relcl" and _where_clause(token)
+    return token.dep_ == "relcl" and _where_clause(token, lexicon)
 
 
 def _named_subject(verb: Token) -> bool:
@@ -195,12 +202,6 @@ def _named_subject(verb: Token) -> bool:
     return subject.pos_ == "PRON" or any(t.ent_type_ for t in subject.subtree)
 
 
-# Types whose events are occasions by themselves: told in sequence, they are on the scene's
-# day; and verbs that make one of an event of another type ("signed a document").
-OCCASIONS = frozenset({"call", "meeting"})
-OCCASION_VERBS = frozenset({"sign", "ink", "initial"})
-
-
 def _simple_past(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBD":
@@ -208,21 +209,21 @@ def _simple_past(verb: Token) -> bool:
     return verb.tag_ == "VBG" and bool(aux) and aux <= {"was", "were"}
 
 
-def _where_clause(verb: Token) -> bool:
+def _where_clause(verb: Token, lexicon: Lexicon) -> bool:
     """ "flew to the resort, where he chaired a summit": a clause on a place of the main clause."""
     if not any(c.lower_ == "where" for c in verb.children if c.dep_ == "advmod"):
         return False
     place = verb.head
-    return place.dep_ == "pobj" and _main_clause(_verb_of(place))
+    return place.dep_ == "pobj" and _main_clause(_verb_of(place), lexicon)
 
 
-def _addressed(verb: Token) -> bool:
+def _addressed(verb: Token, lexicon: Lexicon) -> bool:
     """A statement that names its audience or channel: "told the summit", "told him",
     "spoke to reporters", "wrote on Fieldpost", "said in a statement"."""
     lemma = verb.lemma_.lower()
-    if lemma in WRITING_VERBS:
+    if lemma in lexicon.writing_verbs:
         return True  # "he wrote": in writing, a post or a letter
-    audience = lemma in AUDIENCE_VERBS
+    audience = lemma in lexicon.audience_verbs
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and audience:
             personal = child.lower_ in PERSONAL_PRONOUNS or child.ent_type_ in ("PERSON", "ORG")
@@ -231,34 +232,8 @@ def _addressed(verb: Token) -> bool:
         if child.dep_ != "prep" or child.lower_ not in CHANNEL_PREPS:
             continue
         for pobj in (c for c in child.children if c.dep_ == "pobj"):
-            if pobj.lemma_.lower() in CHANNEL_NOUNS:
+            if pobj.lemma_.lower() in lexicon.channel_nouns:
                 return True
             if child.lower_ in ("on", "to") and pobj.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"):
                 return True
     return False
-
-
-# Verbs of speech that name their medium themselves.
-WRITING_VERBS = frozenset({"write", "post", "tweet"})
-# Verbs whose object is the audience ("told the summit"), not what is said or done.
-AUDIENCE_VERBS = frozenset({"tell", "brief", "address", "inform", "assure"})
-# "on Fieldpost", "in a statement", "to reporters": the channel or audience of a statement.
-CHANNEL_PREPS = frozenset({"on", "in", "to"})
-CHANNEL_NOUNS = frozenset(
-    {
-        "statement",
-        "post",
-        "interview",
-        "speech",
-        "address",
-        "briefing",
-        "remarks",
-        "conference",
-        "television",
-        "radio",
-        "media",
-        "reporter",
-        "journalist",
-        "press",
-    }
-)

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from parley.extract.records import Mention, Timex
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
-# Nouns whose "of" phrase is what a verb really acts on ("the entry of goods").
-CONTAINERS = frozenset({"entry", "flow", "passage", "transfer", "import", "export", "movement"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"})
 PARTNER_PREPS = frozenset({"with", "to", "between"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -165,7 +163,7 @@ def _verb_trigger(
     deps = {c.dep_ for c in token.children}
     naming = "oprd" in deps and "dobj" in deps
     for words, frame in lexicon.verbs.get(lemma, ()):
-        if frame.needs == "date" and not (speech or _audience(token)):
+        if frame.needs == "date" and not (speech or _audience(token, lexicon)):
             continue
         if naming and frame.type != "statement":
             continue
@@ -176,11 +174,15 @@ def _verb_trigger(
         reach = frame.reach
         if reach not in found and (frame.objects or frame.not_objects):
             found[reach] = [
-                c for obj in objects(token, reach) for c in object_classes(obj, lexicon)
+                c for obj in objects(token, lexicon, reach) for c in object_classes(obj, lexicon)
             ]
         classes = found.get(reach)
         if frame.subjects:
-            subjects = [_antecedent(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [
+                _antecedent(c, lexicon)
+                for c in token.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+            ]
             found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
             if found:
                 kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
@@ -194,10 +196,10 @@ def _verb_trigger(
     return None
 
 
-def _audience(verb: Token) -> bool:
+def _audience(verb: Token, lexicon: Lexicon) -> bool:
     """ "told the Knesset", "told him": speech to a named audience, which a story's scene
     may date (a bare "said" needs a date of its own)."""
-    if verb.lemma_.lower() not in AUDIENCE_VERBS:
+    if verb.lemma_.lower() not in lexicon.audience_verbs:
         return False
     return any(
         c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
@@ -205,22 +207,18 @@ def _audience(verb: Token) -> bool:
     )
 
 
-AUDIENCE_VERBS = frozenset({"tell", "brief", "inform", "assure"})
 
-
-def _antecedent(subject: Token) -> Token:
+def _antecedent(subject: Token, lexicon: Lexicon) -> Token:
     """The noun a relative pronoun stands for ("the ceasefire that took effect"), or the
     noun a quantity counts ("hundreds of aid trucks crossed")."""
     clause = subject.head
     if subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
         return clause.head
-    if subject.lemma_.lower() in QUANTITIES or subject.like_num:
+    if subject.lemma_.lower() in lexicon.quantities or subject.like_num:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
             return next((c for c in prep.children if c.dep_ == "pobj"), subject)
     return subject
 
-
-QUANTITIES = frozenset({"hundred", "thousand", "dozen", "score", "number", "lot", "couple"})
 
 
 def _frame_type(
@@ -283,7 +281,7 @@ def _class_type(cls: str, lexicon: Lexicon) -> str | None:
     return noun.type if noun is not None else lexicon.object_types.get(cls)
 
 
-def objects(token: Token, reach: str = "all") -> list[Token]:
+def objects(token: Token, lexicon: Lexicon, reach: str = "all") -> list[Token]:
     """What a verb acts on: direct objects, objects of its prepositions and particles, the
     subject of a passive, and the noun a relative clause or participle modifies. `reach`
     "arguments" keeps only the prepositions that introduce what the verb is about ("held
@@ -313,15 +311,15 @@ def objects(token: Token, reach: str = "all") -> list[Token]:
     elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
         found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
-    return found + _contents(found)
+    return found + _contents(found, lexicon)
 
 
-def _contents(found: list[Token]) -> list[Token]:
+def _contents(found: list[Token], lexicon: Lexicon) -> list[Token]:
     """What an object that only carries things holds: "halted the entry of all goods and
     supplies" acts on the goods and supplies."""
     held: list[Token] = []
     for obj in found:
-        if obj.lemma_.lower() not in CONTAINERS:
+        if obj.lemma_.lower() not in lexicon.containers:
             continue
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -336,7 +334,8 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     if token.lower_ in ("them", "him", "her") and _people_before(token):
         classes.append("PERSON")  # "crossed into Israel after the group handed them over"
     elif token.lower_ == "it" and token.dep_ in ("dobj", "nsubjpass"):
-        classes += _antecedent_classes(token, lexicon)  # "The licensing system stays. X introduced it"
+        # "The licensing system stays. China introduced it in April."
+        classes += _antecedent_classes(token, lexicon)
     if not classes and token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
