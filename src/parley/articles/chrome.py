@@ -19,7 +19,7 @@ CHROME_MAX_CHARS = 400
 # A credit with more words than this after its colon describes the picture itself.
 CREDIT_MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
-_QUOTES = frozenset("\"“”")
+_QUOTES = frozenset('"“”')
 
 
 @dataclass(frozen=True, slots=True)

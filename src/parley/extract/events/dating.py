@@ -917,9 +917,7 @@ def _own_date(noun: Token, dated: dict[int, Timex]) -> Timex | None:
     return None
 
 
-def _from_now(
-    doc: Doc, end: int, reference: Trigger, offset: int, published: date | None
-) -> bool:
+def _from_now(doc: Doc, end: int, reference: Trigger, offset: int, published: date | None) -> bool:
     """An event placed a number of days before a present-tense main clause ("two days
     after Trump declared a deal done, Beijing has said little") is that many days before
     the publication day. True when it dated the event so."""

@@ -198,9 +198,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         channel_nouns=_words(data.get("channel_nouns")),
         occasion_verbs=_words(data.get("occasion_verbs")),
         reporting_verbs=_words(data.get("reporting_verbs")),
-        reciprocal_openers=frozenset(
-            entry_words(v) for v in data.get("reciprocal_openers") or ()
-        ),
+        reciprocal_openers=frozenset(entry_words(v) for v in data.get("reciprocal_openers") or ()),
         measure_types={str(k): str(v) for k, v in (data.get("measure_types") or {}).items()},
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),

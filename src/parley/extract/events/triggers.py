@@ -125,9 +125,12 @@ def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
             if kind is not None:
                 trigger.type = kind
                 for other in found:  # the measure's own mention is this one
-                    if other is not trigger and other.token.i in range(
-                        clause.left_edge.i, clause.right_edge.i + 1
-                    ) and other.type == kind and other.parent is None:
+                    if (
+                        other is not trigger
+                        and other.token.i in range(clause.left_edge.i, clause.right_edge.i + 1)
+                        and other.type == kind
+                        and other.parent is None
+                    ):
                         other.parent = trigger
                         trigger.folded.append(other.token)
                 break
@@ -179,9 +182,7 @@ def _verb_trigger(
         classes = found.get(reach)
         if frame.subjects:
             subjects = [
-                _antecedent(c, lexicon)
-                for c in token.children
-                if c.dep_ in ("nsubj", "nsubjpass")
+                _antecedent(c, lexicon) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
             ]
             found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
             if found:
@@ -207,7 +208,6 @@ def _audience(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-
 def _antecedent(subject: Token, lexicon: Lexicon) -> Token:
     """The noun a relative pronoun stands for ("the ceasefire that took effect"), or the
     noun a quantity counts ("hundreds of aid trucks crossed")."""
@@ -218,7 +218,6 @@ def _antecedent(subject: Token, lexicon: Lexicon) -> Token:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
             return next((c for c in prep.children if c.dep_ == "pobj"), subject)
     return subject
-
 
 
 def _frame_type(
@@ -361,7 +360,9 @@ def _antecedent_classes(pronoun: Token, lexicon: Lexicon) -> list[str]:
     for token in reversed(doc[start : pronoun.i]):
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             found = lexicon.classes_of(token) or [
-                c for m in token.children if m.dep_ in ("compound", "amod")
+                c
+                for m in token.children
+                if m.dep_ in ("compound", "amod")
                 for c in lexicon.classes_of(m)
             ]
             if found:
