@@ -99,7 +99,9 @@ def extract_events(
         entries,
         found.starts,
     )
-    return [_event(doc, t, found.sentence(t.sentence)) for t in triggers if _is_event(t)]
+    return [
+        _event(doc, t, found.sentence(t.sentence), found.idx) for t in triggers if _is_event(t)
+    ]
 
 
 def _live_entries(
@@ -136,7 +138,13 @@ def _triggers(
         sent = found.sentence(index)
         pro_verbs = dos.get(index, ())
         for trigger in find_triggers(
-            sent, tokens, lexicon, mentions, pro_verbs, speech=index in speech
+            sent,
+            tokens,
+            lexicon,
+            mentions,
+            pro_verbs,
+            speech=index in speech,
+            repeated=found.repeated,
         ):
             trigger.sentence = index
             triggers.append(trigger)
@@ -186,6 +194,7 @@ class Candidates:
     triggers: list[int]  # a lemma that can head a trigger
     anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
     ordinals: list[int]  # "the fifth": may stand for the noun of a series
+    repeated: frozenset[int]  # next to a phrase of repetition ("offered more than once")
     dos: list[int]  # a form of "do" ("as the bloc did")
     lower: list[int]  # every token's lower-case form (string hash)
     idx: list[int]  # every token's first character
@@ -205,53 +214,94 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     import numpy as np
     from spacy.attrs import IDX, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
     from spacy.parts_of_speech import NOUN, VERB
-    from spacy.strings import get_string_id
 
     table = doc.to_array([LEMMA, LOWER, LIKE_NUM, SENT_START, POS, IDX, IS_SPACE])
-    hashes = _hashes(lexicon)
-    verbs = np.flatnonzero(table[:, 4] == VERB)
-    verbs = verbs[np.isin(table[verbs, 0], hashes["verbs"])]
-    nouns = np.flatnonzero(table[:, 4] == NOUN)
-    nouns = nouns[
-        np.isin(table[nouns, 0], hashes["nouns"]) | np.isin(table[nouns, 1], hashes["nouns"])
-    ]
-    anchors = np.isin(table[:, 1], hashes["anchors"]) | (table[:, 2] == 1)
-    ordinals = np.isin(table[:, 1], hashes["ordinals"])
-    dos = table[:, 0] == get_string_id("do")
+    words = _words(lexicon)
+    lemma, lower = words.classes(table[:, 0]), words.classes(table[:, 1])
+    verbs = np.flatnonzero((table[:, 4] == VERB) & (lemma & VERB_HEAD > 0))
+    nouns = np.flatnonzero((table[:, 4] == NOUN) & ((lemma | lower) & NOUN_HEAD > 0))
+    anchors = np.flatnonzero((lower & ANCHOR_WORD > 0) | (table[:, 2] == 1))
     # a line break ends a sentence whatever the parser says (live-blog stamps, headings)
     breaks = [int(i) + 1 for i in np.flatnonzero(table[:, 6]) if "\n" in doc[int(i)].text]
     starts = sorted({0, *np.flatnonzero(table[:, 3] == 1).tolist(), *breaks} - {len(doc)})
+    lowers = table[:, 1].tolist()
     return Candidates(
         doc=doc,
         starts=starts,
-        lower=table[:, 1].tolist(),
+        lower=lowers,
         idx=table[:, 5].tolist(),
         triggers=sorted(int(i) for i in np.concatenate((verbs, nouns))),
-        anchors=[int(i) for i in np.flatnonzero(anchors)],
-        ordinals=[int(i) for i in np.flatnonzero(ordinals)],
-        dos=[int(i) for i in np.flatnonzero(dos)],
+        anchors=anchors.tolist(),
+        ordinals=np.flatnonzero(lower & ORDINAL > 0).tolist(),
+        dos=np.flatnonzero(lemma & DO > 0).tolist(),
+        repeated=_repeated(lowers, np.flatnonzero(lower & REPETITION > 0).tolist(), words),
     )
 
 
-_HASHES: dict[int, dict[str, Any]] = {}
+# What a word can be, as bits (one lookup of the Doc's hash arrays finds them all).
+VERB_HEAD, NOUN_HEAD, ANCHOR_WORD, ORDINAL, DO, REPETITION = (1 << k for k in range(6))
 
 
-def _hashes(lexicon: Lexicon) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon's words as sorted string hashes, each with the bits of what it can be."""
+
+    hashes: Any  # sorted uint64 array
+    bits: Any  # int array, aligned
+    phrases: dict[int, tuple[tuple[int, ...], ...]]  # first word -> habitual phrases
+
+    def classes(self, column: Any) -> Any:
+        """The bits of each hash in a column of the Doc's array (0 for other words)."""
+        import numpy as np
+
+        at = np.searchsorted(self.hashes, column)
+        at[at == len(self.hashes)] = 0
+        return np.where(self.hashes[at] == column, self.bits[at], 0)
+
+
+_WORDS: dict[int, _Words] = {}
+
+
+def _words(lexicon: Lexicon) -> _Words:
+    """The lexicon's word table, built once per lexicon."""
     key = id(lexicon)
-    if key not in _HASHES:
+    if key not in _WORDS:
         import numpy as np
         from spacy.strings import get_string_id
 
-        def array(words: Any) -> Any:
-            return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+        bits: dict[int, int] = {}
+        groups = (
+            (lexicon.verb_heads, VERB_HEAD),
+            (lexicon.noun_heads, NOUN_HEAD),
+            ({phrase[0] for phrase in lexicon.anchors}, ANCHOR_WORD),
+            (lexicon.ordinals, ORDINAL),
+            ({"do"}, DO),
+            ({phrase[0] for phrase in lexicon.habitual_phrases}, REPETITION),
+        )
+        for words, bit in groups:
+            for word in words:
+                bits[get_string_id(word)] = bits.get(get_string_id(word), 0) | bit
+        hashes = np.array(sorted(bits), dtype="uint64")
+        phrases: dict[int, list[tuple[int, ...]]] = {}
+        for words in lexicon.habitual_phrases:
+            ids = tuple(get_string_id(w) for w in words)
+            phrases.setdefault(ids[0], []).append(ids)
+        _WORDS[key] = _Words(
+            hashes=hashes,
+            bits=np.array([bits[h] for h in hashes.tolist()], dtype="int64"),
+            phrases={k: tuple(v) for k, v in phrases.items()},
+        )
+    return _WORDS[key]
 
-        _HASHES[key] = {
-            "verbs": array(lexicon.verb_heads),
-            "nouns": array(lexicon.noun_heads),
-            "anchors": array({phrase[0] for phrase in lexicon.anchors}),
-            "ordinals": array(lexicon.ordinals),
-        }
-    return _HASHES[key]
+
+def _repeated(lowers: list[int], starts: list[int], words: _Words) -> frozenset[int]:
+    """Tokens right before or after a phrase of repetition: the verbs it may qualify."""
+    found: set[int] = set()
+    for i in starts:
+        for phrase in words.phrases.get(lowers[i], ()):
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
+                found.update((i - 1, i + len(phrase)))
+    return frozenset(found)
 
 
 def _is_event(trigger: Trigger) -> bool:
@@ -265,10 +315,10 @@ def _is_event(trigger: Trigger) -> bool:
     return not (trigger.pending or indefinite) and bool(trigger.actors)
 
 
-def _event(doc: Doc, trigger: Trigger, sent: Span) -> Event:
+def _event(doc: Doc, trigger: Trigger, sent: Span, idx: Sequence[int]) -> Event:
     from parley.extract.timex import date_precision
 
-    start, end, summary = _summary(doc, trigger.token, sent)
+    start, end, summary = _summary(doc, trigger.token, sent, idx)
     timex = trigger.timex if trigger.dating == "timex" else None
     return Event(
         start=start,
@@ -297,37 +347,44 @@ def _anchor_year(published: date | None, timexes: Sequence[Timex]) -> int | None
     return years.most_common(1)[0][0] if years else None
 
 
-def _summary(doc: Doc, token: Token, sent: Span) -> tuple[int, int, str]:
+def _summary(doc: Doc, token: Token, sent: Span, idx: Sequence[int]) -> tuple[int, int, str]:
     """The trigger's sentence as (start, end, text), cut around the trigger when long.
 
     Leading dashes, bullets and stray quote marks are dropped; a cut is shown with "…".
+    `idx` holds every token's first character (the window is measured on it).
     """
     left, right = sent.start, sent.end
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right - 1 > token.i and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
-    whole = doc[left:right]
-    span = whole if len(whole.text) <= MAX_SUMMARY_CHARS else _window(doc, token, left, right)
-    head = "…" if span.start > left else ""
-    tail = "…" if span.end < right else ""
+    last = doc[right - 1]
+    if last.idx + len(last) - idx[left] <= MAX_SUMMARY_CHARS:
+        lo, hi = left, right
+    else:
+        lo, hi = _window(idx, token.i, left, right)
+    span = doc[lo:hi]
+    head = "…" if lo > left else ""
+    tail = "…" if hi < right else ""
     # A span's text, not doc.text: doc.text is rebuilt from every token on each access.
     text = " ".join(span.text.split())
     return span.start_char, span.end_char, f"{head}{text}{tail}"
 
 
-def _window(doc: Doc, token: Token, left: int, right: int) -> Span:
-    """The longest span of at most `MAX_SUMMARY_CHARS` characters around the trigger."""
-    lo, hi = token.i, token.i + 1
+def _window(idx: Sequence[int], at: int, left: int, right: int) -> tuple[int, int]:
+    """The longest run of tokens [lo, hi) around token `at` within [left, right) that spans
+    at most `MAX_SUMMARY_CHARS` characters (measured to the next token's start)."""
+    lo, hi = at, at + 1
+    end = idx[right] if right < len(idx) else idx[right - 1] + MAX_SUMMARY_CHARS
+
+    def width(a: int, b: int) -> int:
+        return (idx[b] if b < right else end) - idx[a]
+
     while True:
         grew = False
         for a, b in ((lo - 1, hi), (lo, hi + 1)):
-            if (
-                a >= left
-                and b <= right
-                and doc[b - 1].idx + len(doc[b - 1]) - doc[a].idx <= MAX_SUMMARY_CHARS
-            ):
+            if a >= left and b <= right and width(a, b) <= MAX_SUMMARY_CHARS:
                 lo, hi = a, b
                 grew = True
         if not grew:
-            return doc[lo:hi]
+            return lo, hi

@@ -30,6 +30,8 @@ article with no date), or "no time expression".
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -846,15 +848,15 @@ def _anchor(
     for (start, end, offset, prepositional), sentence in anchors:
         if sentence not in undated:
             continue
-        if end - start == 1 and doc[start].lower_ in CLAUSE_MARKS:
-            _clause_anchor(doc[start], owner, roots, published)
+        word = doc[start]
+        if end - start == 1 and word.lower_ in CLAUSE_MARKS:
+            _clause_anchor(word, owner, roots, published)
             continue
+        if end - start == 1 and word.lower_ in PLACING_PREPS and not _placing(word, owner):
+            continue  # the commonest anchors: looked at only where they place an event
         prepositional = prepositional and _names_object(doc, end)
         reference = _reference(doc, end, owner) if prepositional else None
         if prepositional and reference is None:
-            continue
-        placing = end - start == 1 and doc[start].lower_ in PLACING_PREPS
-        if placing and not _placing(doc[start], owner):
             continue
         if reference is not None and _from_now(doc, end, reference, offset, published):
             continue  # "two days after X declared it done, Beijing has said little"
@@ -1058,11 +1060,12 @@ def _reference(doc: Doc, end: int, owner: dict[int, Trigger]) -> Trigger | None:
         trigger = owner.get(obj.i)
         if trigger is not None:
             return trigger
-    for token in doc[end : min(len(doc), end + 8)]:
-        trigger = owner.get(token.i)
-        if trigger is None or trigger.kind != "verb" or token.head.i not in (word.i, word.head.i):
+    for i in range(end, min(len(doc), end + 8)):
+        trigger = owner.get(i)
+        if trigger is None or trigger.kind != "verb":
             continue
-        return trigger
+        if doc[i].head.i in (word.i, word.head.i):
+            return trigger
     return None
 
 
@@ -1130,6 +1133,7 @@ def _previous_day(trigger: Trigger, roots: Sequence[Trigger], published: date | 
     return max(earlier, key=lambda t: t.token.i).date if earlier else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _later_than(value: str, published: date | None) -> bool:
     """Whether a date begins after the publication day."""
     from parley.extract.timex import timex_to_date_range
@@ -1157,37 +1161,36 @@ def _link(
     mention, often the lead, is the antecedent once it has a date). A mention told as done
     never takes a date after the publication day (that is another, scheduled occasion)."""
     by_token = {t.token.i: t for t in roots}
+    usable = [  # roots are in text order
+        t
+        for t in roots
+        if t.parent is None
+        and not (t.date and _later_than(t.date, published))
+        and not (t.pending == "scheduled" and t.date is None)
+    ]
+    positions = [t.token.i for t in usable]
     for trigger in roots:
         if trigger.date is not None or trigger.parent is not None:
             continue
         if not _linkable(trigger, lexicon, by_token):
             continue
-        usable = [
-            t
-            for t in roots
-            if t.parent is None
-            and not (t.date and _later_than(t.date, published))
-            and not (t.pending == "scheduled" and t.date is None)
-        ]
-        earlier = [t for t in usable if t.token.i < trigger.token.i]
+        at = bisect.bisect_left(positions, trigger.token.i)
+        earlier = usable[:at]
         later = [
             t
-            for t in usable
+            for t in usable[at:]
             if t.token.i > trigger.token.i and t.sentence - trigger.sentence <= FORWARD_SENTENCES
         ]
         if trigger.kind == "noun" and not trigger.definite:
             earlier = []  # "a drone attack": a first mention, dated later in the article
-        dated = [t for t in roots if t.date is not None]
-        source = _antecedent(trigger, earlier, dated, final)
-        if source is None and not any(same_event(trigger, t, dated) for t in earlier):
-            source = _antecedent(trigger, later, dated, final=True)
+        source = _antecedent(trigger, earlier, final)
+        if source is None and not any(same_event(trigger, t) for t in earlier):
+            source = _antecedent(trigger, later, final=True)
         if source is not None and source.date is not None:
             _copy(trigger, source, "link")
 
 
-def _antecedent(
-    trigger: Trigger, candidates: Sequence[Trigger], dated: Sequence[Trigger], final: bool
-) -> Trigger | None:
+def _antecedent(trigger: Trigger, candidates: Sequence[Trigger], final: bool) -> Trigger | None:
     """The first candidate of the same type that can be this event, else of a compatible
     type (undated ones are skipped only in the `final` pass); failing both, "Kagame and
     Tshisekedi met on Tuesday. The meeting, hosted by the emir, ...": a definite noun of the
@@ -1200,9 +1203,7 @@ def _antecedent(
         for candidate in candidates:
             if not exact and abs(candidate.sentence - trigger.sentence) > 1:
                 continue  # another type of mention only names the event right after it
-            if (candidate.type == trigger.type) != exact or not same_event(
-                trigger, candidate, dated
-            ):
+            if (candidate.type == trigger.type) != exact or not same_event(trigger, candidate):
                 continue
             if candidate.date is not None or not final:
                 return candidate
@@ -1286,7 +1287,7 @@ TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "during", "
 CONTENT_PREPS = frozenset({"for", "on", "about", "over", "into", "of"})
 
 
-def same_event(mention: Trigger, other: Trigger, dated: Sequence[Trigger] = ()) -> bool:
+def same_event(mention: Trigger, other: Trigger) -> bool:
     """Whether two mentions in one article can be the same event: compatible types, and the
     participants of one among those of the other (a mention naming nobody is compatible
     with any; one naming somebody with one naming nobody only a few sentences on: "as the

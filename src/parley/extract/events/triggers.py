@@ -80,10 +80,12 @@ def find_triggers(
     mentions: Sequence[Mention],
     pro_verbs: Sequence[Token] = (),
     speech: bool = True,
+    repeated: frozenset[int] = frozenset(),
 ) -> list[Trigger]:
     """The triggers among a sentence's candidate tokens, folded and with their status;
     `pro_verbs` are its forms of "do" (one may stand for a trigger: "as the bloc did");
-    `speech`: whether the sentence can date a speech verb (it holds a time expression)."""
+    `speech`: whether the sentence can date a speech verb (it holds a time expression);
+    `repeated`: tokens next to a phrase of repetition ("has offered more than once")."""
     found = []
     people = lexicon.partner_words
     for token in candidates:
@@ -91,7 +93,7 @@ def find_triggers(
             token, lexicon, mentions, people
         )
         if trigger is not None:
-            _set_status(trigger, lexicon)
+            _set_status(trigger, lexicon, repeated)
             found.append(trigger)
     found += _pro_verbs(pro_verbs, found)
     _fold(found)
@@ -507,7 +509,7 @@ def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
 # Status -----------------------------------------------------------------------
 
 
-def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
+def _set_status(trigger: Trigger, lexicon: Lexicon, repeated: frozenset[int] = frozenset()) -> None:
     token = trigger.token
     if trigger.kind == "noun":
         _noun_status(trigger, lexicon)
@@ -532,10 +534,12 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
             trigger.type = lexicon.negated[lemma]
         else:
             trigger.cancelled = True
-    _verb_status(trigger, token, lexicon)
+    _verb_status(trigger, token, lexicon, repeated)
 
 
-def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
+def _verb_status(
+    trigger: Trigger, verb: Token, lexicon: Lexicon, repeated: frozenset[int] = frozenset()
+) -> None:
     """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
     children = list(verb.children)
     if trigger.type == "statement" and _media_speaker(verb, lexicon):
@@ -547,7 +551,7 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     habitual = any(
         c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"
-    ) or _habitual_phrase(verb, lexicon)
+    ) or verb.i in repeated
     # "a truce on attacking energy sites": a topic, no occasion
     topic = (
         verb.dep_ == "pcomp"
@@ -586,21 +590,6 @@ def _media_speaker(verb: Token, lexicon: Lexicon) -> bool:
         c.dep_ == "nsubj" and (c.lower_ in lexicon.media_words or c.lemma_ in lexicon.media_words)
         for c in node.children
     )
-
-
-def _habitual_phrase(verb: Token, lexicon: Lexicon) -> bool:
-    """A phrase of repetition right after the verb or just before it ("has offered more
-    than once", "has twice rejected")."""
-    doc = verb.doc
-    for words in lexicon.habitual_phrases:
-        after = doc[verb.i + 1 : verb.i + 1 + len(words)]
-        before = doc[max(0, verb.i - len(words)) : verb.i]
-        for span in (after, before):
-            if len(span) == len(words) and all(
-                t.lower_ == w for t, w in zip(span, words, strict=True)
-            ):
-                return True
-    return False
 
 
 def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) -> bool:

@@ -64,23 +64,34 @@ class Candidate:
     groups: dict[str, str | None]
 
 
-def find_timexes(doc: Doc, dct: date | None) -> list[Timex]:
+def find_timexes(doc: Doc, dct: date | None, text: str | None = None) -> list[Timex]:
     """Time expressions of a parsed document, normalised against `dct` (the publication date).
 
     Works on the Doc of the shared pipeline without re-parsing. With `dct=None`
     absolute dates still resolve; relative ones keep X for the unknown parts.
+    `text` is the text the doc was parsed from, when the caller has it (`Doc.text`
+    is rebuilt from every token on each access).
 
     >>> find_timexes(nlp("She arrived on Friday."), date(2013, 3, 20))[0].value  # doctest: +SKIP
     '2013-03-15'
     """
     from spacy.attrs import IDX, LOWER
 
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    if text is None or not _same_length(doc, text):
+        text = doc.text  # rebuilt from the tokens: read it once
     table = doc.to_array([LOWER, IDX])
     starts: list[int] = table[:, 1].tolist()
     candidates = _candidates(table, text)
     kept = [c for c in _select(candidates) if _plausible(c, doc, text, starts)]
     return _resolve_all(kept, doc, text, starts, dct)
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    """Whether `text` ends where the doc's last token does (the text it was parsed from)."""
+    if len(doc) == 0:
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def _trigger_positions(table: Any, text: str) -> dict[str, list[tuple[int, int]]]:
