@@ -20,6 +20,7 @@ each dated to when it happened (see docs/events.md for what counts as an event).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -69,7 +70,13 @@ def extract_events(
     year = _anchor_year(published, timexes)
     entries = _live_entries(doc, article, timexes, year)
     speech = {found.sentence_of(found.token_at(t.start)) for t in timexes}
-    speech |= {found.sentence_of(i) for i in found.anchors}
+    # the commonest anchor words ("in", "at") date speech only by an event noun ("in the call")
+    with_nouns = {found.sentence_of(i) for i in found.nouns}
+    speech |= {
+        s
+        for i in found.anchors
+        if (s := found.sentence_of(i)) in with_nouns or found.lower[i] not in _common_anchors()
+    }
     if entries:  # a live blog: every sentence of an entry is dated by its time stamp
         speech |= {s for s, start in enumerate(found.starts) if _in_entry(doc[start].idx, entries)}
     triggers = _triggers(doc, lexicon, mentions, found, speech)
@@ -192,6 +199,7 @@ class Candidates:
     doc: Doc
     starts: list[int]  # first token of each sentence
     triggers: list[int]  # a lemma that can head a trigger
+    nouns: list[int]  # the nouns among them
     anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
     ordinals: list[int]  # "the fifth": may stand for the noun of a series
     repeated: frozenset[int]  # next to a phrase of repetition ("offered more than once")
@@ -231,11 +239,20 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         lower=lowers,
         idx=table[:, 5].tolist(),
         triggers=sorted(int(i) for i in np.concatenate((verbs, nouns))),
+        nouns=nouns.tolist(),
         anchors=anchors.tolist(),
         ordinals=np.flatnonzero(lower & ORDINAL > 0).tolist(),
         dos=np.flatnonzero(lemma & DO > 0).tolist(),
         repeated=_repeated(lowers, np.flatnonzero(lower & REPETITION > 0).tolist(), words),
     )
+
+
+@functools.cache
+def _common_anchors() -> frozenset[int]:
+    """ "in", "at", "as", "when", "while": anchor words found in almost every sentence."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in ("in", "at", "as", "when", "while"))
 
 
 # What a word can be, as bits (one lookup of the Doc's hash arrays finds them all).

@@ -163,11 +163,14 @@ def _verb_trigger(
     if token.pos_ != "VERB" or token.dep_ == "amod":
         return None  # "the visiting prime minister": a participle used as an adjective
     lemma = token.lemma_.lower()
+    frames = lexicon.verbs.get(lemma, ())
+    if not speech and all(f.needs == "date" for _, f in frames) and not _audience(token, lexicon):
+        return None  # a bare "said" with no date in its sentence: a quote, not an event
     found: dict[str, list[str]] = {}  # object classes by reach, computed once
     # "called the deal reckless", "called the reply a rejection": naming, only ever speech
     deps = {c.dep_ for c in token.children}
     naming = "oprd" in deps and "dobj" in deps
-    for words, frame in lexicon.verbs.get(lemma, ()):
+    for words, frame in frames:
         if frame.needs == "date" and not (speech or _audience(token, lexicon)):
             continue
         if naming and frame.type != "statement":
