@@ -93,7 +93,7 @@ def extract_events(
             )
     in_play = {t.sentence for t in triggers}
     starts = [i for i in found.anchors if found.sentence_of(i) in in_play]
-    anchors = anchor_phrases(doc, starts, lexicon, found.lower)
+    anchors = anchor_phrases(doc, starts, lexicon, found.lower, found.numeric)
     triggers += date_triggers(
         doc,
         triggers,
@@ -106,9 +106,20 @@ def extract_events(
         entries,
         found.starts,
     )
+    text = article.text if article is not None and _same_text(doc, article.text) else doc.text
     return [
-        _event(doc, t, found.sentence(t.sentence), found.idx) for t in triggers if _is_event(t)
+        _event(doc, t, found.sentence(t.sentence), found.idx, text)
+        for t in triggers
+        if _is_event(t)
     ]
+
+
+def _same_text(doc: Doc, text: str) -> bool:
+    """Whether `text` is the text the doc was parsed from (ends where its last token does)."""
+    if len(doc) == 0:
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def _live_entries(
@@ -203,6 +214,7 @@ class Candidates:
     anchors: list[int]  # a word that can open an anchor ("hours after", "two days before")
     ordinals: list[int]  # "the fifth": may stand for the noun of a series
     repeated: frozenset[int]  # next to a phrase of repetition ("offered more than once")
+    numeric: frozenset[int]  # tokens that look like numbers
     dos: list[int]  # a form of "do" ("as the bloc did")
     lower: list[int]  # every token's lower-case form (string hash)
     idx: list[int]  # every token's first character
@@ -244,6 +256,7 @@ def _candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         ordinals=np.flatnonzero(lower & ORDINAL > 0).tolist(),
         dos=np.flatnonzero(lemma & DO > 0).tolist(),
         repeated=_repeated(lowers, np.flatnonzero(lower & REPETITION > 0).tolist(), words),
+        numeric=frozenset(np.flatnonzero(table[:, 2] == 1).tolist()),
     )
 
 
@@ -332,10 +345,10 @@ def _is_event(trigger: Trigger) -> bool:
     return not (trigger.pending or indefinite) and bool(trigger.actors)
 
 
-def _event(doc: Doc, trigger: Trigger, sent: Span, idx: Sequence[int]) -> Event:
+def _event(doc: Doc, trigger: Trigger, sent: Span, idx: Sequence[int], text: str) -> Event:
     from parley.extract.timex import date_precision
 
-    start, end, summary = _summary(doc, trigger.token, sent, idx)
+    start, end, summary = _summary(doc, trigger.token, sent, idx, text)
     timex = trigger.timex if trigger.dating == "timex" else None
     return Event(
         start=start,
@@ -364,11 +377,14 @@ def _anchor_year(published: date | None, timexes: Sequence[Timex]) -> int | None
     return years.most_common(1)[0][0] if years else None
 
 
-def _summary(doc: Doc, token: Token, sent: Span, idx: Sequence[int]) -> tuple[int, int, str]:
+def _summary(
+    doc: Doc, token: Token, sent: Span, idx: Sequence[int], text: str
+) -> tuple[int, int, str]:
     """The trigger's sentence as (start, end, text), cut around the trigger when long.
 
     Leading dashes, bullets and stray quote marks are dropped; a cut is shown with "…".
-    `idx` holds every token's first character (the window is measured on it).
+    `idx` holds every token's first character (the window is measured on it) and `text`
+    is the article's text.
     """
     left, right = sent.start, sent.end
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
@@ -380,12 +396,11 @@ def _summary(doc: Doc, token: Token, sent: Span, idx: Sequence[int]) -> tuple[in
         lo, hi = left, right
     else:
         lo, hi = _window(idx, token.i, left, right)
-    span = doc[lo:hi]
+    first, last = doc[lo], doc[hi - 1]
+    start, end = first.idx, last.idx + len(last)
     head = "…" if lo > left else ""
     tail = "…" if hi < right else ""
-    # A span's text, not doc.text: doc.text is rebuilt from every token on each access.
-    text = " ".join(span.text.split())
-    return span.start_char, span.end_char, f"{head}{text}{tail}"
+    return start, end, f"{head}{' '.join(text[start:end].split())}{tail}"
 
 
 def _window(idx: Sequence[int], at: int, left: int, right: int) -> tuple[int, int]:

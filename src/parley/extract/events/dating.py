@@ -993,33 +993,51 @@ def _absorb(into: Trigger, other: Trigger, owner: dict[int, Trigger]) -> None:
 
 
 def anchor_phrases(
-    doc: Doc, starts: Sequence[int], lexicon: Lexicon, lower: Sequence[int]
+    doc: Doc,
+    starts: Sequence[int],
+    lexicon: Lexicon,
+    lower: Sequence[int],
+    numeric: frozenset[int] = frozenset(),
 ) -> list[Anchor]:
     """Anchor phrases opening at the candidate tokens: (start, end, days, names an event
     after it), from the anchors of the lexicon and "<count> days before/after/later".
-    `lower` holds every token's lower-case string hash (compared without making tokens)."""
+    `lower` holds every token's lower-case string hash and `numeric` the tokens that look
+    like numbers (compared without making tokens)."""
     from parley.extract.timex.grammar import lexicon as timex_lexicon
 
-    numbers = timex_lexicon().numbers
     phrases = _anchor_hashes(lexicon)
+    units = _unit_hashes(lexicon)
     found: list[Anchor] = []
     for k in starts:
         for words, days, last in phrases.get(lower[k], ()):
             if tuple(lower[k : k + len(words)]) == words:
                 found.append((k, k + len(words), days, last in _PREPS))
-        token = doc[k]
-        count = _count(token, numbers) if token.like_num else 0
-        unit = doc[k + 1].lemma_.lower() if count and k + 2 < len(doc) else ""
-        days = (
-            1 if unit in lexicon.anchor_day_words else 7 if unit in lexicon.anchor_week_words else 0
-        )
-        if days:
-            word = doc[k + 2].lower_
-            direction = lexicon.anchor_directions.get(word)
-            if direction is not None:
-                found.append((k, k + 3, count * days * direction, word in _PREPS))
+        if k not in numeric or k + 2 >= len(doc) or lower[k + 1] not in units:
+            continue
+        count = _count(doc[k], timex_lexicon().numbers)
+        days = units[lower[k + 1]]
+        word = doc[k + 2].lower_
+        direction = lexicon.anchor_directions.get(word)
+        if count and direction is not None:
+            found.append((k, k + 3, count * days * direction, word in _PREPS))
     # an anchor inside a longer one ("after" in "two days after") is part of it
-    return [a for a in found if not any(b[0] <= a[0] and a[1] <= b[1] and b != a for b in found)]
+    covered = {i for a in found if a[1] - a[0] > 1 for i in range(a[0] + 1, a[1])}
+    return [a for a in found if a[1] - a[0] > 1 or a[0] not in covered]
+
+
+_UNIT_HASHES: dict[int, dict[int, int]] = {}
+
+
+def _unit_hashes(lexicon: Lexicon) -> dict[int, int]:
+    """Hash of each day or week word -> the days it counts, once per lexicon."""
+    key = id(lexicon)
+    if key not in _UNIT_HASHES:
+        from spacy.strings import get_string_id
+
+        units = {get_string_id(w): 1 for w in lexicon.anchor_day_words}
+        units.update({get_string_id(w): 7 for w in lexicon.anchor_week_words})
+        _UNIT_HASHES[key] = units
+    return _UNIT_HASHES[key]
 
 
 _ANCHOR_HASHES: dict[int, dict[int, list[tuple[tuple[int, ...], int, str]]]] = {}
