@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     best_timex = best_events = float("inf")
     for _ in range(args.repeat):
         start = time.process_time()
-        timexes = [find_timexes(doc, a.published) for doc, a in zip(docs, articles, strict=True)]
+        timexes = [
+            find_timexes(doc, a.published, a.text) for doc, a in zip(docs, articles, strict=True)
+        ]
         middle = time.process_time()
         for doc, a, m, t in zip(docs, articles, mentions, timexes, strict=True):
             extract_events(doc, a, None, m, t)

@@ -114,7 +114,8 @@ def extract_corpus(corpus: Corpus) -> tuple[dict[str, list[Any]], dict[str, str]
         doc = nlp(article.text)
         name = Path(article.source).name
         mentions = extract_mentions(doc, article, case)
-        found = extract_events(doc, article, case, mentions, find_timexes(doc, article.published))
+        timexes = find_timexes(doc, article.published, article.text)
+        found = extract_events(doc, article, case, mentions, timexes)
         triples += [(name, name, event) for event in found]
         texts[name] = article.text
     events: dict[str, list[Any]] = {name: [] for name in texts}

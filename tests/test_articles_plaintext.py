@@ -264,3 +264,47 @@ def test_byline_and_update_line_split_at_a_bar():
     assert cleaned.meta.authors == ("Ann Lee", "Bo Ray")
     assert cleaned.meta.published == date(2025, 4, 2)
     assert cleaned.text == BODY
+
+
+def test_dateline_with_a_time_zone_glued_to_the_first_sentence_dropped():
+    for header in (
+        "By Ann Lee  |  Updated April 2, 2025 at 9:05 a.m. EDT",
+        "April 2, 2025 at 9:05 a.m. EST",
+        "Published April 2, 2025 8:03 a.m. ET",
+        "Updated 2 April 2025, 13:05 GMT",
+    ):
+        cleaned = clean_text(f"Talks resume\n\n{header}{BODY}")
+        assert cleaned.text == BODY, header
+        assert cleaned.meta.published == date(2025, 4, 2), header
+
+
+def test_role_label_glued_to_a_date_dropped():
+    cleaned = clean_text(f"Talks resume\n\nColumnist2 April 2025{BODY}")
+    assert cleaned.text == BODY
+
+
+def test_dateline_naming_two_places_dropped():
+    text = f"Talks resume\n\nLISBON/OSLO, April 2 (Wire) - {BODY}"
+    assert clean_text(text).text == BODY
+
+
+def test_caption_after_a_credit_naming_only_the_photographer_dropped():
+    credit = "Photo: Ann Lee/Harbour Wire"
+    caption = "Fishermen unload the morning catch at the old harbour in Lisbon."
+    text = f"Talks resume\n\n{BODY}\n\n{credit}\n\n{caption}\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_sentence_after_a_credit_that_describes_the_photo_kept():
+    credit = "Photo: Fishermen in the harbour on Monday. (Harbour Wire)"
+    text = f"Talks resume\n\n{credit}\n\n{BODY}\n\n{MORE}"
+    assert paragraphs(clean_text(text).text) == [BODY, MORE]
+
+
+def test_long_first_sentence_after_a_credit_kept():
+    credit = "Photo: Ann Lee/Harbour Wire"
+    lead = (
+        "Negotiators from the two coastal states met in Lisbon on Monday to settle the "
+        "harbour fees that have kept their fishing fleets in port since the spring, officials said."
+    )
+    assert clean_text(f"Talks resume\n\n{credit}\n\n{lead}").text == lead

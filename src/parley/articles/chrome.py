@@ -16,6 +16,10 @@ _LIST_MARKS = frozenset("-–—•*·")
 # No chrome paragraph is longer than this (the longest rule in chrome.yaml matches about
 # 250 characters); longer paragraphs skip the rules. Raise it with a rule for longer chrome.
 CHROME_MAX_CHARS = 400
+# A credit with more words than this after its colon describes the picture itself.
+CREDIT_MAX_WORDS = 6
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_QUOTES = frozenset('"“”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ class ChromeRules:
     inline_teaser_max_words: int
     dateline_prefixes: tuple[re.Pattern[str], ...] = ()
     unpunctuated_max_words: int = 0
+    time_zone_glue: re.Pattern[str] | None = None
+    caption_after_credit_max_words: int = 0
 
     def chrome_rule(self, text: str) -> LineRule | None:
         """The first rule that marks `text` as chrome, or `None`."""
@@ -74,6 +80,21 @@ class ChromeRules:
         if not text or text[-1] in _CLOSING or text[0] in _LIST_MARKS or text[0].isdigit():
             return False
         return len(text.split()) <= self.unpunctuated_max_words
+
+    def is_credit_only(self, text: str) -> bool:
+        """A photo credit naming only who took it ("Photo: Ann Lee/Harbour Wire")."""
+        rule = self.chrome_rule(text)
+        if rule is None or not rule.name.startswith("photo"):
+            return False
+        credit = text.split(":", 1)[-1]
+        return "." not in credit and len(credit.split()) <= CREDIT_MAX_WORDS
+
+    def is_caption(self, text: str) -> bool:
+        """A short paragraph of one sentence and no quotation, as captions are written."""
+        words = len(text.split())
+        if not 0 < words <= self.caption_after_credit_max_words or text[-1] not in ".!":
+            return False
+        return not _SENTENCE_BREAK.search(text[:-1]) and not _QUOTES & set(text)
 
     def is_dateline(self, text: str) -> bool:
         return len(text.split()) <= 16 and any(p.fullmatch(text) for p in self.datelines)
@@ -119,4 +140,15 @@ def load_rules() -> ChromeRules:
         inline_teaser_max_words=int(data["inline_teaser_max_words"]),
         dateline_prefixes=tuple(_compile(p, True) for p in data.get("dateline_prefixes") or ()),
         unpunctuated_max_words=int(data.get("unpunctuated_max_words") or 0),
+        time_zone_glue=_time_zone_glue(data.get("time_zones") or ()),
+        caption_after_credit_max_words=int(data.get("caption_after_credit_max_words") or 0),
     )
+
+
+def _time_zone_glue(zones: list[str]) -> re.Pattern[str] | None:
+    """Where a time zone is glued to the next sentence ("p.m. EDTHamas"): one look-behind
+    per zone, as Python's look-behinds have a fixed width."""
+    if not zones:
+        return None
+    behind = "|".join(rf"(?<=\b{re.escape(zone)})" for zone in zones)
+    return re.compile(rf"(?:{behind})(?=[A-Z][a-z])")

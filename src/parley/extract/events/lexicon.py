@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Words = tuple[str, ...]
+# The class of words that look like triggers and are none ("a general strike").
+NONEVENT = "NONEVENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Frame:
     not_objects: frozenset[str] = frozenset()
     needs: str | None = None  # "partner", "parties", "deadline" or "date"
     fold: bool = True
+    reach: str = "all"  # which objects count: "all", "arguments" or "direct" (see `objects`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +59,25 @@ class Lexicon:
     negated: dict[str, str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_marks: frozenset[str]
+    conditional_clauses: frozenset[str]
     implicative_heads: frozenset[str]
     occurrence_verbs: frozenset[Words]
     scheduled_heads: frozenset[str]
     habitual_adverbs: frozenset[str]
+    habitual_phrases: frozenset[Words]
+    unreal_modifiers: frozenset[str]
+    media_words: frozenset[str]
+    announcing_verbs: frozenset[str]
+    reciprocal_openers: frozenset[Words]
+    ordinals: frozenset[str]
+    containers: frozenset[str]
+    quantities: frozenset[str]
+    audience_verbs: frozenset[str]
+    writing_verbs: frozenset[str]
+    channel_nouns: frozenset[str]
+    occasion_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    measure_types: dict[str, str]
     generic_determiners: frozenset[str]
     negating_words: frozenset[str]
     definite_determiners: frozenset[str]
@@ -97,7 +115,10 @@ class Lexicon:
             for words, cls in self.heads.get(key, ()):
                 if len(words) == 1 or _ends_here(token, words):
                     found.append((-len(words), cls))
-        return list(dict.fromkeys(cls for _, cls in sorted(found)))
+        found.sort()
+        if found and found[0][1] == NONEVENT:
+            return [NONEVENT]  # "a general strike": the longer entry says it is no event
+        return list(dict.fromkeys(cls for _, cls in found))
 
 
 def _ends_here(token: Token, words: Words) -> bool:
@@ -144,6 +165,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
             not_objects=frozenset(spec.get("not_objects") or ()),
             needs=spec.get("needs"),
             fold=bool(spec.get("fold", True)),
+            reach=str(spec.get("reach") or ("arguments" if spec["type"] == "object" else "all")),
         )
         for entry in spec.get("verbs") or ():
             words = entry_words(entry)
@@ -159,10 +181,25 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         negated={str(k).lower(): str(v) for k, v in (data.get("negated") or {}).items()},
         hypothetical_auxiliaries=_words(data.get("hypothetical_auxiliaries")),
         hypothetical_marks=_words(data.get("hypothetical_marks")),
+        conditional_clauses=_words(data.get("conditional_clauses")),
         implicative_heads=_words(data.get("implicative_heads")),
         occurrence_verbs=frozenset(entry_words(v) for v in data.get("occurrence_verbs") or ()),
         scheduled_heads=_words(data.get("scheduled_heads")),
         habitual_adverbs=_words(data.get("habitual_adverbs")),
+        habitual_phrases=frozenset(entry_words(v) for v in data.get("habitual_phrases") or ()),
+        unreal_modifiers=_words(data.get("unreal_modifiers")),
+        media_words=_words(data.get("media_words")),
+        announcing_verbs=_words(data.get("announcing_verbs")),
+        ordinals=_words(data.get("ordinals")),
+        containers=_words(data.get("containers")),
+        quantities=_words(data.get("quantities")),
+        audience_verbs=_words(data.get("audience_verbs")),
+        writing_verbs=_words(data.get("writing_verbs")),
+        channel_nouns=_words(data.get("channel_nouns")),
+        occasion_verbs=_words(data.get("occasion_verbs")),
+        reporting_verbs=_words(data.get("reporting_verbs")),
+        reciprocal_openers=frozenset(entry_words(v) for v in data.get("reciprocal_openers") or ()),
+        measure_types={str(k): str(v) for k, v in (data.get("measure_types") or {}).items()},
         generic_determiners=_words(data.get("generic_determiners")),
         negating_words=_words(data.get("negating_words")),
         definite_determiners=_words(data.get("definite_determiners")),

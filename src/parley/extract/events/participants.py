@@ -32,10 +32,15 @@ PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
 def participants(
-    doc: Doc, trigger: Trigger, mentions: Sequence[Mention], content: Sequence[Token] = ()
+    doc: Doc,
+    trigger: Trigger,
+    mentions: Sequence[Mention],
+    content: Sequence[Token] = (),
+    cased: bool = False,
 ) -> tuple[str, ...]:
     """Actor ids (or entity keys) of the participants, subject or possessor first. Folded
-    words in `content` are what was agreed or proposed, not who took part."""
+    words in `content` are what was agreed or proposed, not who took part. With a case
+    (`cased`), a place name that is no case actor is a place ("from Beit Hanoun to Rafah")."""
     token = trigger.token
     first: list[Token] = []
     subject = _subject(token)
@@ -59,7 +64,10 @@ def participants(
         for mention in found + mentions_in(doc, group, mentions):
             # a capital named with the speaker is its seat: "the defence ministry in Moscow"
             seat = is_subject and mention.actor is not None
-            if (_is_place(doc, mention) and not seat) or _attribute(doc, mention, token):
+            unmapped = cased and mention.label == "GPE" and not mention.actor
+            if (_is_place(doc, mention) and not seat) or unmapped:
+                continue
+            if _attribute(doc, mention, token):
                 continue
             ident = mention.actor or (mention.key if mention.label != "NORP" else None)
             if ident and ident not in ids:
@@ -189,7 +197,22 @@ def _start(mention: Mention) -> int:
 
 
 def _resolve_pronoun(pronoun: Token, mentions: Sequence[Mention]) -> list[Mention]:
-    """ "he", "his": the last person named before the pronoun."""
+    """ "he", "his": the person last named as a subject before the pronoun (through the
+    pronouns standing for that person: "Trump weighed in. In a post, he said ... by him
+    and Xi. He also said ..."), else the last person named."""
     at = bisect.bisect_left(mentions, pronoun.idx, key=_start)
     people = [m for m in mentions[:at] if m.label == "PERSON" and m.end <= pronoun.idx]
+    if not people:
+        return []
+    doc = pronoun.doc
+    for token in reversed(doc[max(0, pronoun.i - PRONOUN_REACH) : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in PRONOUNS:
+            continue
+        named = [m for m in people if m.start <= token.idx < m.end]
+        if named:
+            return named[-1:]
     return people[-1:]
+
+
+# How many tokens back a pronoun's antecedent is looked for as a subject.
+PRONOUN_REACH = 120

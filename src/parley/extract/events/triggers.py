@@ -31,7 +31,9 @@ NEGATING_PREPS = frozenset({"without", "instead"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 # Prepositions that introduce what a verb is about ("agreed to talks", "called for a truce");
 # others ("during the call", "after the meeting") only place it in time.
-ARGUMENT_PREPS = frozenset({"to", "for", "of", "on", "about", "into", "towards", "toward", "over"})
+ARGUMENT_PREPS = frozenset(
+    {"to", "for", "of", "on", "about", "into", "towards", "toward", "over", "under", "onto"}
+)
 
 
 @dataclass(slots=True, eq=False)
@@ -56,6 +58,7 @@ class Trigger:
     approximate: bool = False
     dating: str | None = None  # how the date was found, or why there is none
     channel: frozenset[str] | None = None  # a statement's channel words, once computed
+    party: bool = False  # a case actor (or, with no case, anybody named) takes part
 
     @property
     def tokens(self) -> list[Token]:
@@ -77,10 +80,12 @@ def find_triggers(
     mentions: Sequence[Mention],
     pro_verbs: Sequence[Token] = (),
     speech: bool = True,
+    repeated: frozenset[int] = frozenset(),
 ) -> list[Trigger]:
     """The triggers among a sentence's candidate tokens, folded and with their status;
     `pro_verbs` are its forms of "do" (one may stand for a trigger: "as the bloc did");
-    `speech`: whether the sentence can date a speech verb (it holds a time expression)."""
+    `speech`: whether the sentence can date a speech verb (it holds a time expression);
+    `repeated`: tokens next to a phrase of repetition ("has offered more than once")."""
     found = []
     people = lexicon.partner_words
     for token in candidates:
@@ -88,14 +93,49 @@ def find_triggers(
             token, lexicon, mentions, people
         )
         if trigger is not None:
-            _set_status(trigger, lexicon)
+            _set_status(trigger, lexicon, repeated)
             found.append(trigger)
     found += _pro_verbs(pro_verbs, found)
     _fold(found)
+    _announced_measures(found, lexicon)
     question = _question(sent)
     for trigger in found:
         trigger.cancelled = trigger.cancelled or question
     return found
+
+
+def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
+    """ "The ministry announced on Thursday that exports would need a licence": announcing
+    a measure is taking it; the announcement is the measure's event, of its type."""
+    for trigger in found:
+        token = trigger.token
+        if trigger.type != "statement" or trigger.kind != "verb" or trigger.cancelled:
+            continue
+        if token.lemma_.lower() not in lexicon.announcing_verbs:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            kind = next(
+                (
+                    lexicon.measure_types[cls]
+                    for word in clause.subtree
+                    if word.pos_ == "NOUN"
+                    for cls in lexicon.classes_of(word)
+                    if cls in lexicon.measure_types
+                ),
+                None,
+            )
+            if kind is not None:
+                trigger.type = kind
+                for other in found:  # the measure's own mention is this one
+                    if (
+                        other is not trigger
+                        and other.token.i in range(clause.left_edge.i, clause.right_edge.i + 1)
+                        and other.type == kind
+                        and other.parent is None
+                    ):
+                        other.parent = trigger
+                        trigger.folded.append(other.token)
+                break
 
 
 def _question(sent: Span) -> bool:
@@ -120,21 +160,35 @@ def _verb_trigger(
 ) -> Trigger | None:
     """The first frame the verb fits; `speech`: whether frames that need a date may fit
     (not in a sentence with no time expression or anchor: a speech verb there is a quote)."""
-    if token.pos_ != "VERB":
-        return None
+    if token.pos_ != "VERB" or token.dep_ == "amod":
+        return None  # "the visiting prime minister": a participle used as an adjective
     lemma = token.lemma_.lower()
-    classes: list[str] | None = None
-    for words, frame in lexicon.verbs.get(lemma, ()):
-        if frame.needs == "date" and not speech:
+    frames = lexicon.verbs.get(lemma, ())
+    if not speech and all(f.needs == "date" for _, f in frames) and not _audience(token, lexicon):
+        return None  # a bare "said" with no date in its sentence: a quote, not an event
+    found: dict[str, list[str]] = {}  # object classes by reach, computed once
+    # "called the deal reckless", "called the reply a rejection": naming, only ever speech
+    deps = {c.dep_ for c in token.children}
+    naming = "oprd" in deps and "dobj" in deps
+    for words, frame in frames:
+        if frame.needs == "date" and not (speech or _audience(token, lexicon)):
+            continue
+        if naming and frame.type != "statement":
             continue
         if len(words) > 1 and not _followed_by_words(token, words[1:]):
             continue
         if len(words) == 1 and _blocked(token, lemma, lexicon):
             continue
-        if classes is None and (frame.objects or frame.not_objects):
-            classes = [c for obj in objects(token) for c in object_classes(obj, lexicon)]
+        reach = frame.reach
+        if reach not in found and (frame.objects or frame.not_objects):
+            found[reach] = [
+                c for obj in objects(token, lexicon, reach) for c in object_classes(obj, lexicon)
+            ]
+        classes = found.get(reach)
         if frame.subjects:
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [
+                _antecedent(c, lexicon) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]
             found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
             if found:
                 kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
@@ -146,6 +200,29 @@ def _verb_trigger(
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
     return None
+
+
+def _audience(verb: Token, lexicon: Lexicon) -> bool:
+    """ "told the Knesset", "told him": speech to a named audience, which a story's scene
+    may date (a bare "said" needs a date of its own)."""
+    if verb.lemma_.lower() not in lexicon.audience_verbs:
+        return False
+    return any(
+        c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them"))
+        for c in verb.children
+    )
+
+
+def _antecedent(subject: Token, lexicon: Lexicon) -> Token:
+    """The noun a relative pronoun stands for ("the ceasefire that took effect"), or the
+    noun a quantity counts ("hundreds of aid trucks crossed")."""
+    clause = subject.head
+    if subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        return clause.head
+    if subject.lemma_.lower() in lexicon.quantities or subject.like_num:
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), subject)
+    return subject
 
 
 def _frame_type(
@@ -168,6 +245,12 @@ def _frame_type(
             return _class_type(matching[0], lexicon)
     if frame.needs == "partner" and not has_partner(token, mentions, people):
         return None
+    if frame.needs == "party" and not _party_object(token, mentions, people):
+        return None
+    if frame.needs == "addressee" and not _addressed_content(token):
+        return None
+    if frame.type == "meeting" and not _people_met(token, people):
+        return None  # "when its conditions were met"
     if frame.needs == "parties" and not _two_sides(token, people):
         return None
     if frame.needs == "deadline" and not _deadline(token):
@@ -186,8 +269,12 @@ def _two_sides(token: Token, people: frozenset[str]) -> bool:
 
 
 def _deadline(token: Token) -> bool:
-    """A phrase "until/by <time>" on the verb: "gave them until Saturday"."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("until", "by")):
+    """A phrase "until/by <time>" on the verb or on what it demands: "gave them until
+    Saturday", "demanded that they free every hostage by noon on Saturday"."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+        preps += [t for t in clause.subtree if t.dep_ == "prep"]
+    for prep in (p for p in preps if p.lower_ in ("until", "by")):
         if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
             return True
     return False
@@ -198,10 +285,15 @@ def _class_type(cls: str, lexicon: Lexicon) -> str | None:
     return noun.type if noun is not None else lexicon.object_types.get(cls)
 
 
-def objects(token: Token) -> list[Token]:
+def objects(token: Token, lexicon: Lexicon, reach: str = "all") -> list[Token]:
     """What a verb acts on: direct objects, objects of its prepositions and particles, the
-    subject of a passive, and the noun a relative clause or participle modifies."""
-    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    subject of a passive, and the noun a relative clause or participle modifies. `reach`
+    "arguments" keeps only the prepositions that introduce what the verb is about ("held
+    talks", "put the plan to a summit", not "set the tone in a post"); "direct" only what
+    the verb acts on directly ("handed the hostages to X", not "handed a plan to X")."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS and c.dep_ != "dative"]
+    if reach != "direct":
+        found += [c for c in token.children if c.dep_ == "dative"]
     # a noun object the tagger took for a verb ("imposed asset freezes" as a clause)
     found += [c for c in token.children if c.dep_ == "ccomp" and c.tag_ in ("VBZ", "NNS", "NN")]
     stack = [c for c in token.children if c.dep_ in ("prep", "prt", "advmod")]
@@ -209,6 +301,8 @@ def objects(token: Token) -> list[Token]:
         prep = stack.pop()
         if prep.lower_ in NEGATING_PREPS:
             continue  # "ended without an agreement"
+        if reach == "direct" or (reach == "arguments" and prep.lower_ not in ARGUMENT_PREPS):
+            continue
         for child in prep.children:
             if child.dep_ == "pobj":
                 found.append(child)
@@ -218,18 +312,72 @@ def objects(token: Token) -> list[Token]:
         found.append(token.head)
     elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
         found.append(token.head.head)  # "the fees they began charging"
+    elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
+        found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
-    return found
+    return found + _contents(found, lexicon)
+
+
+def _contents(found: list[Token], lexicon: Lexicon) -> list[Token]:
+    """What an object that only carries things holds: "halted the entry of all goods and
+    supplies" acts on the goods and supplies."""
+    held: list[Token] = []
+    for obj in found:
+        if obj.lemma_.lower() not in lexicon.containers:
+            continue
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                held += [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    return held
 
 
 def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
-    """The word classes of an object (a common noun), plus GPE for a named place."""
+    """The word classes of an object (a common noun, or when it has none the words that
+    modify it: "the snapback mechanism"), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if token.lower_ in ("them", "him", "her") and _people_before(token):
+        classes.append("PERSON")  # "crossed into Israel after the group handed them over"
+    elif token.lower_ == "it" and token.dep_ in ("dobj", "nsubjpass"):
+        # "The licensing system stays. China introduced it in April."
+        classes += _antecedent_classes(token, lexicon)
+    if not classes and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+                classes += lexicon.classes_of(child)
+    for cls in list(classes):  # "extended the suspension of the tariffs": a change of a sanction
+        noun = lexicon.nouns.get(cls)
+        if noun is not None and noun.gives:
+            classes += [given for given in noun.gives if _has_class(token, given, lexicon)]
     if token.ent_type_ in ("GPE", "LOC"):
         classes.append("GPE")
     elif token.ent_type_ == "PERSON":
         classes.append("PERSON")
     return classes
+
+
+def _antecedent_classes(pronoun: Token, lexicon: Lexicon) -> list[str]:
+    """The classes of the noun "it" stands for: the last subject or object before it, in
+    its sentence or the one before, that names a class."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            found = lexicon.classes_of(token) or [
+                c
+                for m in token.children
+                if m.dep_ in ("compound", "amod")
+                for c in lexicon.classes_of(m)
+            ]
+            if found:
+                return found
+    return []
+
+
+def _people_before(pronoun: Token) -> bool:
+    """A person named earlier in the pronoun's sentence."""
+    return any(t.ent_type_ == "PERSON" for t in pronoun.sent if t.i < pronoun.i)
 
 
 def _followed_by_words(token: Token, words: Sequence[str]) -> bool:
@@ -283,6 +431,39 @@ def has_partner(
     return False
 
 
+def _addressed_content(verb: Token) -> bool:
+    """An object spoken to and a clause of what is said: "warned the group that ..."."""
+    deps = {c.dep_ for c in verb.children}
+    if "dobj" not in deps:
+        return False
+    # the clause, or one opened by "that" the parser hung lower ("in a post that ...")
+    return "ccomp" in deps or any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree if t.i > verb.i
+    )
+
+
+def _people_met(verb: Token, people: frozenset[str]) -> bool:
+    """A passive meeting needs people as its subject ("the envoy was met at the airport"),
+    not things ("its conditions were met")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return not subjects or any(
+        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or s.lemma_.lower() in people
+        for s in subjects
+    )
+
+
+def _party_object(token: Token, mentions: Sequence[Mention], people: frozenset[str]) -> bool:
+    """A person or an actor (a capital included) as the verb's object: "visited Kyiv",
+    "received the two ministers"; not a facility ("visited the crossing")."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if obj.ent_type_ in ("PERSON", "GPE", "NORP") or obj.lemma_.lower() in people:
+            return True
+        head = [m for m in _mentions_under(obj, mentions) if m.start <= obj.idx < m.end]
+        if any(m.actor or m.label in PERSONAL for m in head):
+            return True
+    return False
+
+
 def _mentions_under(token: Token, mentions: Sequence[Mention]) -> list[Mention]:
     left = token.left_edge.idx
     right = token.right_edge.idx + len(token.right_edge)
@@ -331,7 +512,7 @@ def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
 # Status -----------------------------------------------------------------------
 
 
-def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
+def _set_status(trigger: Trigger, lexicon: Lexicon, repeated: frozenset[int] = frozenset()) -> None:
     token = trigger.token
     if trigger.kind == "noun":
         _noun_status(trigger, lexicon)
@@ -342,8 +523,10 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
             verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
         )
         subject = token.dep_ in ("nsubj", "nsubjpass") and token.head == verb and finite
+        if _presupposed(token, trigger.definite):
+            return  # "after a meeting on Thursday", "Trump's proposal last month"
         if verb is not None and not subject and _unreal(verb, lexicon, trigger.definite):
-            if _future(verb, lexicon):
+            if _future(verb, lexicon) or _reported_plan(verb, lexicon):
                 trigger.pending = "scheduled"  # "will put the plan to a summit on Tuesday"
             else:
                 trigger.cancelled = True
@@ -354,16 +537,30 @@ def _set_status(trigger: Trigger, lexicon: Lexicon) -> None:
             trigger.type = lexicon.negated[lemma]
         else:
             trigger.cancelled = True
-    _verb_status(trigger, token, lexicon)
+    _verb_status(trigger, token, lexicon, repeated)
 
 
-def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
+def _verb_status(
+    trigger: Trigger, verb: Token, lexicon: Lexicon, repeated: frozenset[int] = frozenset()
+) -> None:
     """Hypothetical, habitual, infinitive, future or present: what the verb's grammar says."""
     children = list(verb.children)
+    if trigger.type == "statement" and _media_speaker(verb, lexicon):
+        trigger.cancelled = True  # "state media said": the press reporting, no party speaking
+        return
+    if trigger.type == "statement" and any(c.tag_ == "WP" and c.dep_ == "dobj" for c in children):
+        trigger.cancelled = True  # "consider what the two sides said": what, not an occasion
+        return
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    habitual = any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
+    habitual = any(
+        c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"
+    ) or verb.i in repeated
     # "a truce on attacking energy sites": a topic, no occasion
-    topic = verb.dep_ == "pcomp" and verb.head.head.pos_ in ("NOUN", "PROPN")
+    topic = (
+        verb.dep_ == "pcomp"
+        and verb.head.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.head.lemma_.lower() not in lexicon.implicative_heads
+    )
     # "both sides agreed that nobody wants a decoupling": agreeing with a view
     view = trigger.type == "agreement" and any(
         c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
@@ -373,8 +570,7 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         trigger.cancelled = True
     elif _hypothetical(verb, lexicon):
         # "said it would release them on Saturday": a plan reported, if the article dates it
-        reported = verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")
-        if "would" in aux and reported and not _conditional(verb, lexicon):
+        if _reported_plan(verb, lexicon):
             trigger.pending = trigger.pending or "scheduled"
         else:
             trigger.cancelled = True
@@ -386,6 +582,17 @@ def _verb_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
         if trigger.pending == "date":
             trigger.cancelled = True  # "the ruling tells you": no occasion of speech
         trigger.pending = trigger.pending or "present"
+
+
+def _media_speaker(verb: Token, lexicon: Lexicon) -> bool:
+    """A subject (of the verb, or of the verb it is conjoined to) that is the press."""
+    node = verb
+    while node.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in node.children):
+        node = node.head
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in lexicon.media_words or c.lemma_ in lexicon.media_words)
+        for c in node.children
+    )
 
 
 def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) -> bool:
@@ -401,6 +608,24 @@ def _generic_or_negated(verb: Token, children: list[Token], lexicon: Lexicon) ->
     ):
         return True
     return verb.dep_ in ("csubj", "csubjpass") and _hypothetical(verb.head, lexicon)
+
+
+def _reported_plan(verb: Token, lexicon: Lexicon) -> bool:
+    """ "said it would release them on Saturday": a plan reported, real if the article
+    dates it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    reported = complement_clause(verb) or (verb.dep_ == "conj" and complement_clause(verb.head))
+    return "would" in aux and reported and not _conditional(verb, lexicon)
+
+
+def complement_clause(verb: Token) -> bool:
+    """A complement clause, or one opened by "that" the parser hung on a noun as a relative
+    clause ("told reporters at the summit that they would meet next week")."""
+    if verb.dep_ == "ccomp":
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.tag_ == "IN" for c in verb.children
+    )
 
 
 def _infinitive_status(trigger: Trigger, verb: Token, lexicon: Lexicon) -> None:
@@ -456,8 +681,17 @@ def _unreal(verb: Token, lexicon: Lexicon, definite: bool = False) -> bool:
 
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    """A condition on the verb ("if they meet") or on its clause ("if the talks fail, the
+    tariff comes back"; not "unless ...": what happens unless stopped is scheduled)."""
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    return bool(marks & lexicon.hypothetical_marks)
+    if marks & lexicon.hypothetical_marks:
+        return True
+    return any(
+        m.dep_ == "mark" and m.lower_ in lexicon.conditional_clauses
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for m in c.children
+    )
 
 
 def _present(verb: Token, aux: set[str]) -> bool:
@@ -467,8 +701,28 @@ def _present(verb: Token, aux: set[str]) -> bool:
     return verb.tag_ in ("VBG", "VBN") and bool(aux) and aux <= {"is", "are", "am", "'s", "'re"}
 
 
+def _presupposed(noun: Token, definite: bool) -> bool:
+    """A noun whose event the sentence takes as given, whatever its verb says: the object
+    of "after" or "following" ("would cut the tariff after a meeting on Thursday"), or a
+    definite noun with a date of its own ("trying to change the subject from Trump's
+    proposal last month")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in GIVEN_PREPS:
+        return True
+    if not definite:
+        return False
+    after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+    dated = after is not None and after.ent_type_ in ("DATE", "TIME")
+    return dated or any(c.ent_type_ in ("DATE", "TIME") for c in noun.subtree if c.i != noun.i)
+
+
+GIVEN_PREPS = frozenset({"after", "following", "since"})
+
+
 def _noun_status(trigger: Trigger, lexicon: Lexicon) -> None:
     token = trigger.token
+    if any(c.lower_ in lexicon.unreal_modifiers for c in token.children if c.dep_ == "amod"):
+        trigger.cancelled = True  # "the threatened tariff", "a possible deal"
+        return
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "neg")}
     negated = token.dep_ == "pobj" and token.head.lower_ in lexicon.negating_words
     if dets & (lexicon.generic_determiners | lexicon.negating_words) or negated:
@@ -550,6 +804,8 @@ def _governor(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
         return parent if parent is not None and parent.type == trigger.type else None
     elif token.dep_ not in ("dobj", "attr", "compound", "nsubjpass", "dative"):
         return None
+    if prep is not None and prep.lower_ == "with" and prep.head.lower_ in ("along", "together"):
+        return None  # "imposed a tariff, along with export controls": a second measure
     # "accepted the proposal put forward last month": a noun with an event clause of its
     # own is that earlier event, not the content of this one
     own = any(c.dep_ in ("acl", "relcl") and c.i in by_token for c in token.children)
@@ -579,6 +835,8 @@ def _folds(parent: Trigger, child: Trigger, token: Token, prep: Token | None) ->
         return True
     if prep is not None and prep.lower_ not in ARGUMENT_PREPS:
         return False
+    if prep is not None and any(c.dep_ == "dobj" for c in parent.token.children):
+        return False  # "put the plan to a summit": the summit is where, the plan what
     return frame is None or frame.fold
 
 

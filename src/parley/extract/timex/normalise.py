@@ -33,7 +33,9 @@ from parley.extract.timex.values import (
 
 LOGGER = logging.getLogger(__name__)
 
-Tense = Literal["past", "present", "future"]
+# "prospective": a future seen from a past moment ("was due to meet on Sunday"), on
+# either side of the publication day; a weekday then resolves to the nearest one.
+Tense = Literal["past", "present", "future", "prospective"]
 Groups = Mapping[str, str | None]
 Resolved = tuple[TimexType, str, str | None]
 
@@ -286,6 +288,8 @@ def _weekday_date(weekday: int, ctx: Context, direction: int | None) -> date | N
     if direction == 0:
         return ctx.dct + timedelta(days=weekday - today)
     if ctx.tense in ("future", "present"):
+        return ctx.dct + timedelta(days=ahead)
+    if ctx.tense == "prospective" and ahead < back:
         return ctx.dct + timedelta(days=ahead)
     return ctx.dct - timedelta(days=back)
 
