@@ -2,8 +2,9 @@
 
 A dossier is one SQLite file by default; any SQLAlchemy URL (for example
 `postgresql://user@host/db`) selects another server with the same schema.
-Every article is written with all its records in one transaction, so a build
-killed half-way leaves only whole articles behind.
+Every article is written with all its records in the same transaction (a build
+commits several articles at a time), so a build killed half-way leaves only
+whole articles behind.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
+
+# An article, what was extracted from it, and its quotes' speaker keys: what `add_articles` stores.
+ToStore = tuple[Article, Extraction, Sequence[str | None]]
 
 
 class Store:
@@ -108,21 +112,31 @@ class Store:
 
         `speaker_keys[i]` is the entity key of `extraction.quotes[i]`'s speaker.
         """
+        return self.add_articles([(article, extraction, speaker_keys)])[0]
+
+    def add_articles(self, items: Sequence[ToStore]) -> list[bool]:
+        """Store several articles with all their records in one transaction (each one whole,
+        so atomic articles hold at any batch size); for each, False if it was already there.
+
+        Each table gets one multi-row insert for the whole batch. The generation goes up by
+        one per article, and each article records the generation its storing made
+        (`articles.seq`): the corpus views use it to tell which articles they cover. When
+        another writer stored one of the articles meanwhile, the batch is rolled back and
+        its articles are stored one by one.
+        """
+        if not items:
+            return []
         try:
             with self.writing() as conn:
-                conn.execute(insert(schema.articles), _article_row(article))
-                for table, rows in _record_rows(article.id, extraction, speaker_keys):
-                    if rows:
-                        conn.execute(insert(table), rows)
-                conn.execute(
-                    delete(schema.rejects).where(schema.rejects.c.source == article.source)
-                )
-                conn.execute(_bump_generation())
+                first = _claim_generations(conn, len(items)) - len(items) + 1
+                _insert_batch(conn, items, first)
         except IntegrityError:
-            if self.has_article(article.id):  # stored meanwhile by another writer
-                return False
-            raise
-        return True
+            if len(items) == 1:
+                if self.has_article(items[0][0].id):  # stored meanwhile by another writer
+                    return [False]
+                raise
+            return [self.add_articles([item])[0] for item in items]
+        return [True] * len(items)
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -247,10 +261,27 @@ def _generation(conn: Connection, key: str, missing: int = 0) -> int:
     return missing if value is None else int(value)
 
 
-def _bump_generation() -> Update:
+def _claim_generations(conn: Connection, n: int) -> int:
+    """Add `n` to the generation (locking its row until the transaction ends); the new value."""
     meta = schema.meta
-    bumped = cast(cast(meta.c.value, Integer) + 1, Text)
-    return update(meta).where(meta.c.key == "generation").values(value=bumped)
+    bumped = cast(cast(meta.c.value, Integer) + n, Text)
+    query = update(meta).where(meta.c.key == "generation").values(value=bumped)
+    return int(conn.execute(query.returning(meta.c.value)).scalar_one())
+
+
+def _insert_batch(conn: Connection, items: Sequence[ToStore], first_seq: int) -> None:
+    """Insert articles and their records, one multi-row statement per table."""
+    articles = [_article_row(a) | {"seq": first_seq + i} for i, (a, _, _) in enumerate(items)]
+    conn.execute(insert(schema.articles), articles)
+    per_table: dict[str, list[dict[str, Any]]] = {}
+    for article, extraction, keys in items:
+        for table, rows in _record_rows(article.id, extraction, keys):
+            per_table.setdefault(table.name, []).extend(rows)
+    for name, rows in per_table.items():
+        if rows:
+            conn.execute(insert(schema.metadata.tables[name]), rows)
+    sources = sorted({a.source for a, _, _ in items})
+    conn.execute(delete(schema.rejects).where(schema.rejects.c.source.in_(sources)))
 
 
 def _lock_generation() -> Update:
