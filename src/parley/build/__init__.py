@@ -60,6 +60,7 @@ class BuildReport:
     seconds: float = 0.0
     writer: int = field(default_factory=os.getpid)  # the process that read inputs and stored
     workers: set[int] = field(default_factory=set)  # the processes that parsed and extracted
+    views: str = "current"  # what the refresh of the corpus views did
 
     @property
     def exit_code(self) -> int:
@@ -129,7 +130,7 @@ def build(
         raise
     writer.flush()
     if store.views_stale():
-        refresh_views(store, case)
+        report.views = refresh_views(store, case)
     report.seconds = time.perf_counter() - started
     if report.workers:
         LOGGER.info(
@@ -183,14 +184,15 @@ def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None
     store.add_reject(source, reason)
 
 
-def refresh_views(store: Store, case: Case | None) -> None:
-    """Rebuild the corpus tables (canonical entities, merged events) from the stored records.
+def refresh_views(store: Store, case: Case | None) -> str:
+    """Bring the corpus tables (canonical entities, merged events) up to date with the stored
+    records: for the articles stored since they were last built when it can, else whole
+    (`parley.analysis.views.update_views`); says which it did.
 
-    The store's generation is read before the records, and stored with the tables: an
-    article another build stores meanwhile bumps it past that, so that build finds the
-    views stale and refreshes them in turn (`Store.replace_derived`).
+    The views record the generation they cover, and an update holds the generation's lock,
+    so an article another build stores meanwhile is left for that build's refresh
+    (`Store.replace_derived`).
     """
-    from parley.analysis.views import corpus_tables
+    from parley.analysis.views import update_views
 
-    generation = store.generation()
-    store.replace_derived(corpus_tables(store, case), generation)
+    return update_views(store, case)

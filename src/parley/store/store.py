@@ -164,8 +164,14 @@ class Store:
             views = _generation(conn, "views", missing=-1)
             return views < _generation(conn, "generation")
 
-    def replace_derived(self, tables: dict[str, list[dict[str, Any]]], generation: int) -> None:
-        """Replace the corpus tables (entities, events and their links) in one transaction.
+    def replace_derived(
+        self,
+        tables: dict[str, list[dict[str, Any]]],
+        generation: int,
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the corpus tables (entities, events and their links) and the views' state
+        in one transaction, with `meta` entries beside them.
 
         `generation` is `self.generation()` as read *before* the records the tables were
         computed from: they cover at least the articles it counts, so an article stored
@@ -174,16 +180,29 @@ class Store:
         refreshes; views built from an older generation than those stored are dropped.
         """
         with self.writing() as conn:
-            conn.execute(_lock_generation())
-            if _generation(conn, "views", missing=-1) >= generation:
+            covered, _ = self.lock_views(conn)
+            if covered >= generation:
                 return
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == "views"))
-            conn.execute(insert(schema.meta), {"key": "views", "value": str(generation)})
-            for table in schema.DERIVED_TABLES:
+            if meta is None:  # tables from elsewhere: the next refresh starts afresh
+                conn.execute(delete(schema.meta).where(schema.meta.c.key == "views_state"))
+            for key, value in (meta or {}).items():
+                _put_meta(conn, key, value)
+            for table in (*schema.DERIVED_TABLES, *schema.STATE_TABLES):
                 conn.execute(delete(table))
                 rows = tables.get(table.name) or []
                 for chunk in _chunks(rows, 5000):
                     conn.execute(insert(table), chunk)
+            self.mark_views(conn, generation)
+
+    def lock_views(self, conn: Connection) -> tuple[int, int]:
+        """Inside a write transaction: lock the generation row until it ends (serialising
+        with article writes and other refreshes); (generation the views cover, generation)."""
+        conn.execute(_lock_generation())
+        return _generation(conn, "views", missing=-1), _generation(conn, "generation")
+
+    def mark_views(self, conn: Connection, generation: int) -> None:
+        """Inside the transaction that wrote them: the views now cover `generation`."""
+        _put_meta(conn, "views", str(generation))
 
     def save_case(self, case: Case) -> None:
         """Remember the case file a build used, so later commands need no `--case`."""
@@ -199,8 +218,7 @@ class Store:
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.writing() as conn:
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
-            conn.execute(insert(schema.meta), {"key": key, "value": value})
+            _put_meta(conn, key, value)
 
     # -- reading ---------------------------------------------------------
 
@@ -252,6 +270,16 @@ def _disk_full(exc: BaseException) -> bool:
     if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
         return True
     return getattr(orig, "sqlstate", None) == "53100"
+
+
+def meta_value(conn: Connection, key: str) -> str | None:
+    """The value stored under `key` in `meta`, or None."""
+    return conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == key))
+
+
+def _put_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+    conn.execute(insert(schema.meta), {"key": key, "value": value})
 
 
 def _generation(conn: Connection, key: str, missing: int = 0) -> int:
