@@ -20,6 +20,7 @@ touched stay as they are. The result equals a full merge of the corpus.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -163,6 +164,7 @@ def _report_row(
         "id": report_id(article_id, old),
         "article_id": article_id,
         "start": old.start,
+        "type": old.type,
         "kin": kin(old.type),
         "date": new.date,
         "date_precision": new.date_precision,
@@ -288,30 +290,53 @@ def _matches(
 
 @dataclass(slots=True)
 class _Item:
-    """A report in the replay: as it merges now, where it stood in the stored merge."""
+    """A report in the replay: as it merges now, and where it stood in the stored merge."""
 
     rid: str
     report: _Report
     original: Event  # before linking
     old_event: str | None = None  # its stored event (None: a new report)
     old_seed: bool = False
-    old_order: tuple[Any, ...] | None = None
+    order: tuple[Any, ...] = ()  # its place in the merge's order
+    moved: bool = False  # a stored report dated anew
 
-    @property
-    def order(self) -> tuple[Any, ...]:
-        return (*_precision_order(self.report), self.rid)
+    def __post_init__(self) -> None:
+        self.order = (*_precision_order(self.report), self.rid)
+
+    def move(self, event: Event) -> None:
+        self.report = make_report(self.report.article_id, self.report.source, event)
+        self.order = (*_precision_order(self.report), self.rid)
+        self.moved = True
 
 
 @dataclass(slots=True)
 class _Event:
-    """An event in the replay, known by its first report."""
+    """An event in the replay: its reports in the merge's order (the first one starts it)."""
 
-    seed: _Item
+    members: list[_Item]
     old_id: str | None = None
-    old_members: list[_Item] = field(default_factory=list)  # in the stored merge's order
-    joined: list[_Item] = field(default_factory=list)  # visited reports that chose it
     changed_at: tuple[Any, ...] | None = None  # from where it differs from the stored merge
     gone: bool = False  # its first report left it
+    orders: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.orders = [m.order for m in self.members]
+
+    @property
+    def seed(self) -> _Item:
+        return self.members[0]
+
+    def before(self, order: tuple[Any, ...]) -> list[_Report]:
+        return [m.report for m in self.members[: bisect.bisect_left(self.orders, order)]]
+
+    def add(self, item: _Item) -> None:
+        i = bisect.bisect_left(self.orders, item.order)
+        self.members.insert(i, item)
+        self.orders.insert(i, item.order)
+
+    def remove(self, item: _Item) -> None:
+        i = bisect.bisect_left(self.orders, item.order)
+        del self.members[i], self.orders[i]
 
 
 class _Replay:
@@ -323,28 +348,25 @@ class _Replay:
         moved: dict[str, Event],
     ) -> None:
         self.conn = conn
-        self.events: dict[str, _Event] = {}  # by seed report id
-        self.by_old_id: dict[str, _Event] = {}
-        self.choice: dict[str, str] = {}  # report id -> seed id of the event it joins now
-        self.queue: list[tuple[tuple[Any, ...], str]] = []
         self.items: dict[str, _Item] = {}
-        self.followers: dict[str, list[_Item]] = {}  # stored reports that could join an event
+        self.choice: dict[str, str] = {}  # report id -> its decision ("" for a repeated report)
+        self.by_old_id: dict[str, _Event] = {}
+        self.changed: list[_Event] = []
+        self.queue: list[tuple[tuple[Any, ...], str]] = []
+        self.followers: dict[str, list[tuple[tuple[Any, ...], str, str]]] = {}
+        self.starts: dict[str, tuple[Any, ...]] = {}  # stored event -> its first report's order
         self.new = self._new_items(linked, originals)
         self.moved = moved
 
     def run(self) -> None:
         moved = list(_load(self.conn, sorted(self.moved)).values())
-        for item in moved:  # every moved report is known before any event is looked at
-            item.old_order = item.order
-            item.report = make_report(item.report.article_id, item.report.source, self.moved[item.rid])
+        for item in moved:  # known before any stored event is read
             self.items[item.rid] = item
         for item in moved:
             old = self._event_of(item)
             if old is not None:
-                self._change(old, item.old_order or item.order)
-                if item.old_seed:  # its stored event is gone; it may start a new one
-                    old.gone = True
-                    self.events[f"{item.rid} (stored)"] = self.events.pop(item.rid)
+                self._leave(old, item)
+            item.move(self.moved[item.rid])
         for item in [*self.new, *moved]:
             if self.choice.get(item.rid) == "":
                 continue
@@ -352,7 +374,7 @@ class _Replay:
                 self._push(item)
             else:  # it never merges: an event of its own, after every mergeable report
                 self.choice[item.rid] = item.rid
-                self.events[item.rid] = _Event(item, joined=[item], changed_at=item.order)
+                self._change(_Event([item]), item.order)
         while self.queue:
             _, rid = heapq.heappop(self.queue)
             if rid not in self.choice:
@@ -377,94 +399,114 @@ class _Replay:
         return items
 
     def _event_of(self, item: _Item) -> _Event | None:
-        """The stored event an item was in (loaded with its members), or None."""
+        """The stored event an item was in (read with its reports), or None."""
         if not item.old_event:
             return None
         if item.old_event not in self.by_old_id:
-            members = _load(self.conn, self._member_ids(item.old_event))
-            for member in members.values():
-                self.items.setdefault(member.rid, member)
-            ordered = sorted(members.values(), key=lambda i: i.order)  # as stored
-            seed = next(i for i in ordered if i.old_seed)
-            event = _Event(seed, old_id=item.old_event, old_members=ordered)
-            self.by_old_id[item.old_event] = self.events[seed.rid] = event
+            r = schema.event_reports
+            ids = list(self.conn.scalars(select(r.c.id).where(r.c.event_id == item.old_event)))
+            members = [self.items.setdefault(m.rid, m) for m in _load(self.conn, ids).values()]
+            members.sort(key=lambda m: m.order)
+            self.by_old_id[item.old_event] = _Event(members, old_id=item.old_event)
         return self.by_old_id[item.old_event]
-
-    def _member_ids(self, event_id: str) -> list[str]:
-        r = schema.event_reports
-        return list(self.conn.scalars(select(r.c.id).where(r.c.event_id == event_id)))
 
     def _push(self, item: _Item) -> None:
         self.items.setdefault(item.rid, item)
         heapq.heappush(self.queue, (item.order, item.rid))
 
+    def _could_join(self, seed: _Item) -> list[tuple[tuple[Any, ...], str, str]]:
+        """Stored mergeable reports whose date holds the seed's, of a compatible type: (order,
+        id, stored event) of each."""
+        if seed.rid not in self.followers:
+            r = schema.event_reports
+            first, last = seed.report.span  # type: ignore[misc]
+            query = select(r.c.type, r.c.event_id, *_ORDER_COLUMNS).where(
+                r.c.kin == kin(seed.report.event.type),
+                r.c.first_day <= first.isoformat(),
+                r.c.first_day >= (first - LONGEST_SPAN).isoformat(),
+                r.c.last_day >= last.isoformat(),
+                r.c.event_id != "",
+            )
+            kind = seed.report.event.type
+            self.followers[seed.rid] = [
+                (_stored_order(row[2:]), row[-1], row[1])
+                for row in self.conn.execute(query)
+                if compatible_types(row[0], kind)
+            ]
+            self._seed_orders({event for _, _, event in self.followers[seed.rid]})
+        return self.followers[seed.rid]
+
+    def _seed_orders(self, events: set[str]) -> None:
+        """Remember where each stored event starts in the merge's order."""
+        r = schema.event_reports
+        todo = sorted(events - self.starts.keys())
+        query = select(r.c.event_id, *_ORDER_COLUMNS).where(r.c.seed)
+        for row in _in(self.conn, query, r.c.event_id, todo):
+            self.starts[row[0]] = _stored_order(row[1:])
+
     # -- deciding ------------------------------------------------------------------------------
 
     def _change(self, event: _Event, at: tuple[Any, ...]) -> None:
-        """The event differs from the stored merge from `at` on: every later report that could
-        join it is visited."""
-        if event.changed_at is not None and event.changed_at <= at:
+        """The event differs from the stored merge from `at` on: every later report whose
+        choice that can change is visited (not those whose stored event comes first)."""
+        if event.changed_at is None:
+            self.changed.append(event)
+        elif event.changed_at <= at:
             return
         event.changed_at = at
-        if event.seed.report.span is None or not mergeable(event.seed.report.event):
+        seed = event.seed
+        if seed.report.span is None or not mergeable(seed.report.event):
             return  # an event of one report that never merges
-        for item in self._could_join(event.seed):
-            if item.order > at and item.rid not in self.choice:
-                self._push(item)
-
-    def _could_join(self, seed: _Item) -> list[_Item]:
-        """Stored mergeable reports whose date holds the seed's and whose type is compatible."""
-        if seed.rid in self.followers:
-            return self.followers[seed.rid]
-        r = schema.event_reports
-        first, last = seed.report.span  # type: ignore[misc]
-        query = select(r.c.id).where(
-            r.c.kin == kin(seed.report.event.type),
-            r.c.first_day <= first.isoformat(),
-            r.c.first_day >= (first - LONGEST_SPAN).isoformat(),
-            r.c.last_day >= last.isoformat(),
-            r.c.event_id != "",
-        )
-        found = []
-        for item in _load(self.conn, list(self.conn.scalars(query))).values():
-            item = self.items.setdefault(item.rid, item)
-            if compatible_types(item.report.event.type, seed.report.event.type):
-                found.append(item)
-        self.followers[seed.rid] = found
-        return found
+        todo = []
+        for order, rid, stored in self._could_join(seed):
+            if order <= at or rid in self.choice or rid in self.moved:
+                continue
+            home = self.by_old_id.get(stored)
+            settled = home is None or (not home.gone and home.changed_at is None)
+            if settled and home is not event and self.starts[stored] < seed.order:
+                continue  # it stops at its own event, which comes first and is unchanged
+            todo.append(rid)
+        for item in _load(self.conn, [rid for rid in todo if rid not in self.items]).values():
+            self.items[item.rid] = item
+        for rid in todo:
+            self._push(self.items[rid])
 
     def _decide(self, x: _Item) -> None:
-        old = self._event_of(x) if x.old_order is None else None
-        changed = [e for e in self._changed_events() if e.seed.order < x.order]
-        if old is not None and not old.gone and (old.changed_at is None or old.changed_at >= x.order):
-            # its stored event is as it was: only a changed event before it can take it now
-            limit = old.seed.order if not x.old_seed else x.order
-            home = self._first(x, [e for e in changed if e.seed.order < limit]) or old.seed.rid
-        elif old is not None and x.old_seed and not old.gone:
-            home = self._first(x, changed) or x.rid
+        old = None if x.moved or x.old_event is None else self._event_of(x)
+        before = sorted(
+            (e for e in self.changed if not e.gone and e is not old and e.seed.order < x.order),
+            key=lambda e: e.seed.order,
+        )
+        if old is None or old.gone:
+            home = self._first(x, self._all_events(x, before))
+        elif x.old_seed:  # stored events before it did not take it; changed ones may now
+            home = self._first(x, before) or old
+        elif old.changed_at is None or old.changed_at >= x.order or self._accepts(x, old):
+            home = self._first(x, [e for e in before if e.seed.order < old.seed.order]) or old
         else:
-            home = self._first(x, self._all_events(x, changed)) or x.rid
+            home = self._first(x, self._all_events(x, before))
         self._choose(x, home, old)
 
-    def _choose(self, x: _Item, home: str, old: _Event | None) -> None:
-        self.choice[x.rid] = home
-        if home == x.rid and home not in self.events:
-            self.events[home] = _Event(x)
-        event = self.events[home]
-        event.joined.append(x)
-        same = old is not None and x.old_order is None and old.seed.rid == home
-        if not same:
-            self._change(event, x.order)
-            if old is not None:
-                self._change(old, x.order)
-                if x.old_seed and home != x.rid:
-                    old.gone = True
+    def _choose(self, x: _Item, home: _Event | None, old: _Event | None) -> None:
+        self.choice[x.rid] = x.rid if home is None else home.seed.rid
+        if home is not None and home is old:
+            return  # as stored
+        if old is not None:
+            self._leave(old, x)
+        if home is None:
+            home = _Event([x])
+        else:
+            home.add(x)
+        self._change(home, x.order)
 
-    def _changed_events(self) -> list[_Event]:
-        return [e for e in self.events.values() if e.changed_at is not None and not e.gone]
+    def _leave(self, event: _Event, item: _Item) -> None:
+        """A stored report leaves its stored event (which is gone if it started it)."""
+        event.gone = event.gone or item is event.seed
+        self._change(event, item.order)
+        event.remove(item)
 
     def _all_events(self, x: _Item, changed: list[_Event]) -> list[_Event]:
-        """Every event x could join that stands before it: changed ones and stored ones."""
+        """Every event x could join that comes before it: changed ones and stored ones."""
         r = schema.event_reports
         first, last = x.report.span  # type: ignore[misc]
         query = select(r.c.id, r.c.event_id).where(
@@ -474,39 +516,29 @@ class _Replay:
             r.c.first_day <= last.isoformat(),
         )
         events = {id(e): e for e in changed}
-        for rid, event_id in self.conn.execute(query).all():
-            if event_id in self.by_old_id:
-                event = self.by_old_id[event_id]
-            else:
-                seed = _load(self.conn, [rid])[rid]
-                event = self._event_of(self.items.setdefault(rid, seed))
-            if event is not None and not event.gone:
+        missing = [rid for rid, event_id in self.conn.execute(query) if event_id not in self.by_old_id]
+        for item in _load(self.conn, missing).values():
+            self._event_of(self.items.setdefault(item.rid, item))
+        for _, event_id in self.conn.execute(query):
+            event = self.by_old_id[event_id]
+            if not event.gone and event.seed.order < x.order:
                 events[id(event)] = event
-        return [e for e in events.values() if e.seed.order < x.order]
+        return sorted(events.values(), key=lambda e: e.seed.order)
 
-    def _first(self, x: _Item, events: list[_Event]) -> str | None:
-        """The first event (in the merge's order) x joins as it stands at x's turn."""
-        for event in sorted(events, key=lambda e: e.seed.order):
-            if self.choice.get(event.seed.rid, event.seed.rid) != event.seed.rid:
-                continue  # its first report went elsewhere
-            if joins(x.report, _Cluster([m.report for m in self._members(event, x.order)])):
-                return event.seed.rid
-        return None
+    def _first(self, x: _Item, events: list[_Event]) -> _Event | None:
+        """The first of `events` (in the merge's order) that x joins at its turn."""
+        return next((e for e in events if self._accepts(x, e)), None)
 
-    def _members(self, event: _Event, before: tuple[Any, ...] | None = None) -> list[_Item]:
-        """The event's reports as the new merge has them (those before `before`)."""
-        kept = [m for m in event.old_members if m.rid not in self.choice]
-        members = sorted(kept + event.joined, key=lambda m: m.order)
-        return [m for m in members if before is None or m.order < before]
+    def _accepts(self, x: _Item, event: _Event) -> bool:
+        return joins(x.report, _Cluster(event.before(x.order)))
 
     # -- writing ------------------------------------------------------------------------------
 
     def _write(self) -> None:
         r, ev, es = schema.event_reports, schema.events, schema.event_sources
-        touched = [e for e in self.events.values() if e.changed_at is not None or e.gone]
-        old_ids = sorted({e.old_id for e in touched if e.old_id})
-        final = [e for e in touched if not e.gone and self._members(e)]
-        merged = {e.seed.rid: _merged(_Cluster([m.report for m in self._members(e)])) for e in final}
+        old_ids = sorted({e.old_id for e in self.changed if e.old_id})
+        final = [e for e in self.changed if not e.gone]
+        merged = {e.seed.rid: _merged(_Cluster([m.report for m in e.members])) for e in final}
         renames = self._numbered(final, merged, set(old_ids))
         for chunk in _chunks(old_ids):
             self.conn.execute(delete(ev).where(ev.c.id.in_(chunk)))
@@ -516,21 +548,21 @@ class _Replay:
         for table, rows in ((ev, events), (es, sources)):
             if rows:
                 self.conn.execute(insert(table), rows)
-        rows: dict[str, tuple[str, bool]] = {}
+        placed: dict[str, tuple[str, bool]] = {}
         for event in final:
-            for i, member in enumerate(self._members(event)):
-                rows[member.rid] = (merged[event.seed.rid].id, i == 0)
+            for i, member in enumerate(event.members):
+                placed[member.rid] = (merged[event.seed.rid].id, i == 0)
         new_ids = {item.rid for item in self.new}
-        for rid, (event_id, seed) in rows.items():
+        for rid, (event_id, seed) in placed.items():
             item = self.items[rid]
-            if rid in new_ids or (rid not in self.moved and (item.old_event, item.old_seed) == (event_id, seed)):
+            if rid in new_ids or (not item.moved and (item.old_event, item.old_seed) == (event_id, seed)):
                 continue
             values: dict[str, Any] = {"event_id": event_id, "seed": seed}
-            if rid in self.moved:
-                values |= _dated_columns(self.moved[rid])
+            if item.moved:
+                values |= _dated_columns(item.report.event)
             self.conn.execute(update(r).where(r.c.id == rid).values(**values))
         inserts = [
-            _report_row(i.report.article_id, i.original, i.report.event, rows.get(i.rid))
+            _report_row(i.report.article_id, i.original, i.report.event, placed.get(i.rid))
             for i in self.new
         ]
         if inserts:
@@ -567,6 +599,20 @@ class _Replay:
         r = schema.event_reports
         rid = self.conn.scalar(select(r.c.id).where(r.c.event_id == event_id, r.c.seed))
         return _load(self.conn, [rid])[rid]
+
+
+_ORDER_COLUMNS = tuple(
+    schema.event_reports.c[c]
+    for c in ("date_precision", "approximate", "date", "article_id", "start", "id")
+)
+
+
+def _stored_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    """A stored report's place in the merge's order (`_precision_order`, then its id) from
+    its `_ORDER_COLUMNS`."""
+    precision, approximate, day, article_id, start, rid = row
+    rank = MERGEABLE.index(precision) if precision in MERGEABLE else len(MERGEABLE)
+    return (rank, bool(approximate), day or "~", article_id, start, rid)
 
 
 def _base(event_id: str) -> str:

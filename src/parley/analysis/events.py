@@ -20,6 +20,7 @@ and months sort among days and draw as spans.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -256,14 +257,15 @@ _CALENDAR = frozenset(
 )
 
 
-def _channels(summary: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _channels(summary: str) -> frozenset[str]:
     """Names after on/to/with/in/at in a summary: where or how something was said."""
     found = set()
     for match in _CHANNEL.finditer(summary):
         words = [w for w in match.group(1).split() if w not in _CALENDAR]
         if words:
             found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def _merged(cluster: _Cluster) -> MergedEvent:

@@ -192,6 +192,7 @@ event_reports = Table(
     Column("id", String(64), primary_key=True),  # the event mention's
     Column("article_id", String(32), nullable=False),
     Column("start", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
     Column("kin", String(32), nullable=False),  # its type's kin: types that can merge
     Column("date", String(32)),  # as merged (a corpus date for a linked report)
     Column("date_precision", String(16), nullable=False),

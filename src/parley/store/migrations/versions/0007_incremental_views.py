@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("article_id", sa.String(32), nullable=False),
         sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("type", sa.String(32), nullable=False),
         sa.Column("kin", sa.String(32), nullable=False),
         sa.Column("date", sa.String(32)),
         sa.Column("date_precision", sa.String(16), nullable=False),
