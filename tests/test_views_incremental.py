@@ -9,6 +9,7 @@ built with `parley build` in parts and compared the same way.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import subprocess
@@ -57,7 +58,15 @@ def made_up_article(rng: random.Random, n: int) -> tuple[Article, Extraction, tu
         if rng.random() < 0.2:  # names whose ids collide ("north-south-forum", "-2")
             name, label = rng.choice(ORGS), "ORG"
         mentions.append(
-            Mention(10 * i, 10 * i + 5, name, label, name, rng.choice(ACTORS), rng.choice([None, "envoy", "minister"]))
+            Mention(
+                10 * i,
+                10 * i + 5,
+                name,
+                label,
+                name,
+                rng.choice(ACTORS),
+                rng.choice([None, "envoy", "minister"]),
+            )
         )
     events = []
     for i in range(rng.randint(0, 5)):
@@ -86,7 +95,10 @@ def derived(db: str) -> dict[str, list[str]]:
     engine = create_engine(resolve_url(db))
     with engine.connect() as conn:
         tables = {
-            t.name: sorted(json.dumps(list(row), sort_keys=True, default=str) for row in conn.execute(select(t)))
+            t.name: sorted(
+                json.dumps(list(row), sort_keys=True, default=str)
+                for row in conn.execute(select(t))
+            )
             for t in (*DERIVED_TABLES, *STATE_TABLES)
         }
     engine.dispose()
@@ -114,7 +126,7 @@ def test_views_updated_part_by_part_equal_views_built_at_once(tmp_path: Path, se
     cuts = [0, 36, 44, 45, 52, 60]
     with open_store(parts) as store:
         done = []
-        for start, end in zip(cuts, cuts[1:]):
+        for start, end in itertools.pairwise(cuts):
             store.add_articles(items[start:end])
             done.append(update_views(store, None))
     assert done[0].startswith("rebuilt") and all(d.startswith("updated") for d in done[1:]), done
@@ -145,12 +157,15 @@ def brief_parts(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("briefs")
     folders = [root / name for name in ("one", "two", "three")]
     cuts = [0, len(paragraphs) * 6 // 10, len(paragraphs) * 8 // 10, len(paragraphs)]
-    for folder, start, end in zip(folders, cuts, cuts[1:]):
+    for folder, start, end in zip(folders, cuts, cuts[1:], strict=False):
         folder.mkdir()
         with open(folder / "items.jsonl", "w", encoding="utf-8") as out:
             for i in range(start, end):
                 day = f"2025-03-{1 + i % 28:02d}"
-                out.write(json.dumps({"title": f"Item {i}", "published": day, "text": paragraphs[i]}) + "\n")
+                out.write(
+                    json.dumps({"title": f"Item {i}", "published": day, "text": paragraphs[i]})
+                    + "\n"
+                )
     return folders
 
 
@@ -169,7 +184,9 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PARLEY_LOG": "info"}
 
 
-def test_a_dossier_built_in_parts_has_the_views_of_one_built_at_once(brief_parts, db: str, tmp_path):
+def test_a_dossier_built_in_parts_has_the_views_of_one_built_at_once(
+    brief_parts, db: str, tmp_path
+):
     whole = str(tmp_path / "whole.db")
     build(brief_parts, whole)
     logs = [build([folder], db).stderr for folder in brief_parts]

@@ -20,8 +20,8 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from parley.analysis.entities import (
     Entity,
-    _Group,
     _entity,
+    _Group,
     _root,
     entities_of,
     free_id,
@@ -62,7 +62,9 @@ def entity_tables(
     }
 
 
-def update_entities(conn: Connection, pairs: Iterable[tuple[str, Mention]], case: Case | None) -> int:
+def update_entities(
+    conn: Connection, pairs: Iterable[tuple[str, Mention]], case: Case | None
+) -> int:
     """Bring the entity tables up to date with new articles' mentions; how many groups were
     merged again."""
     new, keys = _grouped(pairs)
@@ -97,9 +99,7 @@ def _grouped(
     return groups, keys
 
 
-def _stored_groups(
-    conn: Connection, keys: list[str]
-) -> tuple[dict[str, _Group], dict[str, str]]:
+def _stored_groups(conn: Connection, keys: list[str]) -> tuple[dict[str, _Group], dict[str, str]]:
     g = schema.entity_groups
     groups: dict[str, _Group] = {}
     old_ids: dict[str, str] = {}
@@ -128,7 +128,7 @@ def _close(conn: Connection, groups: dict[str, _Group], old_ids: dict[str, str])
         seen_people |= todo_people
         seen_ids |= todo_ids
         blocks = sorted({b for key in todo_people for b in surname_blocks(key)})
-        found = []
+        found: list[Any] = []
         for chunk in _chunks(blocks):
             near = or_(g.c.head.in_(chunk), g.c.tail.in_(chunk))
             found += conn.execute(select(g).where(g.c.person, near)).all()
@@ -203,9 +203,9 @@ def _family_entities(
     rows: dict[str, dict[str, Any]] = {}
     for family in sorted(families):
         query = select(e).where(or_(e.c.id == family, e.c.id.like(f"{family}-%")))
-        for row in conn.execute(query).mappings():
-            if row["id"] not in replaced and id_family(row["id"]) == family:
-                rows[row["id"]] = dict(row)
+        for found in conn.execute(query).mappings():
+            if found["id"] not in replaced and id_family(found["id"]) == family:
+                rows[found["id"]] = dict(found)
     by_root: dict[str, dict[str, Any]] = {}
     for entity_id, row in rows.items():
         keys = conn.scalars(select(g.c.key).where(g.c.entity_id == entity_id)).all()

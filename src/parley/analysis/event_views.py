@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from parley.analysis.events import (
     COMPATIBLE_TYPES,
@@ -41,7 +41,6 @@ from parley.analysis.events import (
     _precision_order,
     _Report,
     _words,
-    compatible_dates,
     compatible_types,
     joins,
     link_events,
@@ -120,7 +119,7 @@ def event_tables(triples: Sequence[Triple]) -> dict[str, list[dict[str, Any]]]:
         for i, report in enumerate(reports):
             assigned[report_id(report.article_id, report.event)] = (merged.id, i == 0)
     counts = Counter(w for _, _, e in triples if mergeable(e) for w in _words(e.summary))
-    reports = [
+    rows = [
         _report_row(a, old, new, assigned.get(report_id(a, old)))
         for (a, _, old), (_, _, new) in zip(triples, linked, strict=True)
     ]
@@ -128,7 +127,7 @@ def event_tables(triples: Sequence[Triple]) -> dict[str, list[dict[str, Any]]]:
     return {
         "events": events,
         "event_sources": sources,
-        "event_reports": reports,
+        "event_reports": rows,
         "event_words": [{"word": w, "dated": n} for w, n in counts.items()],
     }
 
@@ -152,7 +151,11 @@ def _link_key(event: Event) -> str | None:
 
 def _undated(event: Event) -> bool:
     """Whether an undated report may be dated from another article (`link_events`)."""
-    return event.date is None and event.dating not in ("vague", "coarse") and len(set(event.actors)) >= 2
+    return (
+        event.date is None
+        and event.dating not in ("vague", "coarse")
+        and len(set(event.actors)) >= 2
+    )
 
 
 def _report_row(
@@ -210,16 +213,21 @@ def _relink(conn: Connection, triples: Sequence[Triple]) -> tuple[list[Triple], 
     """The new reports linked, and the stored undated reports whose link changes (id -> the
     report as it now merges)."""
     r, w = schema.event_reports, schema.event_words
-    dated_before = conn.scalar(
-        select(func.count()).where(
-            r.c.undated.is_(False), r.c.date.is_not(None), r.c.date_precision.in_(MERGEABLE)
+    dated_before = (
+        conn.scalar(
+            select(func.count()).where(
+                r.c.undated.is_(False), r.c.date.is_not(None), r.c.date_precision.in_(MERGEABLE)
+            )
         )
-    ) or 0
+        or 0
+    )
     new_dated = [(a, e) for a, _, e in triples if mergeable(e)]
     added = Counter(word for _, e in new_dated for word in _words(e.summary))
     before = dict(_in(conn, select(w.c.word, w.c.dated), w.c.word, sorted(added)))
     low, high = _threshold(dated_before), _threshold(dated_before + len(new_dated))
-    changed = {x for x in added if (before.get(x, 0) <= low) != (before.get(x, 0) + added[x] <= high)}
+    changed = {
+        x for x in added if (before.get(x, 0) <= low) != (before.get(x, 0) + added[x] <= high)
+    }
     changed |= set(conn.scalars(select(w.c.word).where(w.c.dated > low, w.c.dated <= high)))
     for word, n in added.items():
         conn.execute(delete(w).where(w.c.word == word))
@@ -262,7 +270,9 @@ def _matches(
     r, w = schema.event_reports, schema.event_words
     keys = sorted({k for _, _, e in undated if (k := _link_key(e))})
     stored_ids = list(_in(conn, select(r.c.id).where(r.c.undated.is_(False)), r.c.link, keys))
-    candidates = [(item.report.article_id, item.original) for item in _load(conn, stored_ids).values()]
+    candidates = [
+        (item.report.article_id, item.original) for item in _load(conn, stored_ids).values()
+    ]
     candidates += new_dated
     by_key: dict[str, list[tuple[str, Event]]] = {}
     for a, e in sorted(candidates, key=lambda p: (p[0], p[1].start, report_id(*p))):
@@ -516,7 +526,9 @@ class _Replay:
             r.c.first_day <= last.isoformat(),
         )
         events = {id(e): e for e in changed}
-        missing = [rid for rid, event_id in self.conn.execute(query) if event_id not in self.by_old_id]
+        missing = [
+            rid for rid, event_id in self.conn.execute(query) if event_id not in self.by_old_id
+        ]
         for item in _load(self.conn, missing).values():
             self._event_of(self.items.setdefault(item.rid, item))
         for _, event_id in self.conn.execute(query):
@@ -555,7 +567,9 @@ class _Replay:
         new_ids = {item.rid for item in self.new}
         for rid, (event_id, seed) in placed.items():
             item = self.items[rid]
-            if rid in new_ids or (not item.moved and (item.old_event, item.old_seed) == (event_id, seed)):
+            if rid in new_ids or (
+                not item.moved and (item.old_event, item.old_seed) == (event_id, seed)
+            ):
                 continue
             values: dict[str, Any] = {"event_id": event_id, "seed": seed}
             if item.moved:
@@ -598,6 +612,7 @@ class _Replay:
     def _stored_seed(self, event_id: str) -> _Item:
         r = schema.event_reports
         rid = self.conn.scalar(select(r.c.id).where(r.c.event_id == event_id, r.c.seed))
+        assert rid is not None, f"stored event {event_id} has no first report"
         return _load(self.conn, [rid])[rid]
 
 
@@ -662,7 +677,15 @@ def _load(conn: Connection, ids: Sequence[str]) -> dict[str, _Item]:
     """Stored reports by id: the event mention, dated as the views merged it."""
     r, m, a = schema.event_reports, schema.event_mentions, schema.articles
     columns = [m.c.article_id, m.c.actors, *(m.c[f] for f in EVENT_FIELDS)]
-    state = [r.c.id, r.c.date, r.c.date_precision, r.c.approximate, r.c.dating, r.c.event_id, r.c.seed]
+    state = [
+        r.c.id,
+        r.c.date,
+        r.c.date_precision,
+        r.c.approximate,
+        r.c.dating,
+        r.c.event_id,
+        r.c.seed,
+    ]
     out = {}
     for chunk in _chunks(sorted(set(ids))):
         query = (
@@ -674,8 +697,12 @@ def _load(conn: Connection, ids: Sequence[str]) -> dict[str, _Item]:
         for row in conn.execute(query):
             rid, day, precision, approximate, dating, event_id, seed, source, article = row[:9]
             original = _event(row[9], row[10:])
-            now = replace(original, date=day, date_precision=precision, approximate=approximate, dating=dating)
-            out[rid] = _Item(rid, make_report(article, source, now), original, event_id or None, seed)
+            now = replace(
+                original, date=day, date_precision=precision, approximate=approximate, dating=dating
+            )
+            out[rid] = _Item(
+                rid, make_report(article, source, now), original, event_id or None, seed
+            )
     return out
 
 

@@ -10,12 +10,13 @@ whole articles behind.
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -341,41 +342,52 @@ def _record_rows(
     article_id: str, extraction: Extraction, speaker_keys: Sequence[str | None]
 ) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
     mentions = [
-        {"id": f"{article_id}:m{m.start}-{m.end}", "article_id": article_id} | asdict(m)
+        {"id": f"{article_id}:m{m.start}-{m.end}", "article_id": article_id} | _row(m)
         for m in extraction.mentions
     ]
     yield schema.mentions, _unique(mentions)
     keys = list(speaker_keys) + [None] * (len(extraction.quotes) - len(speaker_keys))
     quotes = [
         {"id": f"{article_id}:q{q.start}-{q.end}", "article_id": article_id, "speaker_key": key}
-        | asdict(q)
+        | _row(q)
         for q, key in zip(extraction.quotes, keys, strict=True)
     ]
     yield schema.quotes, _unique(quotes)
     timexes = [
-        {"id": f"{article_id}:t{t.start}-{t.end}", "article_id": article_id} | asdict(t)
+        {"id": f"{article_id}:t{t.start}-{t.end}", "article_id": article_id} | _row(t)
         for t in extraction.timexes
     ]
     yield schema.timexes, _unique(timexes)
     events = [
         {"id": f"{article_id}:e{e.start}-{e.end}-{e.type}", "article_id": article_id}
-        | asdict(e)
+        | _row(e)
         | {"actors": list(e.actors)}
         for e in extraction.events
     ]
     yield schema.event_mentions, _unique(events)
     stances = [
         {"id": f"{article_id}:s{s.start}-{s.end}-{s.actor}-{s.issue}", "article_id": article_id}
-        | asdict(s)
+        | _row(s)
         for s in extraction.stances
     ]
     yield schema.stances, _unique(stances)
     frames = [
         {"id": f"{article_id}:f{f.start}-{f.end}-{f.kind}-{f.target}-{f.agent}",
-         "article_id": article_id} | asdict(f)
+         "article_id": article_id} | _row(f)
         for f in extraction.frames
     ]  # fmt: skip
     yield schema.frames, _unique(frames)
+
+
+def _row(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict, values shared (`asdict` deep-copies: most of the cost of
+    storing)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
