@@ -10,7 +10,6 @@ whole articles behind.
 from __future__ import annotations
 
 import errno
-import functools
 import json
 import logging
 import sqlite3
@@ -382,12 +381,13 @@ def _record_rows(
 def _row(record: Any) -> dict[str, Any]:
     """A record's fields as a dict, values shared (`asdict` deep-copies: most of the cost of
     storing)."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
 
 
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
