@@ -35,6 +35,7 @@ from parley.analysis.events import (
     MERGEABLE,
     RARE_SHARE,
     MergedEvent,
+    _channels,
     _Cluster,
     _corpus_match,
     _merged,
@@ -361,7 +362,8 @@ class _Replay:
         self.items: dict[str, _Item] = {}
         self.choice: dict[str, str] = {}  # report id -> its decision ("" for a repeated report)
         self.by_old_id: dict[str, _Event] = {}
-        self.changed: list[_Event] = []
+        self.changed: list[_Event] = []  # events that take other reports than stored
+        self.touched: dict[int, _Event] = {}  # events to write again
         self.queue: list[tuple[tuple[Any, ...], str]] = []
         self.followers: dict[str, list[tuple[tuple[Any, ...], str, str]]] = {}
         self.starts: dict[str, tuple[Any, ...]] = {}  # stored event -> its first report's order
@@ -459,6 +461,7 @@ class _Replay:
     def _change(self, event: _Event, at: tuple[Any, ...]) -> None:
         """The event differs from the stored merge from `at` on: every later report whose
         choice that can change is visited (not those whose stored event comes first)."""
+        self._touch(event)
         if event.changed_at is None:
             self.changed.append(event)
         elif event.changed_at <= at:
@@ -504,16 +507,43 @@ class _Replay:
         if old is not None:
             self._leave(old, x)
         if home is None:
-            home = _Event([x])
+            self._change(_Event([x]), x.order)
+        elif self._adds_nothing(home, x):
+            home.add(x)
+            self._touch(home)
         else:
             home.add(x)
-        self._change(home, x.order)
+            self._change(home, x.order)
 
     def _leave(self, event: _Event, item: _Item) -> None:
         """A stored report leaves its stored event (which is gone if it started it)."""
         event.gone = event.gone or item is event.seed
-        self._change(event, item.order)
+        if self._adds_nothing(event, item):
+            self._touch(event)
+        else:
+            self._change(event, item.order)
         event.remove(item)
+
+    def _adds_nothing(self, event: _Event, item: _Item) -> bool:
+        """Whether the event takes the same reports after `item`'s turn with it as without it:
+        its participants, trigger and channels are all among those of the reports before it
+        (`joins` reads nothing else of an event but its first report)."""
+        earlier = event.before(item.order)
+        if not earlier or item is event.seed:
+            return False
+        mine = item.report.event
+        actors = {a for r in earlier for a in r.event.actors}
+        triggers = {(r.event.trigger or "").lower() for r in earlier}
+        channels = frozenset().union(*(_channels(r.event.summary) for r in earlier))
+        return (
+            set(mine.actors) <= actors
+            and (mine.trigger or "").lower() in triggers
+            and _channels(mine.summary) <= channels
+        )
+
+    def _touch(self, event: _Event) -> None:
+        """The event's reports changed but not what it takes: rewritten, nothing revisited."""
+        self.touched.setdefault(id(event), event)
 
     def _all_events(self, x: _Item, changed: list[_Event]) -> list[_Event]:
         """Every event x could join that comes before it: changed ones and stored ones."""
@@ -548,8 +578,8 @@ class _Replay:
 
     def _write(self) -> None:
         r, ev, es = schema.event_reports, schema.events, schema.event_sources
-        old_ids = sorted({e.old_id for e in self.changed if e.old_id})
-        final = [e for e in self.changed if not e.gone]
+        old_ids = sorted({e.old_id for e in self.touched.values() if e.old_id})
+        final = [e for e in self.touched.values() if not e.gone]
         merged = {e.seed.rid: _merged(_Cluster([m.report for m in e.members])) for e in final}
         renames = self._numbered(final, merged, set(old_ids))
         for chunk in _chunks(old_ids):

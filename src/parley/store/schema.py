@@ -1,10 +1,13 @@
 """Tables of the dossier database, in SQLAlchemy Core.
 
 Record ids are made from the article id and the span, so a rebuilt dossier has
-the same rows with the same ids. Per-article tables (`articles`, `mentions`, `quotes`, `timexes`,
-`event_mentions`) are written in one transaction per article. Corpus tables
-(`entities`, `entity_keys`, `events`, `event_sources`) are derived from them by
-`parley.analysis` and rebuilt after a build that added articles.
+the same rows with the same ids. Per-article tables (`articles`, `mentions`,
+`quotes`, `timexes`, `event_mentions`, `stances`, `frames`) are written with
+each article whole in one transaction (a build puts several articles in one).
+Corpus tables (`entities`, `entity_keys`, `events`, `event_sources`) are
+derived from them by `parley.analysis`, with the state their updates start
+from (`entity_groups`, `event_reports`, `event_words`), and brought up to date
+after a build that added articles.
 
 A change here needs a migration in `parley/store/migrations/versions/`
 (tests compare the migrated database with these tables).
