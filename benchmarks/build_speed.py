@@ -23,6 +23,12 @@ parse, each extractor, storing, views) in seconds per 1,000 articles.
     python benchmarks/build_speed.py --source polnear --workers 1 2 --dask --budget
     python benchmarks/build_speed.py --articles 1000 --source paragraphs --memory-scale 10
     python benchmarks/build_speed.py --incremental 10000 --articles 10   # add 10 to 10,000
+    python benchmarks/build_speed.py --judged   # all of the above that the targets judge
+
+`--judged` runs, in one invocation: the polnear table (bare parse, 1 process, `--workers
+2`, Dask 2 workers) with the budget; builds of 1,000 short items (1 process and 2 workers);
+and a 10,000-item build (memory at 10,000) to which 10 items are then added (seconds, and
+the views' share).
 """
 
 from __future__ import annotations
@@ -231,7 +237,7 @@ def parley_build(corpus: str, case: str, db: str, workers: int = 1, dask: bool =
 
 def budget(corpus: str, case: str, db: str) -> dict:
     """Each stage timed on its own, in one process: seconds for the whole corpus."""
-    from parley.build import refresh_views
+    from parley.build import BATCH_SIZE, refresh_views
     from parley.build.work import PIPE_BATCH, extract_article, speaker_keys
     from parley.case import load_case
     from parley.nlp import load_pipeline, parse
@@ -252,13 +258,16 @@ def budget(corpus: str, case: str, db: str) -> dict:
         "reading and cleaning", lambda: [a for a in read_articles([corpus]) if hasattr(a, "text")]
     )
     with open_store(db) as store:
-        for i in range(0, len(articles), PIPE_BATCH):
-            batch = articles[i : i + PIPE_BATCH]
-            docs = timed("parse", lambda b: list(parse(nlp, (a.text for a in b))), batch)
+        for i in range(0, len(articles), BATCH_SIZE):
+            batch = articles[i : i + BATCH_SIZE]
+            docs = timed(
+                "parse", lambda b: list(parse(nlp, (a.text for a in b), PIPE_BATCH)), batch
+            )
+            items = []
             for doc, article in zip(docs, batch, strict=True):
                 records = extract_article(doc, article, the_case, clock)
-                keys = speaker_keys(records.quotes, records.mentions)
-                timed("storing", store.add_article, article, records, keys)
+                items.append((article, records, speaker_keys(records.quotes, records.mentions)))
+            timed("storing", store.add_articles, items)  # as a build commits: a batch at a time
         timed("views", refresh_views, store, the_case)
     order = ["reading and cleaning", "parse"]
     stages = {k: clock[k] for k in order} | {k: v for k, v in clock.items() if k not in order}
@@ -266,14 +275,26 @@ def budget(corpus: str, case: str, db: str) -> dict:
 
 
 def incremental(corpus: str, extra: str, case: str, db: str) -> dict:
-    """Build `corpus`; time a build of it again (all stored), then one adding `extra`."""
-    from parley.build import build, refresh_views
+    """Build `corpus`; time a build of it again (all stored), then one adding `extra`, and
+    the views' share of that build."""
+    import parley.build as building
+    from parley.build import build
     from parley.case import load_case
     from parley.nlp import load_pipeline
     from parley.store import open_store
 
     the_case = load_case(case)
     load_pipeline(the_case)
+    refresh = building.refresh_views
+    views: dict[str, float] = {}
+
+    def timed_refresh(store, case):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        done = refresh(store, case)
+        views["seconds"] = time.perf_counter() - started
+        return done
+
+    building.refresh_views = timed_refresh  # type: ignore[assignment]
 
     def timed(fn, *args):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
@@ -282,16 +303,18 @@ def incremental(corpus: str, extra: str, case: str, db: str) -> dict:
 
     with open_store(db) as store:
         base, base_seconds = timed(lambda: build([corpus], store, case=the_case))
+        full_views = views["seconds"]
         _, again_seconds = timed(lambda: build([corpus], store, case=the_case))
         added, seconds = timed(lambda: build([extra], store, case=the_case))
-        _, views_seconds = timed(refresh_views, store, the_case)
     return {
         "base": base.stored,
         "base_seconds": base_seconds,
+        "full_views_seconds": full_views,
         "again_seconds": again_seconds,
         "added": added.stored,
         "seconds": seconds,
-        "views_seconds": views_seconds,
+        "views": added.views,
+        "views_seconds": views["seconds"],
         "articles": added.stored,
     }
 
@@ -321,17 +344,47 @@ def main() -> None:
         help="build N generated articles, then time adding --articles more",
     )
     parser.add_argument("--no-bare", action="store_true", help="skip the bare parse")
+    parser.add_argument(
+        "--judged",
+        action="store_true",
+        help="every figure the speed targets are judged on, in one run (see the module doc)",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores, load average {_load()} at start")
     with tempfile.TemporaryDirectory() as tmp:
-        if args.incremental:
+        if args.judged:
+            run_judged(Path(tmp))
+        elif args.incremental:
             run_incremental(Path(tmp), args)
         else:
             run_throughput(Path(tmp), args)
     print(f"load average {_load()} at end")
 
 
+def run_judged(tmp: Path) -> None:
+    """polnear-train: bare parse, 1 process, 2 workers, Dask 2 workers, and the budget; memory
+    of builds of 1,000 and 10,000 short items; adding 10 items to the 10,000."""
+    polnear = argparse.Namespace(
+        source="polnear", articles=None, workers=[1, 2], dask=True, budget=True,
+        memory_scale=0, no_bare=False,
+    )  # fmt: skip
+    print("== throughput on polnear-train")
+    run_throughput(tmp / "polnear", polnear)
+    print("== memory: 1,000 and 10,000 short items, one process (summed over processes)")
+    items = argparse.Namespace(
+        source="paragraphs", articles=1000, workers=[1, 2], dask=False, budget=False,
+        memory_scale=0, no_bare=True,
+    )  # fmt: skip
+    run_throughput(tmp / "items", items)
+    print("== adding 10 items to a dossier of 10,000 (its first build: memory at 10,000)")
+    run_incremental(
+        tmp / "incremental",
+        argparse.Namespace(source="paragraphs", articles=10, incremental=10_000),
+    )
+
+
 def run_throughput(tmp: Path, args: argparse.Namespace) -> None:
+    tmp.mkdir(parents=True, exist_ok=True)
     corpus = tmp / "corpus"
     if args.source == "polnear":
         polnear_corpus(corpus, args.articles)
@@ -360,16 +413,18 @@ def run_throughput(tmp: Path, args: argparse.Namespace) -> None:
 
 
 def run_incremental(tmp: Path, args: argparse.Namespace) -> None:
+    tmp.mkdir(parents=True, exist_ok=True)
     texts, case = base_texts("paragraphs" if args.source == "polnear" else args.source)
     base, extra = tmp / "base", tmp / "extra"
     make_corpus(base, texts, args.incremental)
     make_corpus(extra, texts, args.articles or 10, first=args.incremental)
     r = measure("incremental", corpus=str(base), extra=str(extra), case=str(case), db=f"{tmp}/i.db")
     print(
-        f"first build: {r['base']} articles in {r['base_seconds']:.1f} s; "
+        f"first build: {r['base']} articles in {r['base_seconds']:.1f} s (views built whole "
+        f"in {r['full_views_seconds']:.2f} s; peak {r['peak_mb']:.0f} MB, all processes); "
         f"the same inputs again (all stored): {r['again_seconds']:.2f} s; "
         f"a build of {r['added']} new articles: {r['seconds']:.2f} s, of which the views "
-        f"refresh about {r['views_seconds']:.2f} s (peak {r['peak_mb']:.0f} MB, all processes)"
+        f"{r['views_seconds']:.2f} s ({r['views']}); CPU s of the whole run: {r['cpu']:.1f}"
     )
 
 

@@ -65,8 +65,8 @@ def test_an_article_stored_during_a_refresh_leaves_the_views_stale(db: str, monk
         late = _article_and_records(TEXT.replace("Geneva", "Riyadh"))
         computed = views.corpus_tables
 
-        def then_b_stores(store, case):
-            tables = computed(store, case)
+        def then_b_stores(store, case, generation=None):
+            tables = computed(store, case, generation)
             assert b.add_article(*late)  # B commits after A read the records
             return tables
 

@@ -30,6 +30,7 @@ from parley.case import name_key
 from parley.extract.entities import (
     given_compatible,
     strip_titles,
+    surname_core,
     surname_variant,
     without_particles,
 )
@@ -46,6 +47,7 @@ NOT_ENTITIES = {"NORP"}
 # person of the corpus with that surname. Organisations and places stay apart ("Ford",
 # "Washington").
 MISLABELLED_PEOPLE = ("FAC", "LOC")
+COUNTERS = ("keys", "surfaces", "labels", "descriptors", "actors")
 
 
 @dataclass(slots=True)
@@ -66,16 +68,17 @@ class Entity:
 
 @dataclass(slots=True)
 class _Group:
-    """Mentions being merged: surface forms, keys, labels, descriptors, actors, articles."""
+    """Mentions being merged: counts of their keys, surface forms, labels, descriptors and
+    actors (ties between counts go to the first in sorted order, so that the result does not
+    depend on the order articles come in)."""
 
     keys: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     descriptors: Counter[str] = field(default_factory=Counter)
     actors: Counter[str] = field(default_factory=Counter)
-    articles: set[str] = field(default_factory=set)
 
-    def add(self, article_id: str, mention: Mention) -> None:
+    def add(self, mention: Mention) -> None:
         self.keys[mention.key] += 1
         self.surfaces[mention.text] += 1
         self.labels[mention.label] += 1
@@ -83,7 +86,6 @@ class _Group:
             self.descriptors[mention.descriptor] += 1
         if mention.actor:
             self.actors[mention.actor] += 1
-        self.articles.add(article_id)
 
     def absorb(self, other: _Group) -> None:
         for mine, theirs in (
@@ -94,16 +96,30 @@ class _Group:
             (self.actors, other.actors),
         ):
             mine.update(theirs)
-        self.articles |= other.articles
 
     @property
     def label(self) -> str:
-        return self.labels.most_common(1)[0][0]
+        """The most frequent label; a tie goes to PERSON (merged groups are people's)."""
+        return _top(self.labels, first=PERSON)
 
     @property
     def words(self) -> list[str]:
         """The words of the group's fullest name."""
-        return name_key(max(self.keys, key=lambda k: (len(k.split()), self.keys[k]))).split()
+        return name_key(max(self.keys, key=lambda k: (len(k.split()), self.keys[k], k))).split()
+
+    @property
+    def person_like(self) -> bool:
+        """Whether the group takes part in merging people: a person's name, or a lone name
+        the model labelled a place or facility."""
+        label = self.label
+        return label == PERSON or (label in MISLABELLED_PEOPLE and len(self.words) == 1)
+
+    def to_json(self) -> dict[str, dict[str, int]]:
+        return {name: dict(getattr(self, name)) for name in COUNTERS}
+
+    @classmethod
+    def from_json(cls, data: dict[str, dict[str, int]]) -> _Group:
+        return cls(**{name: Counter(data.get(name, {})) for name in COUNTERS})
 
 
 class EntityIndex:
@@ -172,51 +188,116 @@ def merge_entities(
     groups: dict[str, _Group] = {}
     article_keys: list[tuple[str, str, str]] = []  # (article_id, normalised name, group key)
     for article_id, mention in mentions:
-        if mention.label in NOT_ENTITIES:
+        key = group_key(mention)
+        if key is None:
             continue
-        key = name_key(mention.key)
-        if not key:
-            continue
-        groups.setdefault(key, _Group()).add(article_id, mention)
+        groups.setdefault(key, _Group()).add(mention)
         for name in {key, name_key(mention.text)}:
             article_keys.append((article_id, name, key))
-    parent = _merge_people(groups, case)
-    entities = _entities(groups, parent, case)
+    entities = entities_of(groups, case)
     by_article: dict[tuple[str, str], Entity] = {}
     for article_id, name, key in article_keys:
-        by_article.setdefault((article_id, name), entities[_root(parent, key)])
+        by_article.setdefault((article_id, name), entities[key])
     ordered = sorted({id(e): e for e in entities.values()}.values(), key=lambda e: e.id)
     return EntityIndex(ordered, by_article)
 
 
-def _merge_people(groups: dict[str, _Group], case: Case | None) -> dict[str, str]:
-    """Union person groups whose names are variants of each other; returns group -> parent."""
+def group_key(mention: Mention) -> str | None:
+    """The group a mention belongs to (its normalised key), or None if it names no entity."""
+    if mention.label in NOT_ENTITIES:
+        return None
+    return name_key(mention.key) or None
+
+
+def entities_of(groups: dict[str, _Group], case: Case | None) -> dict[str, Entity]:
+    """The entity of each group: groups merged (`merge_people`), then named and given ids."""
+    parent = merge_people(groups, case)
+    merged = merged_groups(groups, parent)
+    taken: set[str] = set()
+    by_root = {root: _entity(merged[root], case, taken) for root in ranked(merged)}
+    return {key: by_root[_root(parent, key)] for key in groups}
+
+
+def merged_groups(groups: dict[str, _Group], parent: dict[str, str]) -> dict[str, _Group]:
+    """Each merged entity's group (every group it absorbed), by its root key."""
+    merged: dict[str, _Group] = {}
+    for key, group in groups.items():
+        merged.setdefault(_root(parent, key), _Group()).absorb(group)
+    return merged
+
+
+def ranked(merged: dict[str, _Group]) -> list[str]:
+    """Roots in the order entities take ids: most mentioned first (so it keeps the plain slug)."""
+    return sorted(merged, key=lambda r: rank_key(sum(merged[r].keys.values()), r))
+
+
+def rank_key(mentions: int, root: str) -> tuple[int, str]:
+    return (-mentions, root)
+
+
+def merge_people(groups: dict[str, _Group], case: Case | None) -> dict[str, str]:
+    """Union person groups whose names are variants of each other; returns group -> parent.
+
+    Only names whose surnames are variants are compared: they share a block
+    (`surname_blocks`), so the work grows with the names of each surname, not with the
+    square of the corpus's names. Unions only join groups whose surnames are variants, so
+    the result for a set of groups closed under that relation does not depend on the rest.
+    """
     parent = {key: key for key in groups}
     people = sorted(
         (k for k, g in groups.items() if g.label == PERSON), key=lambda k: (-len(k.split()), k)
     )
     full = [k for k in people if len(k.split()) > 1]
-    for i, a in enumerate(full):
-        for b in full[i + 1 :]:
-            if _same_person(a.split(), b.split()):
+    full_blocks = _blocks(full)
+    for a in full:
+        for b in _candidates(full_blocks, a):
+            if a < b and _same_person(a.split(), b.split()):
                 _union(parent, a, b)
     singles = [k for k in people if len(k.split()) == 1]
     mislabelled = [
         k for k, g in groups.items() if g.label in MISLABELLED_PEOPLE and len(k.split()) == 1
     ]
     for key in (*singles, *mislabelled):
-        matches = {_root(parent, f) for f in full if surname_variant(f.split()[-1], key)}
+        matches = {
+            _root(parent, f)
+            for f in _candidates(full_blocks, key)
+            if surname_variant(f.split()[-1], key)
+        }
         if len(matches) > 1 and case is not None:
             matches = {m for m in matches if _is_case_person(m, case)} or matches
         if len(matches) == 1:
             _union(parent, matches.pop(), key)
     # lone surnames spelt differently ("Zelensky", "Zelenskyy") with no full name are one person
     alone = [k for k in singles if _root(parent, k) == k]
-    for i, a in enumerate(alone):
-        for b in alone[i + 1 :]:
-            if surname_variant(a, b):
+    alone_blocks = _blocks(alone)
+    for a in alone:
+        for b in _candidates(alone_blocks, a):
+            if a < b and surname_variant(a, b):
                 _union(parent, a, b)
     return parent
+
+
+def surname_blocks(key: str) -> tuple[str, str]:
+    """Two blocks of a name's surname such that variants (`surname_variant`) share one.
+
+    Variants are equal, or one edit apart with the same first two letters and six letters
+    or more: an edit after the third letter keeps the first three, one at the third keeps
+    the first two and the last three.
+    """
+    core = surname_core(key.split()[-1])
+    return f"{core[:3]}", f"{core[:2]}|{core[-3:]}"
+
+
+def _blocks(keys: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key in keys:
+        for block in surname_blocks(key):
+            index.setdefault(block, []).append(key)
+    return index
+
+
+def _candidates(index: dict[str, list[str]], key: str) -> set[str]:
+    return {other for block in surname_blocks(key) for other in index.get(block, ())}
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -255,28 +336,10 @@ def _root(parent: dict[str, str], key: str) -> str:
     return key
 
 
-def _entities(
-    groups: dict[str, _Group], parent: dict[str, str], case: Case | None
-) -> dict[str, Entity]:
-    """One Entity per merged group, keyed by every group key it absorbed."""
-    merged: dict[str, _Group] = {}
-    for key, group in groups.items():
-        merged.setdefault(_root(parent, key), _Group()).absorb(group)
-    taken: set[str] = set()
-    by_root: dict[str, Entity] = {}
-    for root in sorted(merged, key=lambda r: (-sum(merged[r].keys.values()), r)):
-        by_root[root] = _entity(merged[root], case, taken)
-    return {key: by_root[_root(parent, key)] for key in groups}
-
-
 def _entity(group: _Group, case: Case | None, taken: set[str]) -> Entity:
     name = _canonical_name(group, case)
-    entity_id = slug(name)
-    n = 2
-    while entity_id in taken:
-        entity_id, n = f"{slug(name)}-{n}", n + 1
-    taken.add(entity_id)
-    actor = group.actors.most_common(1)[0][0] if group.actors else None
+    entity_id = free_id(name, taken)
+    actor = _top(group.actors) if group.actors else None
     if actor is None and case is not None:
         actor = (
             case.actor_for(name) if group.label == PERSON else case.name_index().get(name_key(name))
@@ -304,6 +367,27 @@ def _canonical_name(group: _Group, case: Case | None) -> str:
     longest = max(len(k.split()) for k in group.keys)
     full = [k for k in group.keys if len(k.split()) == longest]
     return max(full, key=lambda k: (group.keys[k], k))
+
+
+def free_id(name: str, taken: set[str]) -> str:
+    """The name's slug, numbered if an entity ranked before took it; marked as taken."""
+    entity_id = base = slug(name)
+    n = 2
+    while entity_id in taken:
+        entity_id, n = f"{base}-{n}", n + 1
+    taken.add(entity_id)
+    return entity_id
+
+
+def id_family(entity_id: str) -> str:
+    """What `free_id` numbered the id from, less any numbers: ids of different families never
+    collide, so each family's ids can be given on their own."""
+    return re.sub(r"(-[0-9]+)+$", "", entity_id)
+
+
+def _top(counts: Counter[str], first: str = "") -> str:
+    """The most frequent item; a tie goes to `first`, else to the first in sorted order."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0] != first, kv[0]))[0]
 
 
 def _distinct(counts: Counter[str]) -> list[str]:

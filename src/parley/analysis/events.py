@@ -20,6 +20,7 @@ and months sort among days and draw as spans.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -110,8 +111,14 @@ def merge_events(events: Iterable[tuple[str, str, Event]]) -> list[MergedEvent]:
     """Merge reports of the same event across (and within) articles; dated events first,
     in date order (weeks and months by their first day, among the days), then undated
     ones by article and position."""
-    linked = link_events(events)
-    reports = [_Report(a, s, e, _range(e.date) if e.date else None) for a, s, e in linked]
+    return [merged for merged, _ in merge_clusters(link_events(events))]
+
+
+def merge_clusters(
+    linked: Iterable[tuple[str, str, Event]],
+) -> list[tuple[MergedEvent, list[_Report]]]:
+    """`merge_events` after linking: each merged event with the reports it holds."""
+    reports = [make_report(a, s, e) for a, s, e in linked]
     reports.sort(key=_precision_order)
     clusters: list[_Cluster] = []
     seen: set[tuple[str, int, str]] = set()
@@ -127,7 +134,12 @@ def merge_events(events: Iterable[tuple[str, str, Event]]) -> list[MergedEvent]:
             home.reports.append(report)
     merged = [_merged(c) for c in clusters]
     _dedupe_ids(merged)
-    return sorted(merged, key=timeline_order)
+    pairs = sorted(zip(merged, clusters, strict=True), key=lambda p: timeline_order(p[0]))
+    return [(m, c.reports) for m, c in pairs]
+
+
+def make_report(article_id: str, source: str, event: Event) -> _Report:
+    return _Report(article_id, source, event, _range(event.date) if event.date else None)
 
 
 def timeline_order(event: MergedEvent | dict[str, Any]) -> tuple[bool, str, str, str]:
@@ -196,23 +208,30 @@ def _precision_order(report: _Report) -> tuple[int, bool, str, str, int]:
 
 
 def _home(report: _Report, clusters: list[_Cluster]) -> _Cluster | None:
-    event = report.event
-    if event.date is None or event.date_precision not in MERGEABLE:
+    """The first cluster the report joins, or None (it starts one)."""
+    if not mergeable(report.event):
         return None
-    for cluster in clusters:
-        seed = cluster.seed.event
-        if not compatible_types(event.type, seed.type):
-            continue
-        if not compatible_dates(event.date, seed.date):
-            continue
-        if "statement" in (event.type, seed.type) and not _same_occasion(event, cluster):
-            continue
-        actors = cluster.actors()
-        if set(event.actors) & actors:
-            return cluster
-        if (not event.actors or not actors) and event.type == seed.type and event.date == seed.date:
-            return cluster
-    return None
+    return next((cluster for cluster in clusters if joins(report, cluster)), None)
+
+
+def mergeable(event: Event) -> bool:
+    """Whether a report can join or seed an event of several reports (a fine enough date)."""
+    return event.date is not None and event.date_precision in MERGEABLE
+
+
+def joins(report: _Report, cluster: _Cluster) -> bool:
+    """Whether a mergeable report joins a cluster as it stands."""
+    event, seed = report.event, cluster.seed.event
+    if not compatible_types(event.type, seed.type):
+        return False
+    if not compatible_dates(event.date, seed.date):
+        return False
+    if "statement" in (event.type, seed.type) and not _same_occasion(event, cluster):
+        return False
+    actors = cluster.actors()
+    if set(event.actors) & actors:
+        return True
+    return (not event.actors or not actors) and event.type == seed.type and event.date == seed.date
 
 
 def _same_occasion(event: Event, cluster: _Cluster) -> bool:
@@ -238,14 +257,15 @@ _CALENDAR = frozenset(
 )
 
 
-def _channels(summary: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _channels(summary: str) -> frozenset[str]:
     """Names after on/to/with/in/at in a summary: where or how something was said."""
     found = set()
     for match in _CHANNEL.finditer(summary):
         words = [w for w in match.group(1).split() if w not in _CALENDAR]
         if words:
             found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def _merged(cluster: _Cluster) -> MergedEvent:

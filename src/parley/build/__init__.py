@@ -42,6 +42,9 @@ LOGGER = logging.getLogger(__name__)
 # Articles per unit of work sent to an engine: large enough to amortise the
 # hand-over to a worker, small enough that a batch's texts and records stay small.
 BATCH_SIZE = 16
+# Bounds on the articles one transaction stores (see `_Writer`).
+COMMIT_ARTICLES = 64
+COMMIT_SECONDS = 1.0
 
 
 @dataclass
@@ -57,6 +60,7 @@ class BuildReport:
     seconds: float = 0.0
     writer: int = field(default_factory=os.getpid)  # the process that read inputs and stored
     workers: set[int] = field(default_factory=set)  # the processes that parsed and extracted
+    views: str = "current"  # what the refresh of the corpus views did
 
     @property
     def exit_code(self) -> int:
@@ -81,9 +85,9 @@ def build(
 
     Steps: read inputs as a stream of articles and rejects; skip articles the
     store already holds; send the rest in batches to the engine (parse once,
-    extract); store each article in its own transaction as results arrive;
-    finally rebuild the corpus views (entities, merged events) when the
-    articles changed since the views were last built. `on_article` is called
+    extract); store results as they arrive, several whole articles per
+    transaction; finally bring the corpus views (entities, merged events) up to
+    date when articles were stored since they were last built. `on_article` is called
     with each input's source as it is read; `follow_links` follows symbolic links
     out of the folders given.
     """
@@ -115,17 +119,18 @@ def build(
                 yield item
 
     batches = _batched(fresh_articles(), BATCH_SIZE)
-    for results in (engine or InProcess()).run(batches, case):
-        for result in results:
-            report.workers.add(result.worker)
-            if isinstance(result, Failed):
-                _reject(store, report, result.source, result.reason)
-            elif store.add_article(result.article, result.extraction, result.speaker_keys):
-                report.stored += 1
-            else:
-                report.existing += 1
+    writer = _Writer(store, report)
+    try:
+        for results in (engine or InProcess()).run(batches, case):
+            for result in results:
+                report.workers.add(result.worker)
+                writer.add(result)
+    except KeyboardInterrupt:
+        writer.flush()  # what was parsed is kept; the next build resumes after it
+        raise
+    writer.flush()
     if store.views_stale():
-        refresh_views(store, case)
+        report.views = refresh_views(store, case)
     report.seconds = time.perf_counter() - started
     if report.workers:
         LOGGER.info(
@@ -134,6 +139,37 @@ def build(
             report.writer,
         )
     return report
+
+
+class _Writer:
+    """Stores results several articles per transaction (each article whole): a transaction
+    once COMMIT_ARTICLES are waiting or the oldest has waited COMMIT_SECONDS, so a build
+    killed half-way loses at most that much parsing, and never part of an article."""
+
+    def __init__(self, store: Store, report: BuildReport) -> None:
+        self.store, self.report = store, report
+        self.pending: list[Processed] = []
+        self.since = 0.0
+
+    def add(self, result: Processed | Failed) -> None:
+        if isinstance(result, Failed):
+            _reject(self.store, self.report, result.source, result.reason)
+            return
+        if not self.pending:
+            self.since = time.monotonic()
+        self.pending.append(result)
+        waited = time.monotonic() - self.since
+        if len(self.pending) >= COMMIT_ARTICLES or waited >= COMMIT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        items = [(r.article, r.extraction, r.speaker_keys) for r in self.pending]
+        for stored in self.store.add_articles(items):
+            if stored:
+                self.report.stored += 1
+            else:
+                self.report.existing += 1
+        self.pending = []
 
 
 def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -148,14 +184,15 @@ def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None
     store.add_reject(source, reason)
 
 
-def refresh_views(store: Store, case: Case | None) -> None:
-    """Rebuild the corpus tables (canonical entities, merged events) from the stored records.
+def refresh_views(store: Store, case: Case | None) -> str:
+    """Bring the corpus tables (canonical entities, merged events) up to date with the stored
+    records: for the articles stored since they were last built when it can, else whole
+    (`parley.analysis.views.update_views`); says which it did.
 
-    The store's generation is read before the records, and stored with the tables: an
-    article another build stores meanwhile bumps it past that, so that build finds the
-    views stale and refreshes them in turn (`Store.replace_derived`).
+    The views record the generation they cover, and an update holds the generation's lock,
+    so an article another build stores meanwhile is left for that build's refresh
+    (`Store.replace_derived`).
     """
-    from parley.analysis.views import corpus_tables
+    from parley.analysis.views import update_views
 
-    generation = store.generation()
-    store.replace_derived(corpus_tables(store, case), generation)
+    return update_views(store, case)

@@ -8,11 +8,10 @@ flat however large the corpus.
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from parley.build.work import Failed, Processed, process_batch
+from parley.build.work import Failed, Processed, process_batch, warm_up
 from parley.errors import ParleyError
 
 if TYPE_CHECKING:
@@ -23,6 +22,10 @@ LOGGER = logging.getLogger(__name__)
 
 Batch = Sequence["Article"]
 Results = list[Processed | Failed]
+
+# Batches in flight per worker: one being parsed, the next waiting, one more for a batch
+# that takes longer than the rest.
+IN_FLIGHT = 3
 
 
 class Engine(Protocol):
@@ -50,9 +53,10 @@ class LocalProcesses:
         # forkserver: workers start clean (no copied threads or open database handles).
         context = multiprocessing.get_context("forkserver")
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            yield from _bounded(
-                lambda b: pool.submit(process_batch, b, case), batches, 2 * self.workers
-            )
+            for _ in range(self.workers):  # load the model while the first inputs are read
+                pool.submit(warm_up, case)
+            submit = lambda b: pool.submit(process_batch, b, case)  # noqa: E731
+            yield from _bounded(submit, batches, IN_FLIGHT * self.workers, _wait_local)
 
 
 class DaskCluster:
@@ -75,20 +79,44 @@ class DaskCluster:
                 f"cannot reach the Dask scheduler at {self.scheduler} ({exc})"
             ) from None
         with client:
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            addresses = list(client.scheduler_info().get("workers", {}))
+            for address in addresses:  # load the model while the first inputs are read
+                client.submit(warm_up, case, workers=[address], pure=False)
             submit = lambda b: client.submit(process_batch, b, case, pure=False)  # noqa: E731
-            yield from _bounded(submit, batches, 2 * workers)
+            limit = IN_FLIGHT * max(1, len(addresses))
+            yield from _bounded(submit, batches, limit, _wait_dask)
 
 
-def _bounded(submit: Any, batches: Iterable[Batch], limit: int) -> Iterator[Results]:
-    """Submit batches keeping at most `limit` in flight; yield results in submission order."""
-    pending: deque[Any] = deque()
+def _bounded(submit: Any, batches: Iterable[Batch], limit: int, wait_any: Any) -> Iterator[Results]:
+    """Submit batches keeping at most `limit` in flight; yield each batch's results as soon as
+    it is done (whatever the order), so that a long batch holds up no other.
+
+    `wait_any(futures)` returns the futures done, once one at least is."""
+    pending: set[Any] = set()
     for batch in batches:
-        pending.append(submit(batch))
-        if len(pending) >= limit:
-            yield pending.popleft().result()
+        pending.add(submit(batch))
+        while len(pending) >= limit:
+            yield from _collect(pending, wait_any)
     while pending:
-        yield pending.popleft().result()
+        yield from _collect(pending, wait_any)
+
+
+def _collect(pending: set[Any], wait_any: Any) -> Iterator[Results]:
+    for future in wait_any(pending):
+        pending.discard(future)
+        yield future.result()
+
+
+def _wait_local(futures: set[Any]) -> set[Any]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    return wait(futures, return_when=FIRST_COMPLETED).done
+
+
+def _wait_dask(futures: set[Any]) -> set[Any]:
+    from distributed import wait
+
+    return set(wait(list(futures), return_when="FIRST_COMPLETED").done)
 
 
 def make_engine(workers: int = 1, engine: str = "local", scheduler: str | None = None) -> Engine:

@@ -99,6 +99,14 @@ def speaker_keys(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> tuple[
     return tuple(keys)
 
 
+def warm_up(case: Case | None) -> int:
+    """Load this process's pipeline (and extractor data) before the first batch; its pid."""
+    from parley.nlp import load_pipeline
+
+    load_pipeline(case)
+    return os.getpid()
+
+
 def process_batch(articles: Sequence[Article], case: Case | None) -> list[Processed | Failed]:
     """Parse and extract a batch of articles with this process's cached pipeline."""
     from parley.nlp import load_pipeline, parse

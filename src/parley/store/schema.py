@@ -1,10 +1,13 @@
 """Tables of the dossier database, in SQLAlchemy Core.
 
 Record ids are made from the article id and the span, so a rebuilt dossier has
-the same rows with the same ids. Per-article tables (`articles`, `mentions`, `quotes`, `timexes`,
-`event_mentions`) are written in one transaction per article. Corpus tables
-(`entities`, `entity_keys`, `events`, `event_sources`) are derived from them by
-`parley.analysis` and rebuilt after a build that added articles.
+the same rows with the same ids. Per-article tables (`articles`, `mentions`,
+`quotes`, `timexes`, `event_mentions`, `stances`, `frames`) are written with
+each article whole in one transaction (a build puts several articles in one).
+Corpus tables (`entities`, `entity_keys`, `events`, `event_sources`) are
+derived from them by `parley.analysis`, with the state their updates start
+from (`entity_groups`, `event_reports`, `event_words`), and brought up to date
+after a build that added articles.
 
 A change here needs a migration in `parley/store/migrations/versions/`
 (tests compare the migrated database with these tables).
@@ -54,6 +57,8 @@ articles = Table(
     Column("words", Integer, nullable=False),
     Column("tags", JSON, nullable=False),
     Column("text", Text, nullable=False),
+    Column("seq", Integer),  # the generation its storing made (none before views were kept)
+    Index("ix_articles_seq", "seq"),
 )
 
 mentions = Table(
@@ -139,6 +144,7 @@ entity_keys = Table(
     Column("article_id", String(32), nullable=False, primary_key=True),
     Column("key", Text, nullable=False, primary_key=True),
     Column("entity_id", String(128), nullable=False),
+    Index("ix_entity_keys_key", "key"),
 )
 
 events = Table(
@@ -164,6 +170,55 @@ event_sources = Table(
     Column("source", Text, nullable=False),
     *_span(),
     Index("ix_event_sources_event", "event_id"),
+    Index("ix_event_sources_article", "article_id"),
+)
+
+# -- the state the corpus views merge new articles into (`parley.analysis.views`) ---------------
+
+entity_groups = Table(
+    "entity_groups",
+    metadata,
+    Column("key", Text, primary_key=True),  # a mention key, normalised
+    Column("counts", JSON, nullable=False),  # its mentions' keys, surfaces, labels, ...
+    Column("person", Boolean, nullable=False),  # takes part in merging people
+    Column("head", Text, nullable=False),  # the blocks of its surname
+    Column("tail", Text, nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Index("ix_entity_groups_head", "head"),
+    Index("ix_entity_groups_tail", "tail"),
+    Index("ix_entity_groups_entity", "entity_id"),
+)
+
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("id", String(64), primary_key=True),  # the event mention's
+    Column("article_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("kin", String(32), nullable=False),  # its type's kin: types that can merge
+    Column("date", String(32)),  # as merged (a corpus date for a linked report)
+    Column("date_precision", String(16), nullable=False),
+    Column("approximate", Boolean, nullable=False),
+    Column("dating", String(32)),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+    Column("link", Text),  # type and participants, for linking undated reports
+    Column("words", JSON),  # summary words, for linking
+    Column("undated", Boolean, nullable=False),  # may be dated from another article
+    Column("event_id", String(64), nullable=False),
+    Column("seed", Boolean, nullable=False),  # first report of its event
+    Index("ix_event_reports_kin_day", "kin", "first_day"),
+    Index("ix_event_reports_link", "link"),
+    Index("ix_event_reports_event", "event_id"),
+)
+
+event_words = Table(
+    "event_words",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("dated", Integer, nullable=False),  # dated reports whose summary has it
+    Index("ix_event_words_dated", "dated"),
 )
 
 stances = Table(
@@ -217,3 +272,4 @@ meta = Table(
 
 ARTICLE_TABLES = (mentions, quotes, timexes, event_mentions, stances, frames)
 DERIVED_TABLES = (entities, entity_keys, events, event_sources)
+STATE_TABLES = (entity_groups, event_reports, event_words)

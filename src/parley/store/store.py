@@ -2,8 +2,9 @@
 
 A dossier is one SQLite file by default; any SQLAlchemy URL (for example
 `postgresql://user@host/db`) selects another server with the same schema.
-Every article is written with all its records in one transaction, so a build
-killed half-way leaves only whole articles behind.
+Every article is written with all its records in the same transaction (a build
+commits several articles at a time), so a build killed half-way leaves only
+whole articles behind.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from parley.case import Case
 
 LOGGER = logging.getLogger(__name__)
+
+# An article, what was extracted from it, and its quotes' speaker keys: what `add_articles` stores.
+ToStore = tuple[Article, Extraction, Sequence[str | None]]
 
 
 class Store:
@@ -108,21 +112,31 @@ class Store:
 
         `speaker_keys[i]` is the entity key of `extraction.quotes[i]`'s speaker.
         """
+        return self.add_articles([(article, extraction, speaker_keys)])[0]
+
+    def add_articles(self, items: Sequence[ToStore]) -> list[bool]:
+        """Store several articles with all their records in one transaction (each one whole,
+        so atomic articles hold at any batch size); for each, False if it was already there.
+
+        Each table gets one multi-row insert for the whole batch. The generation goes up by
+        one per article, and each article records the generation its storing made
+        (`articles.seq`): the corpus views use it to tell which articles they cover. When
+        another writer stored one of the articles meanwhile, the batch is rolled back and
+        its articles are stored one by one.
+        """
+        if not items:
+            return []
         try:
             with self.writing() as conn:
-                conn.execute(insert(schema.articles), _article_row(article))
-                for table, rows in _record_rows(article.id, extraction, speaker_keys):
-                    if rows:
-                        conn.execute(insert(table), rows)
-                conn.execute(
-                    delete(schema.rejects).where(schema.rejects.c.source == article.source)
-                )
-                conn.execute(_bump_generation())
+                first = _claim_generations(conn, len(items)) - len(items) + 1
+                _insert_batch(conn, items, first)
         except IntegrityError:
-            if self.has_article(article.id):  # stored meanwhile by another writer
-                return False
-            raise
-        return True
+            if len(items) == 1:
+                if self.has_article(items[0][0].id):  # stored meanwhile by another writer
+                    return [False]
+                raise
+            return [self.add_articles([item])[0] for item in items]
+        return [True] * len(items)
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -150,8 +164,14 @@ class Store:
             views = _generation(conn, "views", missing=-1)
             return views < _generation(conn, "generation")
 
-    def replace_derived(self, tables: dict[str, list[dict[str, Any]]], generation: int) -> None:
-        """Replace the corpus tables (entities, events and their links) in one transaction.
+    def replace_derived(
+        self,
+        tables: dict[str, list[dict[str, Any]]],
+        generation: int,
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the corpus tables (entities, events and their links) and the views' state
+        in one transaction, with `meta` entries beside them.
 
         `generation` is `self.generation()` as read *before* the records the tables were
         computed from: they cover at least the articles it counts, so an article stored
@@ -160,16 +180,29 @@ class Store:
         refreshes; views built from an older generation than those stored are dropped.
         """
         with self.writing() as conn:
-            conn.execute(_lock_generation())
-            if _generation(conn, "views", missing=-1) >= generation:
+            covered, _ = self.lock_views(conn)
+            if covered >= generation:
                 return
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == "views"))
-            conn.execute(insert(schema.meta), {"key": "views", "value": str(generation)})
-            for table in schema.DERIVED_TABLES:
+            if meta is None:  # tables from elsewhere: the next refresh starts afresh
+                conn.execute(delete(schema.meta).where(schema.meta.c.key == "views_state"))
+            for key, value in (meta or {}).items():
+                _put_meta(conn, key, value)
+            for table in (*schema.DERIVED_TABLES, *schema.STATE_TABLES):
                 conn.execute(delete(table))
                 rows = tables.get(table.name) or []
                 for chunk in _chunks(rows, 5000):
                     conn.execute(insert(table), chunk)
+            self.mark_views(conn, generation)
+
+    def lock_views(self, conn: Connection) -> tuple[int, int]:
+        """Inside a write transaction: lock the generation row until it ends (serialising
+        with article writes and other refreshes); (generation the views cover, generation)."""
+        conn.execute(_lock_generation())
+        return _generation(conn, "views", missing=-1), _generation(conn, "generation")
+
+    def mark_views(self, conn: Connection, generation: int) -> None:
+        """Inside the transaction that wrote them: the views now cover `generation`."""
+        _put_meta(conn, "views", str(generation))
 
     def save_case(self, case: Case) -> None:
         """Remember the case file a build used, so later commands need no `--case`."""
@@ -185,8 +218,7 @@ class Store:
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.writing() as conn:
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
-            conn.execute(insert(schema.meta), {"key": key, "value": value})
+            _put_meta(conn, key, value)
 
     # -- reading ---------------------------------------------------------
 
@@ -240,6 +272,16 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) == "53100"
 
 
+def meta_value(conn: Connection, key: str) -> str | None:
+    """The value stored under `key` in `meta`, or None."""
+    return conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == key))
+
+
+def _put_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+    conn.execute(insert(schema.meta), {"key": key, "value": value})
+
+
 def _generation(conn: Connection, key: str, missing: int = 0) -> int:
     """The generation stored under `key` in `meta` ("generation", or "views": the one the
     corpus tables were built from)."""
@@ -247,10 +289,27 @@ def _generation(conn: Connection, key: str, missing: int = 0) -> int:
     return missing if value is None else int(value)
 
 
-def _bump_generation() -> Update:
+def _claim_generations(conn: Connection, n: int) -> int:
+    """Add `n` to the generation (locking its row until the transaction ends); the new value."""
     meta = schema.meta
-    bumped = cast(cast(meta.c.value, Integer) + 1, Text)
-    return update(meta).where(meta.c.key == "generation").values(value=bumped)
+    bumped = cast(cast(meta.c.value, Integer) + n, Text)
+    query = update(meta).where(meta.c.key == "generation").values(value=bumped)
+    return int(conn.execute(query.returning(meta.c.value)).scalar_one())
+
+
+def _insert_batch(conn: Connection, items: Sequence[ToStore], first_seq: int) -> None:
+    """Insert articles and their records, one multi-row statement per table."""
+    articles = [_article_row(a) | {"seq": first_seq + i} for i, (a, _, _) in enumerate(items)]
+    conn.execute(insert(schema.articles), articles)
+    per_table: dict[str, list[dict[str, Any]]] = {}
+    for article, extraction, keys in items:
+        for table, rows in _record_rows(article.id, extraction, keys):
+            per_table.setdefault(table.name, []).extend(rows)
+    for name, rows in per_table.items():
+        if rows:
+            conn.execute(insert(schema.metadata.tables[name]), rows)
+    sources = sorted({a.source for a, _, _ in items})
+    conn.execute(delete(schema.rejects).where(schema.rejects.c.source.in_(sources)))
 
 
 def _lock_generation() -> Update:
@@ -282,41 +341,53 @@ def _record_rows(
     article_id: str, extraction: Extraction, speaker_keys: Sequence[str | None]
 ) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
     mentions = [
-        {"id": f"{article_id}:m{m.start}-{m.end}", "article_id": article_id} | asdict(m)
+        {"id": f"{article_id}:m{m.start}-{m.end}", "article_id": article_id} | _row(m)
         for m in extraction.mentions
     ]
     yield schema.mentions, _unique(mentions)
     keys = list(speaker_keys) + [None] * (len(extraction.quotes) - len(speaker_keys))
     quotes = [
         {"id": f"{article_id}:q{q.start}-{q.end}", "article_id": article_id, "speaker_key": key}
-        | asdict(q)
+        | _row(q)
         for q, key in zip(extraction.quotes, keys, strict=True)
     ]
     yield schema.quotes, _unique(quotes)
     timexes = [
-        {"id": f"{article_id}:t{t.start}-{t.end}", "article_id": article_id} | asdict(t)
+        {"id": f"{article_id}:t{t.start}-{t.end}", "article_id": article_id} | _row(t)
         for t in extraction.timexes
     ]
     yield schema.timexes, _unique(timexes)
     events = [
         {"id": f"{article_id}:e{e.start}-{e.end}-{e.type}", "article_id": article_id}
-        | asdict(e)
+        | _row(e)
         | {"actors": list(e.actors)}
         for e in extraction.events
     ]
     yield schema.event_mentions, _unique(events)
     stances = [
         {"id": f"{article_id}:s{s.start}-{s.end}-{s.actor}-{s.issue}", "article_id": article_id}
-        | asdict(s)
+        | _row(s)
         for s in extraction.stances
     ]
     yield schema.stances, _unique(stances)
     frames = [
         {"id": f"{article_id}:f{f.start}-{f.end}-{f.kind}-{f.target}-{f.agent}",
-         "article_id": article_id} | asdict(f)
+         "article_id": article_id} | _row(f)
         for f in extraction.frames
     ]  # fmt: skip
     yield schema.frames, _unique(frames)
+
+
+def _row(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict, values shared (`asdict` deep-copies: most of the cost of
+    storing)."""
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
