@@ -203,8 +203,7 @@ def test_a_round_up_source_line_with_an_outlet(nlp):
 
 def test_a_spokesperson_named_after_a_comma(nlp):
     text = (
-        "“The border stays open,” the ministry’s spokesman, Omar Haddad, told reporters on "
-        "Monday."
+        "“The border stays open,” the ministry’s spokesman, Omar Haddad, told reporters on Monday."
     )
     assert [q.speaker for q in quotes(nlp, text)] == ["Omar Haddad"]
 

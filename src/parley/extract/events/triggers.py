@@ -552,9 +552,10 @@ def _verb_status(
         trigger.cancelled = True  # "consider what the two sides said": what, not an occasion
         return
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    habitual = any(
-        c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod"
-    ) or verb.i in repeated
+    habitual = (
+        any(c.lower_ in lexicon.habitual_adverbs for c in children if c.dep_ == "advmod")
+        or verb.i in repeated
+    )
     # "a truce on attacking energy sites": a topic, no occasion
     topic = (
         verb.dep_ == "pcomp"
