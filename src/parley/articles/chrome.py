@@ -140,7 +140,7 @@ def load_rules() -> ChromeRules:
         inline_teaser_max_words=int(data["inline_teaser_max_words"]),
         dateline_prefixes=tuple(_compile(p, True) for p in data.get("dateline_prefixes") or ()),
         unpunctuated_max_words=int(data.get("unpunctuated_max_words") or 0),
-        time_zone_glue=_time_zone_glue(data.get("time_zones") or ()),
+        time_zone_glue=_time_zone_glue(list(data.get("time_zones") or [])),
         caption_after_credit_max_words=int(data.get("caption_after_credit_max_words") or 0),
     )
 

@@ -23,7 +23,7 @@ import bisect
 import functools
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -300,7 +300,7 @@ def _words(lexicon: Lexicon) -> _Words:
         from spacy.strings import get_string_id
 
         bits: dict[int, int] = {}
-        groups = (
+        groups: tuple[tuple[Collection[str], int], ...] = (
             (lexicon.verb_heads, VERB_HEAD),
             (lexicon.noun_heads, NOUN_HEAD),
             ({phrase[0] for phrase in lexicon.anchors}, ANCHOR_WORD),

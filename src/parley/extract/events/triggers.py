@@ -189,9 +189,11 @@ def _verb_trigger(
             subjects = [
                 _antecedent(c, lexicon) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
             ]
-            found = [c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects]
-            if found:
-                kind = _class_type(found[0], lexicon) if frame.type == "object" else frame.type
+            matched = [
+                c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects
+            ]
+            if matched:
+                kind = _class_type(matched[0], lexicon) if frame.type == "object" else frame.type
                 if kind is not None:
                     return Trigger(token=token, type=kind, kind="verb", frame=frame)
             continue
