@@ -236,7 +236,8 @@ def parley_build(corpus: str, case: str, db: str, workers: int = 1, dask: bool =
 
 
 def budget(corpus: str, case: str, db: str) -> dict:
-    """Each stage timed on its own, in one process: seconds for the whole corpus."""
+    """Each stage timed on its own, in one process: CPU seconds for the whole corpus (CPU
+    time, not wall time, so that other jobs on the machine do not inflate a stage)."""
     from parley.build import BATCH_SIZE, refresh_views
     from parley.build.work import PIPE_BATCH, extract_article, speaker_keys
     from parley.case import load_case
@@ -249,9 +250,9 @@ def budget(corpus: str, case: str, db: str) -> dict:
     clock: dict[str, float] = {}
 
     def timed(stage: str, fn, *args):  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
+        started = time.process_time()
         result = fn(*args)
-        clock[stage] = clock.get(stage, 0.0) + time.perf_counter() - started
+        clock[stage] = clock.get(stage, 0.0) + time.process_time() - started
         return result
 
     articles = timed(
@@ -453,7 +454,7 @@ def print_rows(rows: list[tuple[str, dict]]) -> None:
 def print_budget(r: dict) -> None:
     stages, n = r["stages"], r["articles"]
     parse = stages["parse"]
-    print(f"budget, one process, {n} articles (seconds per 1,000 articles; share of the parse):")
+    print(f"budget, one process, {n} articles (CPU s per 1,000 articles; share of the parse):")
     for stage, seconds in stages.items():
         print(f"  {stage:22} {1000 * seconds / n:8.1f} s  {100 * seconds / parse:6.1f}%")
     rest = sum(v for k, v in stages.items() if k != "parse")

@@ -90,21 +90,33 @@ class Case:
 
     def name_index(self) -> dict[str, str]:
         """Map every normalised actor name, alias and person to its actor id."""
-        index: dict[str, str] = {}
-        for actor in self.actors:
-            for name in (*actor.names, *actor.people):
-                index.setdefault(name_key(name), actor.id)
-        return index
+        return dict(name_index_of(self.actors))
 
     def actor_for(self, name: str) -> str | None:
         """The actor id a name belongs to, trying the full name then its last word."""
-        index = self.name_index()
-        key = name_key(name)
-        if key in index:
-            return index[key]
-        surnames = {name_key(p).split()[-1]: a.id for a in self.actors for p in a.people}
-        words = key.split()
-        return surnames.get(words[-1]) if words else None
+        return _actor_for(self.actors, name)
+
+
+# Cached on the actors tuple (hashable, unlike the whole `Case`): extractors ask per mention.
+@functools.lru_cache(maxsize=16)
+def name_index_of(actors: tuple[Actor, ...]) -> dict[str, str]:
+    """`Case.name_index` of these actors, cached (callers must not change it)."""
+    index: dict[str, str] = {}
+    for actor in actors:
+        for name in (*actor.names, *actor.people):
+            index.setdefault(name_key(name), actor.id)
+    return index
+
+
+@functools.lru_cache(maxsize=65536)
+def _actor_for(actors: tuple[Actor, ...], name: str) -> str | None:
+    index = name_index_of(actors)
+    key = name_key(name)
+    if key in index:
+        return index[key]
+    surnames = {name_key(p).split()[-1]: a.id for a in actors for p in a.people}
+    words = key.split()
+    return surnames.get(words[-1]) if words else None
 
 
 @functools.lru_cache(maxsize=65536)

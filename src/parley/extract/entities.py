@@ -36,7 +36,7 @@ import yaml
 from spacy.attrs import ORTH, POS
 from spacy.symbols import PROPN as PROPN_POS
 
-from parley.case import name_key
+from parley.case import name_index_of, name_key
 from parley.extract.records import Mention
 
 if TYPE_CHECKING:
@@ -133,10 +133,11 @@ def extract_mentions(
 
 def _clean(doc: Doc, ent: Span) -> _Name | None:
     """The entity span without titles, articles, possessives and edge punctuation."""
-    if ent.label_ not in NAME_LABELS:
+    label = ent.label_
+    if label not in NAME_LABELS:
         return None
     start, end = ent.start, ent.end
-    if ent.label_ == PERSON:
+    if label == PERSON and end - start > 1:
         # "Trump’s Ukraine" tagged as one person: the name ends at the possessive.
         end = next((t.i for t in ent[:-1] if t.tag_ == "POS" and t.i > start), end)
     while end > start and _is_trailer(doc[end - 1]):
@@ -144,14 +145,12 @@ def _clean(doc: Doc, ent: Span) -> _Name | None:
     while start < end and not _has_letters(doc[start].text):
         start += 1
     title_start = start
-    droppable = name_words()["leading_articles"]
-    if ent.label_ == PERSON:
-        droppable = droppable | name_words()["titles"]
+    droppable = _droppable(label == PERSON)
     while end - start > 1 and _word(doc[start]) in droppable:
         start += 1
     if start >= end:
         return None
-    if ent.label_ == PERSON and start == title_start:
+    if label == PERSON and start == title_start:
         start = _given_names_before(doc, start, end)
     span = doc[start:end]
     text = _strip_possessive(span.text)
@@ -160,17 +159,25 @@ def _clean(doc: Doc, ent: Span) -> _Name | None:
     if not _has_letters(text) or GLUED_WORDS.search(text):
         LOGGER.debug("dropping entity %r: no name or page chrome glued to it", ent.text)
         return None
-    title = doc[title_start:start].text if ent.label_ == PERSON else ""
+    title = doc[title_start:start].text if label == PERSON else ""
+    start_char = span.start_char + glued
     return _Name(
         start=start,
         end=end,
-        start_char=span.start_char + glued,
-        end_char=span.start_char + glued + len(text),
+        start_char=start_char,
+        end_char=start_char + len(text),
         text=text,
-        label=ent.label_,
+        label=label,
         hint=ent.ent_id_ or None,
         title=title,
     )
+
+
+@functools.cache
+def _droppable(person: bool) -> frozenset[str]:
+    """Words dropped from the front of a name: articles, and titles before a person's."""
+    articles = name_words()["leading_articles"]
+    return articles | name_words()["titles"] if person else articles
 
 
 def _with_missed_surnames(doc: Doc, names: list[_Name]) -> list[_Name]:
@@ -211,20 +218,23 @@ def _with_missed_surnames(doc: Doc, names: list[_Name]) -> list[_Name]:
 
 def _given_names_before(doc: Doc, start: int, end: int) -> int:
     """Extend a person span over given names the model left out ("Donald" Trump)."""
-    root = doc[start:end].root
+    first, root = start, None
     for _ in range(2):
         token = doc[start - 1] if start > 0 else None
-        glued = token is not None and glued_timestamp(token.text) > 0  # "EDTAnn": misparsed
         if (
             token is None
             or token.pos_ != "PROPN"
             or token.ent_iob_ != "O"
             or not token.text[:1].isupper()
-            or (not glued and (token.head != root or token.dep_ != "compound"))
             or _word(token) in name_words()["titles"]
             or GLUED_WORDS.search(token.text)
         ):
             break
+        if not glued_timestamp(token.text):  # "EDTAnn" is misparsed: no dependency check
+            if root is None:
+                root = doc[first:end].root
+            if token.head != root or token.dep_ != "compound":
+                break
         start -= 1
     return start
 
@@ -417,7 +427,7 @@ def descriptor(doc: Doc, name: _Name) -> str | None:
 
 def _premodifiers(doc: Doc, name: _Name) -> str | None:
     """Title words before a name: "State Department spokeswoman" Tammy Bruce."""
-    root = doc[name.start : name.end].root
+    root = _root(doc, name)
     first = name.start
     while first > 0:
         token = doc[first - 1]
@@ -443,7 +453,7 @@ def _is_role_word(token: Token) -> bool:
 
 def _apposition(doc: Doc, name: _Name) -> str | None:
     """ "Fiona Hill, a former senior director ...": the noun phrase set beside the name."""
-    root = doc[name.start : name.end].root
+    root = _root(doc, name)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= name.end and _is_role_noun(child):
             return _tidy(doc[child.left_edge.i : child.right_edge.i + 1].text)
@@ -455,6 +465,11 @@ def _apposition(doc: Doc, name: _Name) -> str | None:
     if root.dep_ == "appos" and head.i < name.start and _is_role_noun(head):
         return _tidy(doc[head.left_edge.i : head.i + 1].text)
     return None
+
+
+def _root(doc: Doc, name: _Name) -> Token:
+    """The syntactic head of a name's tokens (a one-word name is its own)."""
+    return doc[name.start] if name.end - name.start == 1 else doc[name.start : name.end].root
 
 
 def _is_role_noun(token: Token) -> bool:
@@ -486,14 +501,21 @@ def _actors(names: Sequence[_Name], case: Case | None) -> dict[str, str]:
 def actor_for_name(case: Case, name: str, label: str) -> str | None:
     """The case actor a name belongs to: exact case names first, then people by
     surname (spelling variants allowed), then nationality adjectives ("Ukrainian")."""
-    index = _name_index(case)
+    return _actor_for_name(case.actors, name, label)
+
+
+# Cached on the actors tuple (hashable, unlike the whole `Case`): asked once per mention.
+@functools.lru_cache(maxsize=65536)
+def _actor_for_name(actors: tuple[Actor, ...], name: str, label: str) -> str | None:
+    index = name_index_of(actors)
     key = name_key(name)
     if key in index:
         return index[key]
     if label == PERSON:
-        return _unique(a for s, a in _surnames(case) if key and surname_variant(key.split()[-1], s))
+        last = key.split()[-1] if key else ""
+        return _unique(a for s, a in _surnames_of(actors) if last and surname_variant(last, s))
     if label == "NORP":
-        return _unique(a for n, a in _single_word_names(case) if _demonym_of(key, n))
+        return _unique(a for n, a in _single_words_of(actors) if _demonym_of(key, n))
     return None
 
 
@@ -506,28 +528,6 @@ def _demonym_of(word: str, place: str) -> bool:
 def _unique(actors: Iterable[str]) -> str | None:
     found = set(actors)
     return found.pop() if len(found) == 1 else None
-
-
-# Cached on the actors tuple (hashable, unlike the whole `Case`).
-def _name_index(case: Case) -> dict[str, str]:
-    return _index_of(case.actors)
-
-
-def _surnames(case: Case) -> tuple[tuple[str, str], ...]:
-    return _surnames_of(case.actors)
-
-
-def _single_word_names(case: Case) -> tuple[tuple[str, str], ...]:
-    return _single_words_of(case.actors)
-
-
-@functools.lru_cache(maxsize=8)
-def _index_of(actors: tuple[Actor, ...]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    for actor in actors:
-        for name in (*actor.names, *actor.people):
-            index.setdefault(name_key(name), actor.id)
-    return index
 
 
 @functools.lru_cache(maxsize=8)
