@@ -251,7 +251,12 @@ def _strip_possessive(text: str) -> str:
 
 
 def _has_letters(text: str) -> bool:
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None
     return any(c.isalpha() for c in text)
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _word(token: Token) -> str:
