@@ -28,7 +28,8 @@ parse, each extractor, storing, views) in seconds per 1,000 articles.
 `--judged` runs, in one invocation: the polnear table (bare parse, 1 process, `--workers
 2`, Dask 2 workers) with the budget; builds of 1,000 short items (1 process and 2 workers);
 and a 10,000-item build (memory at 10,000) to which 10 items are then added (seconds, and
-the views' share).
+the views' share). `--judged --articles 40` runs the same on smaller corpora, to check that
+it works end to end.
 """
 
 from __future__ import annotations
@@ -354,7 +355,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores, load average {_load()} at start")
     with tempfile.TemporaryDirectory() as tmp:
         if args.judged:
-            run_judged(Path(tmp))
+            run_judged(Path(tmp), args.articles)
         elif args.incremental:
             run_incremental(Path(tmp), args)
         else:
@@ -362,25 +363,28 @@ def main() -> None:
     print(f"load average {_load()} at end")
 
 
-def run_judged(tmp: Path) -> None:
+def run_judged(tmp: Path, articles: int | None = None) -> None:
     """polnear-train: bare parse, 1 process, 2 workers, Dask 2 workers, and the budget; memory
-    of builds of 1,000 and 10,000 short items; adding 10 items to the 10,000."""
+    of builds of 1,000 and 10,000 short items; adding 10 items to the 10,000. `articles`
+    (`--articles`) shrinks every corpus for a quick end-to-end check: the first N polnear
+    articles, N short items, and 10 added to 10 x N."""
     polnear = argparse.Namespace(
-        source="polnear", articles=None, workers=[1, 2], dask=True, budget=True,
+        source="polnear", articles=articles, workers=[1, 2], dask=True, budget=True,
         memory_scale=0, no_bare=False,
     )  # fmt: skip
     print("== throughput on polnear-train")
     run_throughput(tmp / "polnear", polnear)
-    print("== memory: 1,000 and 10,000 short items, one process (summed over processes)")
     items = argparse.Namespace(
-        source="paragraphs", articles=1000, workers=[1, 2], dask=False, budget=False,
+        source="paragraphs", articles=articles or 1000, workers=[1, 2], dask=False, budget=False,
         memory_scale=0, no_bare=True,
     )  # fmt: skip
+    print(f"== memory: {items.articles:,} short items (summed over processes)")
     run_throughput(tmp / "items", items)
-    print("== adding 10 items to a dossier of 10,000 (its first build: memory at 10,000)")
+    base = 10 * (articles or 1000)
+    print(f"== adding 10 items to a dossier of {base:,} (its first build: memory at {base:,})")
     run_incremental(
         tmp / "incremental",
-        argparse.Namespace(source="paragraphs", articles=10, incremental=10_000),
+        argparse.Namespace(source="paragraphs", articles=10, incremental=base),
     )
 
 
