@@ -151,9 +151,14 @@ def _appositions(tok: Token) -> tuple[Token, ...]:
 
 
 def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
-    """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X"."""
+    """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X",
+    "Israel made X its condition"."""
     if tok.dep_ == "attr" and tok.lemma_ not in FOR_HOLDER:
         return copula_holder(ctx, tok)
+    if made_into(ctx, tok):
+        found = own_holder(ctx, tok.head)
+        if isinstance(found, Holder):
+            return found
     for child in tok.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")):
             found = name(ctx, child)
@@ -166,6 +171,12 @@ def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
                 if found and not found.pronoun:
                     return found
     return None
+
+
+def made_into(ctx: Context, noun: Token) -> bool:
+    """A cue noun as what a verb of making turns its object into ("made disarmament the
+    condition", "declared the ceasefire a priority"): the verb's subject holds it."""
+    return noun.dep_ in ("dobj", "obj", "oprd") and noun.head.lemma_.lower() in ctx.lex.making
 
 
 def copula_holder(ctx: Context, tok: Token) -> Holder | None:

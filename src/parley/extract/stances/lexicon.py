@@ -74,6 +74,7 @@ class Lexicon:
     indirect_questions: frozenset[str]
     irrealis: frozenset[str]
     envisaging: frozenset[str]
+    making: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -108,6 +109,7 @@ _WORD_LISTS = (
     "indirect_questions",
     "irrealis",
     "envisaging",
+    "making",
 )
 
 
