@@ -202,7 +202,9 @@ def path_sign(
             if for_clause(cue_tok, tok, ctx.lex):
                 pass  # "called for the truce to be respected"
             elif tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
-                if not (tok.dep_ in SUBJECTS and made_into(ctx, cue_tok)):
+                if not (tok.dep_ in SUBJECTS and made_into(ctx, cue_tok)) and not (
+                    infinitive_complement(tok, cue_tok)
+                ):
                     return None  # "made disarmament the condition": its small clause's subject
             if tok.lower_ == "for" and made_into(ctx, cue_tok):
                 return None  # "the condition for a withdrawal": what is granted, not asked
@@ -242,6 +244,24 @@ def weighing(ctx: Context, verb: Token) -> bool:
     if verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None:
         return not decided(ctx, verb)
     return any(c.lower_ in ctx.lex.indirect_questions for c in verb.children if c.i < verb.i)
+
+
+def infinitive_complement(clause: Token, verb: Token) -> bool:
+    """ "offered more than once to take X": an infinitive the parser made an adverbial
+    clause because an adverbial came between, when the cue verb has no other complement."""
+    if clause.dep_ != "advcl" or verb.pos_ != "VERB" or clause.i < verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False  # "in order to", "so as to"
+    return not any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("dobj", "obj") and c.pos_ in NOMINAL)
+        for c in verb.children
+    )
+
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
 
 
 def recipient(tok: Token, verb: Token) -> bool:
