@@ -309,6 +309,14 @@ class IssueIndex:
                 sign = -sign
         return sign
 
+    def own_object(self, issue: str, obj: Token, actor_of: ActorOf) -> bool:
+        """Whether a verb's object is what the issue's own verb acts on: an actor its texts
+        name ("disarm the Front") or a place ("demilitarise the island")."""
+        actor = actor_of(obj)
+        if actor is not None:
+            return actor in self.actors.get(issue, ())
+        return obj.ent_type_ in PLACES and obj.pos_ == "PROPN"
+
     def opposes(self, issue: str, tok: Token) -> bool:
         """Whether `tok` names the opposite of what names `issue` ("attacks" for a truce)."""
         if tok.lemma not in self.opposites.get(issue, frozenset()):
