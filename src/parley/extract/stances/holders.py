@@ -28,7 +28,7 @@ PLURAL = {"both": 2, "two": 2, "three": 3, "four": 4}  # "both sides", "the thre
 RELATIVE = {"who", "which", "that", "whom"}
 NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
 # Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
-FOR_HOLDER = {"precondition", "condition", "priority", "requirement", "goal", "aim"}
+FOR_HOLDER = {"precondition", "condition", "priority", "requirement", "goal", "aim", "objective", "task"}
 
 
 def holder(ctx: Context, tok: Token) -> Holder | str | None:
@@ -388,6 +388,8 @@ def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
             return found.actor == holder.actor
     determiners = [c for c in sub.children if c.dep_ == "det"]
     definite = any(c.lower_ == "the" for c in determiners)
+    if definite and sub.lemma_.lower() in FOR_HOLDER:
+        return True  # "said the next task was to disarm X": the speaker's own aim
     bare = not determiners and sub.tag_ == "NNS"  # "said troops will not leave"
     return (definite or bare) and sub.lemma_.lower() in ctx.lex.self_nouns
 
