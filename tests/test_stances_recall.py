@@ -139,3 +139,34 @@ def test_a_levy_is_a_tariff(tmp_path):
     stances_of = _runner(path)
     found = stances_of("Southmark has repeatedly demanded that the steel levy be removed.")
     assert found == {("southmark", "steel_tariff", "support")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vardia expressed support for a permanent ceasefire.",
+            ("vardia", "permanent_ceasefire", "support"),
+        ),
+        (
+            "Vardia voiced opposition to a monitoring force.",
+            ("vardia", "monitoring_force", "oppose"),
+        ),
+        (
+            "Vardia has no intention of withdrawing its forces.",
+            ("vardia", "vardian_withdrawal", "oppose"),
+        ),
+        (
+            "Eastmark has drafted a plan that would deploy a monitoring force on the island.",
+            ("eastmark", "monitoring_force", "support"),
+        ),
+    ],
+)
+def test_a_cue_noun_voiced_or_held_by_a_verb_is_its_subjects(stances_of, text, expected):
+    assert stances_of(text) == {expected}
+
+
+def test_a_verb_that_is_a_cue_keeps_the_noun_as_its_object(stances_of):
+    # "rejected the plan": the plan is not Vardia's
+    found = stances_of("Eastmark drafted a plan. Vardia rejected the plan on Monday.")
+    assert ("vardia", "monitoring_force", "support") not in found

@@ -155,7 +155,7 @@ def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
     "Israel made X its condition"."""
     if tok.dep_ == "attr" and tok.lemma_ not in FOR_HOLDER:
         return copula_holder(ctx, tok)
-    if made_into(ctx, tok):
+    if made_into(ctx, tok) or expressed(ctx, tok):
         found = own_holder(ctx, tok.head)
         if isinstance(found, Holder):
             return found
@@ -177,6 +177,18 @@ def made_into(ctx: Context, noun: Token) -> bool:
     """A cue noun as what a verb of making turns its object into ("made disarmament the
     condition", "declared the ceasefire a priority"): the verb's subject holds it."""
     return noun.dep_ in ("dobj", "obj", "oprd") and noun.head.lemma_.lower() in ctx.lex.making
+
+
+def expressed(ctx: Context, noun: Token) -> bool:
+    """A cue noun as the object of a verb that only voices or holds it ("expressed support
+    for X", "has no intention of Y", "drafted a plan that would Z"): the verb's subject
+    holds it, unless the verb is a cue of its own ("rejected the plan")."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "obj")
+        and verb.lemma_.lower() in ctx.lex.expressing
+        and cue(verb, ctx.lex) is None
+    )
 
 
 def copula_holder(ctx: Context, tok: Token) -> Holder | None:

@@ -75,6 +75,7 @@ class Lexicon:
     irrealis: frozenset[str]
     envisaging: frozenset[str]
     making: frozenset[str]
+    expressing: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -110,6 +111,7 @@ _WORD_LISTS = (
     "irrealis",
     "envisaging",
     "making",
+    "expressing",
 )
 
 
