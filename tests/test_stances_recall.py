@@ -167,6 +167,6 @@ def test_a_cue_noun_voiced_or_held_by_a_verb_is_its_subjects(stances_of, text, e
 
 
 def test_a_verb_that_is_a_cue_keeps_the_noun_as_its_object(stances_of):
-    # "rejected the plan": the plan is not Vardia's
-    found = stances_of("Eastmark drafted a plan. Vardia rejected the plan on Monday.")
+    # "rejected a plan": the plan is not Vardia's
+    found = stances_of("Vardia rejected a plan that would deploy a monitoring force on the island.")
     assert ("vardia", "monitoring_force", "support") not in found
