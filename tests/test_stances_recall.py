@@ -170,3 +170,10 @@ def test_a_verb_that_is_a_cue_keeps_the_noun_as_its_object(stances_of):
     # "rejected a plan": the plan is not Vardia's
     found = stances_of("Vardia rejected a plan that would deploy a monitoring force on the island.")
     assert ("vardia", "monitoring_force", "support") not in found
+
+
+def test_what_a_speaker_says_an_issue_will_do_is_its_stance(stances_of):
+    found = stances_of("Vardia says the monitoring force will stay on the island.")
+    assert found == {("vardia", "monitoring_force", "support")}
+    # what might happen is no stance
+    assert stances_of("Vardia says the monitoring force might stay on the island.") == set()

@@ -366,13 +366,19 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
                 continue
             if has_obligation(verb, ctx.lex):
                 return True
-            subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(is_self(ctx, sub, holder) for sub in subjects) and purposive(ctx, verb):
                 return True
+            if any(ctx.issues.entries(sub) for sub in subjects) and _will(verb):
+                return True  # "Yerevan says the monitors will stay": what it means to happen
     return False
 
 
 MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+def _will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "shall") for c in verb.children)
 
 
 def purposive(ctx: Context, verb: Token) -> bool:
