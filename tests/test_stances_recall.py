@@ -177,3 +177,20 @@ def test_what_a_speaker_says_an_issue_will_do_is_its_stance(stances_of):
     assert found == {("vardia", "monitoring_force", "support")}
     # what might happen is no stance
     assert stances_of("Vardia says the monitoring force might stay on the island.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We are the ones who want a permanent ceasefire," Rosa Dahl said.',
+            ("front", "permanent_ceasefire", "support"),
+        ),
+        (
+            "Vardia is the one that blocked a permanent ceasefire.",
+            ("vardia", "permanent_ceasefire", "oppose"),
+        ),
+    ],
+)
+def test_the_one_who_wants_is_the_subject_it_stands_for(stances_of, text, expected):
+    assert stances_of(text) == {expected}

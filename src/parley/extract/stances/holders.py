@@ -114,8 +114,9 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
     ]
     for child in subjects:  # a dateline's date may be parsed as a second subject
         if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-            child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
-            if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
+            child = _cleft(tok.head)  # "Moscow, which rejected": the noun, if it names an actor
+            named = child.i in ctx.actors or child.lemma_.lower() in ctx.lex.official_nouns
+            if not named and child.i == tok.head.i:
                 return "none"
         found = name(ctx, child) or document_author(ctx, child)
         if found is not None or child is subjects[-1]:
@@ -125,6 +126,16 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
     return None
+
+
+def _cleft(noun: Token) -> Token:
+    """ "We are the ones who want X", "Vardia is the one that blocked X": the subject the
+    predicate noun stands for."""
+    if noun.dep_ == "attr" and noun.lemma_.lower() == "one":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
 
 
 def document_author(ctx: Context, noun: Token) -> Holder | None:
