@@ -194,3 +194,12 @@ def test_what_a_speaker_says_an_issue_will_do_is_its_stance(stances_of):
 )
 def test_the_one_who_wants_is_the_subject_it_stands_for(stances_of, text, expected):
     assert stances_of(text) == {expected}
+
+
+def test_a_pronoun_judged_by_its_copula_points_back(stances_of):
+    found = stances_of(
+        '"A monitoring force is our red line and it is not negotiable," Oskar Lind said.'
+    )
+    assert found == {("vardia", "monitoring_force", "support")}
+    # "it" standing for a clause after it points back to nothing
+    assert stances_of("Oskar Lind said it was illegal that the talks had stalled.") == set()

@@ -1,8 +1,9 @@
 """Words that point back to an issue named before: "Beijing opposed it", "such a move".
 
-- "it" or "them" as an object stands for the nearest issue phrase before it in its
-  sentence, else the subject or object of the sentence before ("Sanctions never
-  work. We reject them.");
+- "it" or "them" as an object, or as the subject of a judging word ("it is not
+  negotiable"), stands for the nearest issue phrase before it in its sentence, else
+  the subject or object of the sentence before ("Sanctions never work. We reject
+  them.");
 - `event` gives what the sentence before did to its issue, for "such a move was
   unacceptable" (`judgements`): the phrase nearest that sentence's main verb,
   signed along the path up to it ("proposed to deploy troops").
@@ -37,7 +38,7 @@ def referents(
     """Issue phrases standing for the pronouns and event nouns of a sentence."""
     found = []
     for tok in sent:
-        if tok.dep_ not in OBJECTS:
+        if tok.dep_ not in OBJECTS and not _judged_subject(ctx, tok):
             continue
         if tok.lower_ in PRONOUNS:
             nominal = [m for m in matches if m.root.pos_ in NOUNS]
@@ -47,6 +48,20 @@ def referents(
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
     return found
+
+
+def _judged_subject(ctx: Context, tok: Token) -> bool:
+    """ "it is not negotiable", "they are illegal": a pronoun judged by its copula's
+    adjective (not "it is unacceptable that ...", where "it" stands for the clause)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ctx.lex.adjectives
+        for c in verb.children
+    )
 
 
 def event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:
