@@ -201,5 +201,3 @@ def test_a_pronoun_judged_by_its_copula_points_back(stances_of):
         '"A monitoring force is our red line and it is not negotiable," Oskar Lind said.'
     )
     assert found == {("vardia", "monitoring_force", "support")}
-    # "it" standing for a clause after it points back to nothing
-    assert stances_of("Oskar Lind said it was illegal that the talks had stalled.") == set()
