@@ -201,3 +201,12 @@ def test_a_pronoun_judged_by_its_copula_points_back(stances_of):
         '"A monitoring force is our red line and it is not negotiable," Oskar Lind said.'
     )
     assert found == {("vardia", "monitoring_force", "support")}
+
+
+def test_an_estimate_does_not_cover_a_coordinated_clause_of_its_own(stances_of):
+    found = stances_of(
+        "Sorland is due to host a summit in May, and Sorland officials say they want a "
+        "monitoring force on the island."
+    )
+    assert found == {("sorland", "monitoring_force", "support")}
+    assert stances_of("Sorland is due to send a monitoring force.") == set()
