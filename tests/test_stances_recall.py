@@ -210,3 +210,15 @@ def test_an_estimate_does_not_cover_a_coordinated_clause_of_its_own(stances_of):
     )
     assert found == {("sorland", "monitoring_force", "support")}
     assert stances_of("Sorland is due to send a monitoring force.") == set()
+
+
+def test_a_noun_summing_up_its_clause_carries_the_clauses_act(stances_of):
+    found = stances_of(
+        "Vardia lifted its ban on a monitoring force on Monday, a decision Eastmark had "
+        "long sought."
+    )
+    # the summary is read by its own clause ("sought"), never by the act it sums up
+    assert found == {
+        ("vardia", "monitoring_force", "support"),
+        ("eastmark", "monitoring_force", "support"),
+    }

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 OBJECTS = {"dobj", "pobj", "obj"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}  # of the sentence before: what "them" can be
 PRONOUNS = frozenset({"it", "them"})
+SUMMARY = "summary"  # the route of a noun summing up its clause: only its own clause reads it
 NOUNS = {"NOUN", "PROPN"}  # what "it" can stand for: "the sanctions", not "deploy"
 
 
@@ -38,6 +39,10 @@ def referents(
     """Issue phrases standing for the pronouns and event nouns of a sentence."""
     found = []
     for tok in sent:
+        if _sums_up(ctx, tok):
+            act = _summarised(ctx, tok, matches)  # "waived X, a step Baku had sought"
+            found += [replace(_on(act, tok), route=SUMMARY)] if act is not None else []
+            continue
         if tok.dep_ not in OBJECTS and not _judged_subject(ctx, tok):
             continue
         if tok.lower_ in PRONOUNS:
@@ -48,6 +53,31 @@ def referents(
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
     return found
+
+
+def _sums_up(ctx: Context, tok: Token) -> bool:
+    """A noun of an act set off by a comma after its clause (", a step X had sought")."""
+    if tok.lemma_.lower() not in ctx.lex.act_nouns or tok.dep_ not in ("appos", "npadvmod"):
+        return False
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+
+
+def _summarised(ctx: Context, noun: Token, matches: list[IssueMatch]) -> IssueMatch | None:
+    """What a clause did to its issue, for a noun in apposition that sums the clause up
+    ("Washington waived the restrictions on X, a step Ankara had sought"): the phrase
+    nearest the clause's verb, signed along the path up to it."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    inside = {t.i for t in verb.subtree} - {t.i for t in noun.subtree}
+    best = None
+    for match in matches:
+        if match.root.i not in inside:
+            continue
+        path = within(ctx, match, match.root, verb, clause=True)
+        if path is not None and (best is None or path[1] < best[1]):
+            best = (replace(match, polarity=match.polarity * path[0]), path[1])
+    return best[0] if best else None
 
 
 def _judged_subject(ctx: Context, tok: Token) -> bool:

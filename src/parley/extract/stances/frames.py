@@ -67,6 +67,8 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     for match in matches:
         if match.start <= tok.idx < match.end or who.start <= match.start < who.end:
             continue
+        if match.route == "summary" and not match.root.is_ancestor(tok):
+            continue  # "lifted X, a decision Y had sought": for "sought", not "lifted"
         if match.cues is not None and not cued(ctx, tok, match.root, match.cues):
             continue
         if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
@@ -154,6 +156,8 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
     who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
+        if match.route == "summary" and not match.root.is_ancestor(verb):
+            continue
         path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
         if path is None:
             continue

@@ -76,6 +76,7 @@ class Lexicon:
     envisaging: frozenset[str]
     making: frozenset[str]
     expressing: frozenset[str]
+    act_nouns: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -112,6 +113,7 @@ _WORD_LISTS = (
     "envisaging",
     "making",
     "expressing",
+    "act_nouns",
 )
 
 
