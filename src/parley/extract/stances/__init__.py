@@ -184,8 +184,12 @@ def _acting(ctx: Context, matches: list[IssueMatch]) -> list[IssueMatch]:
     for match in matches:
         verb = match.root
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        own = verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects
-        own = own or ctx.issues.own_object(match.issue, obj, ctx.actor_of)  # "disarm the Front"
+        own = (
+            verb.pos_ != "VERB"
+            or obj is None
+            or (match.issue, obj.i) in objects
+            or ctx.issues.own_object(match.issue, obj, ctx.actor_of)  # "disarm the Front"
+        )
         if own or match.route == "rule":
             kept.append(match)
     return kept

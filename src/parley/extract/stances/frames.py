@@ -20,10 +20,10 @@ from parley.extract.stances.filters import blocked, emits, hedged
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
     NESTED,
-    made_into,
     RELATIVE,
     SIBLING,
     holder,
+    made_into,
     name,
     partners,
     reports_own,
@@ -205,11 +205,12 @@ def path_sign(
         if head.i == cue_tok.i:
             if for_clause(cue_tok, tok, ctx.lex):
                 pass  # "called for the truce to be respected"
-            elif tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
-                if not (tok.dep_ in SUBJECTS and made_into(ctx, cue_tok)) and not (
-                    infinitive_complement(tok, cue_tok)
-                ):
-                    return None  # "made disarmament the condition": its small clause's subject
+            elif (
+                tok.dep_ in NOT_CONTENT
+                and not content_edge(tok, cue_tok, found)
+                and not hidden_content(ctx, tok, cue_tok)
+            ):
+                return None
             if tok.lower_ == "for" and made_into(ctx, cue_tok):
                 return None  # "the condition for a withdrawal": what is granted, not asked
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
@@ -248,6 +249,14 @@ def weighing(ctx: Context, verb: Token) -> bool:
     if verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None:
         return not decided(ctx, verb)
     return any(c.lower_ in ctx.lex.indirect_questions for c in verb.children if c.i < verb.i)
+
+
+def hidden_content(ctx: Context, tok: Token, cue_tok: Token) -> bool:
+    """Edges the parser gave what a cue is about: the subject of the small clause of a
+    noun made into a cue ("made disarmament the condition"), and an infinitive parsed as
+    an adverbial clause."""
+    made = tok.dep_ in SUBJECTS and made_into(ctx, cue_tok)
+    return made or infinitive_complement(tok, cue_tok)
 
 
 def infinitive_complement(clause: Token, verb: Token) -> bool:
@@ -367,9 +376,9 @@ def sibling_scope(
             continue
         if child.dep_ in ("dobj", "obj") and noun.dep_ == "oprd" and made_into(ctx, noun):
             return within(ctx, match, root, child)
-        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in NOUN_PREPS:
-            if not (child.lower_ == "for" and made_into(ctx, noun)):
-                return within(ctx, match, root, child)
+        granted = child.lower_ == "for" and made_into(ctx, noun)  # "condition for X"
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in NOUN_PREPS and not granted:
+            return within(ctx, match, root, child)
     return None
 
 

@@ -40,8 +40,7 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "xcomp":  # "failed to agree", "has yet to restore"
         head = tok.head
         return head.lemma_.lower() in lex.negating or any(
-            c.lower_ in lex.negating and c.dep_ == "advmod" and _before_to(c)
-            for c in head.children
+            c.lower_ in lex.negating and c.dep_ == "advmod" and _before_to(c) for c in head.children
         )
     return False
 

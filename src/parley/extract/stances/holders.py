@@ -28,7 +28,9 @@ PLURAL = {"both": 2, "two": 2, "three": 3, "four": 4}  # "both sides", "the thre
 RELATIVE = {"who", "which", "that", "whom"}
 NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
 # Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
-FOR_HOLDER = {"precondition", "condition", "priority", "requirement", "goal", "aim", "objective", "task"}
+FOR_HOLDER = {
+    "precondition", "condition", "priority", "requirement", "goal", "aim", "objective", "task"
+}  # fmt: skip
 
 
 def holder(ctx: Context, tok: Token) -> Holder | str | None:
@@ -388,8 +390,11 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
 MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
 
 
+WILL = {"will", "wo", "'ll", "shall"}  # not "would": as often a forecast as an intention
+
+
 def _will(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "shall") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in WILL for c in verb.children)
 
 
 def purposive(ctx: Context, verb: Token) -> bool:

@@ -78,7 +78,8 @@ class IssueWord:
 class IssueMatch:
     """An issue named in a sentence: the words (char span), their phrase head, the polarity.
 
-    `route` is "rule" for a case rule's phrase, "frame" for the issue's own words;
+    `route` is "rule" for a case rule's phrase, "frame" for the issue's own words,
+    "summary" for a noun summing up its clause (read only by its own relative clause);
     `cues` restricts a rule phrase to some cue lemmas.
     """
 
@@ -374,9 +375,7 @@ def _conditional(tok: Token) -> bool:
 
 def _means(tok: Token) -> bool:
     """A bare noun after "by" ("by force", "by agreement"): how something is done."""
-    return (
-        tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.pos_ == "NOUN" and not tok.n_lefts
-    )
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.pos_ == "NOUN" and not tok.n_lefts
 
 
 def _depth(tok: Token, head: Token) -> int:
