@@ -137,7 +137,7 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
     matches = _matches(ctx, sent, hits)
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
     earlier = _matches(ctx, prev, before) if prev is not None else []
-    matches = _acting(matches + referents(ctx, sent, matches, earlier))
+    matches = _acting(ctx, matches + referents(ctx, sent, matches, earlier))
     judged = [
         t
         for t in sent
@@ -176,7 +176,7 @@ def _matches(ctx: Context, sent: Span, hits: list[int]) -> list[IssueMatch]:
     return _rule_matches(ctx, sent) + [m for m in own if m.issue not in ruled]
 
 
-def _acting(matches: list[IssueMatch]) -> list[IssueMatch]:
+def _acting(ctx: Context, matches: list[IssueMatch]) -> list[IssueMatch]:
     """Issue phrases without the issue's verbs acting on something else ("deploy them" when
     "them" are sanctions, "negotiate a deal"): a verb names the issue with its own object."""
     objects = {(m.issue, m.root.i) for m in matches}
@@ -184,7 +184,12 @@ def _acting(matches: list[IssueMatch]) -> list[IssueMatch]:
     for match in matches:
         verb = match.root
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        own = verb.pos_ != "VERB" or obj is None or (match.issue, obj.i) in objects
+        own = (
+            verb.pos_ != "VERB"
+            or obj is None
+            or (match.issue, obj.i) in objects
+            or ctx.issues.own_object(match.issue, obj, ctx.actor_of)  # "disarm the Front"
+        )
         if own or match.route == "rule":
             kept.append(match)
     return kept

@@ -1,8 +1,9 @@
 """Words that point back to an issue named before: "Beijing opposed it", "such a move".
 
-- "it" or "them" as an object stands for the nearest issue phrase before it in its
-  sentence, else the subject or object of the sentence before ("Sanctions never
-  work. We reject them.");
+- "it" or "them" as an object, or as the subject of a judging word ("it is not
+  negotiable"), stands for the nearest issue phrase before it in its sentence, else
+  the subject or object of the sentence before ("Sanctions never work. We reject
+  them.");
 - `event` gives what the sentence before did to its issue, for "such a move was
   unacceptable" (`judgements`): the phrase nearest that sentence's main verb,
   signed along the path up to it ("proposed to deploy troops").
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 OBJECTS = {"dobj", "pobj", "obj"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}  # of the sentence before: what "them" can be
 PRONOUNS = frozenset({"it", "them"})
+SUMMARY = "summary"  # the route of a noun summing up its clause: only its own clause reads it
 NOUNS = {"NOUN", "PROPN"}  # what "it" can stand for: "the sanctions", not "deploy"
 
 
@@ -37,7 +39,11 @@ def referents(
     """Issue phrases standing for the pronouns and event nouns of a sentence."""
     found = []
     for tok in sent:
-        if tok.dep_ not in OBJECTS:
+        if _sums_up(ctx, tok):
+            act = _summarised(ctx, tok, matches)  # "waived X, a step Baku had sought"
+            found += [replace(_on(act, tok), route=SUMMARY)] if act is not None else []
+            continue
+        if tok.dep_ not in OBJECTS and not _judged_subject(ctx, tok):
             continue
         if tok.lower_ in PRONOUNS:
             nominal = [m for m in matches if m.root.pos_ in NOUNS]
@@ -47,6 +53,45 @@ def referents(
             if before:
                 found.append(_on(max(before, key=lambda m: m.start), tok))
     return found
+
+
+def _sums_up(ctx: Context, tok: Token) -> bool:
+    """A noun of an act set off by a comma after its clause (", a step X had sought")."""
+    if tok.lemma_.lower() not in ctx.lex.act_nouns or tok.dep_ not in ("appos", "npadvmod"):
+        return False
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+
+
+def _summarised(ctx: Context, noun: Token, matches: list[IssueMatch]) -> IssueMatch | None:
+    """What a clause did to its issue, for a noun in apposition that sums the clause up
+    ("Washington waived the restrictions on X, a step Ankara had sought"): the phrase
+    nearest the clause's verb, signed along the path up to it."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    inside = {t.i for t in verb.subtree} - {t.i for t in noun.subtree}
+    best = None
+    for match in matches:
+        if match.root.i not in inside:
+            continue
+        path = within(ctx, match, match.root, verb, clause=True)
+        if path is not None and (best is None or path[1] < best[1]):
+            best = (replace(match, polarity=match.polarity * path[0]), path[1])
+    return best[0] if best else None
+
+
+def _judged_subject(ctx: Context, tok: Token) -> bool:
+    """ "it is not negotiable", "they are illegal": a pronoun judged by its copula's
+    adjective (not "it is unacceptable that ...", where "it" stands for the clause)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in ctx.lex.adjectives
+        for c in verb.children
+    )
 
 
 def event(ctx: Context, earlier: list[IssueMatch]) -> IssueMatch | None:

@@ -24,7 +24,7 @@ def cue(tok: Token, lex: Lexicon) -> Cue | None:
             return None
         return RAISE if _raise_to(tok, lex) else lex.verbs.get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
-        return lex.nouns.get(tok.lemma_.lower())
+        return lex.nouns.get(tok.lemma_.lower()) or _gerund(tok, lex)
     complement = any(c.dep_ in ("xcomp", "prep") for c in tok.children)  # "ready to", "open to"
     if tok.pos_ == "ADJ" and complement and tok.lemma_.lower() in lex.dispositions:
         return lex.dispositions[tok.lemma_.lower()]
@@ -41,6 +41,23 @@ def _phrasal(tok: Token, lex: Lexicon) -> Cue | None:
                 return found
         elif for_clause(tok, child, lex):
             return lex.phrasal[(tok.lemma_.lower(), "for")]
+    return None
+
+
+def _gerund(tok: Token, lex: Lexicon) -> Cue | None:
+    """A phrasal verb's gerund tagged as a noun ("handing over its weapons", "giving up
+    the claim"): the verb's cue, from its stems ("hand", "give", "cut")."""
+    word = tok.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "advmod"):
+            for verb in stems:
+                found = lex.phrasal.get((verb, child.lower_))
+                if found is not None:
+                    return found
     return None
 
 

@@ -148,6 +148,8 @@ def irrealis(ctx: Context, tok: Token, reported: bool) -> bool:
             cur = cur.head  # "expect Tehran to respond by limiting inspections"
         elif cur.dep_ not in COMPLEMENTS and cur.dep_ != "advcl":
             return False  # "improbable that X would agree while Hamas keeps its arms" too
+        elif cur.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in cur.children):
+            return False  # "X is due to host Y, and its officials say ...": a clause of its own
         if cur.head.i == cur.i:
             return False
         cur = cur.head

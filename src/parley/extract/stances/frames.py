@@ -23,6 +23,7 @@ from parley.extract.stances.holders import (
     RELATIVE,
     SIBLING,
     holder,
+    made_into,
     name,
     partners,
     reports_own,
@@ -66,6 +67,8 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
     for match in matches:
         if match.start <= tok.idx < match.end or who.start <= match.start < who.end:
             continue
+        if match.route == "summary" and not match.root.is_ancestor(tok):
+            continue  # "lifted X, a decision Y had sought": for "sought", not "lifted"
         if match.cues is not None and not cued(ctx, tok, match.root, match.cues):
             continue
         if found.reporting and not reports_own(ctx, tok, who, clauses_to(tok, match.root)):
@@ -153,6 +156,8 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
     who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
+        if match.route == "summary" and not match.root.is_ancestor(verb):
+            continue
         path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
         if path is None:
             continue
@@ -200,14 +205,22 @@ def path_sign(
         if head.i == cue_tok.i:
             if for_clause(cue_tok, tok, ctx.lex):
                 pass  # "called for the truce to be respected"
-            elif tok.dep_ in NOT_CONTENT and not content_edge(tok, cue_tok, found):
+            elif (
+                tok.dep_ in NOT_CONTENT
+                and not content_edge(tok, cue_tok, found)
+                and not hidden_content(ctx, tok, cue_tok)
+            ):
                 return None
+            if tok.lower_ == "for" and made_into(ctx, cue_tok):
+                return None  # "the condition for a withdrawal": what is granted, not asked
             if tok.dep_ == "prep" and tok.i < cue_tok.i and cue_tok.pos_ == "VERB":
                 return None  # a fronted adverbial ("For the sake of X, he abandoned ...")
             if found.reporting and not found.voiced and tok.dep_ != "ccomp":
                 return None
             if found.direct and (tok.dep_ not in DIRECT or length > 2):
                 return None
+            if found.shift and recipient(tok, cue_tok):
+                return None  # "handed the administration to a body": the body gains it
         elif tok.dep_ == "parataxis" or (tok.dep_ in SIBLING and emits(ctx, tok)):
             return None
         elif tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
@@ -222,7 +235,7 @@ def path_sign(
             return None  # "discussed how to keep the truce", not "studied X but Y must"
         if any(c.dep_ == "advmod" and c.lower_ in ctx.lex.conditions for c in head.children):
             return None  # "warned that otherwise he would call off the truce"
-        if tok.dep_ != "conj" and head.i != cue_tok.i:
+        if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
             sign = -sign
@@ -234,8 +247,57 @@ def weighing(ctx: Context, verb: Token) -> bool:
     """A verb of deliberation ("discussed", not the cue "consider") or an indirect question
     between a phrase and its cue."""
     if verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None:
-        return True
+        return not decided(ctx, verb)
     return any(c.lower_ in ctx.lex.indirect_questions for c in verb.children if c.i < verb.i)
+
+
+def hidden_content(ctx: Context, tok: Token, cue_tok: Token) -> bool:
+    """Edges the parser gave what a cue is about: the subject of the small clause of a
+    noun made into a cue ("made disarmament the condition"), and an infinitive parsed as
+    an adverbial clause."""
+    made = tok.dep_ in SUBJECTS and made_into(ctx, cue_tok)
+    return made or infinitive_complement(tok, cue_tok)
+
+
+def infinitive_complement(clause: Token, verb: Token) -> bool:
+    """ "offered more than once to take X": an infinitive the parser made an adverbial
+    clause because an adverbial came between, when the cue verb has no other complement."""
+    if clause.dep_ != "advcl" or verb.pos_ != "VERB" or clause.i < verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False  # "in order to", "so as to"
+    return not any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("dobj", "obj") and c.pos_ in NOMINAL)
+        for c in verb.children
+    )
+
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+
+
+def recipient(tok: Token, verb: Token) -> bool:
+    """The phrase naming whom a verb gives something to ("hand over X to a committee"); on
+    a noun "to" names what it acts on ("an end to the war")."""
+    if verb.pos_ != "VERB":
+        return False
+    return tok.dep_ == "dative" or (tok.dep_ == "prep" and tok.lower_ == "to")
+
+
+def gives_to(ctx: Context, tok: Token, verb: Token) -> bool:
+    """A shift verb's recipient: the shift gives up its object, not its recipient."""
+    found = cue(verb, ctx.lex)
+    return found is not None and found.shift and recipient(tok, verb)
+
+
+def decided(ctx: Context, verb: Token) -> bool:
+    """A deliberation another cue takes as its object: "refused to discuss X" refuses X,
+    "agreed to discuss X" accepts it."""
+    if verb.dep_ != "xcomp":
+        return False
+    found = cue(ctx.head(verb), ctx.lex)
+    return found is not None and not found.reporting and not found.shift
 
 
 def content_edge(child: Token, cue_tok: Token, found: Cue) -> bool:
@@ -281,6 +343,10 @@ def special_scope(
             found = path_sign(ctx, match, noun, SCOPE, root)
             return None if found is None else (found[0], found[1] + 1)
     head = cue_tok.head
+    if made_into(ctx, cue_tok) or cue_tok.dep_ in ("dobj", "obj"):
+        found = sibling_scope(ctx, match, root, cue_tok)
+        if found is not None:
+            return found
     if cue_tok.dep_ == "attr":
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects and root.i in {t.i for t in subjects[0].subtree}:
@@ -289,6 +355,30 @@ def special_scope(
         found = path_sign(ctx, match, head, SCOPE, root)
         if found is not None:
             return found[0], found[1] + 1
+    return None
+
+
+# Prepositions of a cue noun's complement ("a call for X", "its rejection of X").
+NOUN_PREPS = {"for", "of", "to", "on"}
+
+
+def sibling_scope(
+    ctx: Context, match: IssueMatch, root: Token, noun: Token
+) -> tuple[int, int] | None:
+    """What a cue noun is about when the parser hung it on the noun's verb: the object a
+    verb of making turns into the noun ("made disarmament its condition"), and the noun's
+    complement after it ("renewed its call on Monday for a truce")."""
+    if noun.pos_ != "NOUN":
+        return None
+    verb = noun.head
+    for child in verb.children:
+        if child.i == noun.i or root.i not in {t.i for t in child.subtree}:
+            continue
+        if child.dep_ in ("dobj", "obj") and noun.dep_ == "oprd" and made_into(ctx, noun):
+            return within(ctx, match, root, child)
+        granted = child.lower_ == "for" and made_into(ctx, noun)  # "condition for X"
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in NOUN_PREPS and not granted:
+            return within(ctx, match, root, child)
     return None
 
 

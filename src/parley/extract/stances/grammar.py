@@ -40,9 +40,15 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "xcomp":  # "failed to agree", "has yet to restore"
         head = tok.head
         return head.lemma_.lower() in lex.negating or any(
-            c.lower_ in lex.negating and c.dep_ == "advmod" for c in head.children
+            c.lower_ in lex.negating and c.dep_ == "advmod" and _before_to(c) for c in head.children
         )
     return False
+
+
+def _before_to(adverb: Token) -> bool:
+    """ "has yet to agree" (a negation), not "offered yet again to send"."""
+    doc = adverb.doc
+    return adverb.i + 1 < len(doc) and doc[adverb.i + 1].lower_ == "to"
 
 
 def has_obligation(tok: Token, lex: Lexicon, own_only: bool = False) -> bool:

@@ -28,7 +28,9 @@ PLURAL = {"both": 2, "two": 2, "three": 3, "four": 4}  # "both sides", "the thre
 RELATIVE = {"who", "which", "that", "whom"}
 NESTED = "nested"  # the cue is part of another cue's object, not a stance of its own
 # Nouns whose holder is named by "for": "a ceasefire is a precondition for Kyiv".
-FOR_HOLDER = {"precondition", "condition", "priority", "requirement", "goal", "aim"}
+FOR_HOLDER = {
+    "precondition", "condition", "priority", "requirement", "goal", "aim", "objective", "task"
+}  # fmt: skip
 
 
 def holder(ctx: Context, tok: Token) -> Holder | str | None:
@@ -114,8 +116,9 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
     ]
     for child in subjects:  # a dateline's date may be parsed as a second subject
         if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-            child = tok.head  # "Moscow, which rejected": the noun, if it names an actor
-            if child.i not in ctx.actors and child.lemma_.lower() not in ctx.lex.official_nouns:
+            child = _cleft(tok.head)  # "Moscow, which rejected": the noun, if it names an actor
+            named = child.i in ctx.actors or child.lemma_.lower() in ctx.lex.official_nouns
+            if not named and child.i == tok.head.i:
                 return "none"
         found = name(ctx, child) or document_author(ctx, child)
         if found is not None or child is subjects[-1]:
@@ -125,6 +128,16 @@ def own_holder(ctx: Context, tok: Token) -> Holder | str | None:
             for pobj in child.children:
                 return name(ctx, pobj) or "none"
     return None
+
+
+def _cleft(noun: Token) -> Token:
+    """ "We are the ones who want X", "Vardia is the one that blocked X": the subject the
+    predicate noun stands for."""
+    if noun.dep_ == "attr" and noun.lemma_.lower() == "one":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
 
 
 def document_author(ctx: Context, noun: Token) -> Holder | None:
@@ -151,9 +164,14 @@ def _appositions(tok: Token) -> tuple[Token, ...]:
 
 
 def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
-    """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X"."""
+    """ "Putin's demand", "the Russian proposal", "a request by Kyiv", "a precondition for X",
+    "Israel made X its condition"."""
     if tok.dep_ == "attr" and tok.lemma_ not in FOR_HOLDER:
         return copula_holder(ctx, tok)
+    if made_into(ctx, tok) or expressed(ctx, tok):
+        found = own_holder(ctx, tok.head)
+        if isinstance(found, Holder):
+            return found
     for child in tok.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod")):
             found = name(ctx, child)
@@ -166,6 +184,24 @@ def noun_holder(ctx: Context, tok: Token) -> Holder | str | None:
                 if found and not found.pronoun:
                     return found
     return None
+
+
+def made_into(ctx: Context, noun: Token) -> bool:
+    """A cue noun as what a verb of making turns its object into ("made disarmament the
+    condition", "declared the ceasefire a priority"): the verb's subject holds it."""
+    return noun.dep_ in ("dobj", "obj", "oprd") and noun.head.lemma_.lower() in ctx.lex.making
+
+
+def expressed(ctx: Context, noun: Token) -> bool:
+    """A cue noun as the object of a verb that only voices or holds it ("expressed support
+    for X", "has no intention of Y", "drafted a plan that would Z"): the verb's subject
+    holds it, unless the verb is a cue of its own ("rejected the plan")."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "obj")
+        and verb.lemma_.lower() in ctx.lex.expressing
+        and cue(verb, ctx.lex) is None
+    )
 
 
 def copula_holder(ctx: Context, tok: Token) -> Holder | None:
@@ -343,13 +379,22 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
                 continue
             if has_obligation(verb, ctx.lex):
                 return True
-            subjects = (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(is_self(ctx, sub, holder) for sub in subjects) and purposive(ctx, verb):
                 return True
+            if any(ctx.issues.entries(sub) for sub in subjects) and _will(verb):
+                return True  # "Yerevan says the monitors will stay": what it means to happen
     return False
 
 
 MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+WILL = {"will", "wo", "'ll", "shall"}  # not "would": as often a forecast as an intention
+
+
+def _will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in WILL for c in verb.children)
 
 
 def purposive(ctx: Context, verb: Token) -> bool:
@@ -377,6 +422,8 @@ def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
             return found.actor == holder.actor
     determiners = [c for c in sub.children if c.dep_ == "det"]
     definite = any(c.lower_ == "the" for c in determiners)
+    if definite and sub.lemma_.lower() in FOR_HOLDER:
+        return True  # "said the next task was to disarm X": the speaker's own aim
     bare = not determiners and sub.tag_ == "NNS"  # "said troops will not leave"
     return (definite or bare) and sub.lemma_.lower() in ctx.lex.self_nouns
 

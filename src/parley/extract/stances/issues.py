@@ -71,13 +71,15 @@ class IssueWord:
     bare: bool = True
     verbal: bool = True
     proper: bool = False
+    surface: bool = False  # the issue text has this very form ("force", not "forces")
 
 
 @dataclass(frozen=True, slots=True)
 class IssueMatch:
     """An issue named in a sentence: the words (char span), their phrase head, the polarity.
 
-    `route` is "rule" for a case rule's phrase, "frame" for the issue's own words;
+    `route` is "rule" for a case rule's phrase, "frame" for the issue's own words,
+    "summary" for a noun summing up its clause (read only by its own relative clause);
     `cues` restricts a rule phrase to some cue lemmas.
     """
 
@@ -214,7 +216,7 @@ class IssueIndex:
         phrases: dict[int, list[Token]] = defaultdict(list)
         for i in hits:
             tok = doc[i]
-            if tok.ent_id_ or _conditional(tok):  # "Customs Tariff Commission", "in exchange for"
+            if tok.ent_id_ or _conditional(tok) or _means(tok):  # "in exchange for", "by force"
                 continue
             phrases[_phrase_head(tok, lines).i].append(tok)
         found = []
@@ -308,6 +310,14 @@ class IssueIndex:
                 sign = -sign
         return sign
 
+    def own_object(self, issue: str, obj: Token, actor_of: ActorOf) -> bool:
+        """Whether a verb's object is what the issue's own verb acts on: an actor its texts
+        name ("disarm the Front") or a place ("demilitarise the island")."""
+        actor = actor_of(obj)
+        if actor is not None:
+            return actor in self.actors.get(issue, ())
+        return obj.ent_type_ in PLACES and obj.pos_ == "PROPN"
+
     def opposes(self, issue: str, tok: Token) -> bool:
         """Whether `tok` names the opposite of what names `issue` ("attacks" for a truce)."""
         if tok.lemma not in self.opposites.get(issue, frozenset()):
@@ -361,6 +371,11 @@ def _conditional(tok: Token) -> bool:
     """The noun of "in exchange for" or "in return for", which names a condition."""
     lex = lexicon()
     return tok.lemma_.lower() in lex.exchange_nouns and any(c.lower_ == "for" for c in tok.children)
+
+
+def _means(tok: Token) -> bool:
+    """A bare noun after "by" ("by force", "by agreement"): how something is done."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.pos_ == "NOUN" and not tok.n_lefts
 
 
 def _depth(tok: Token, head: Token) -> int:
@@ -752,7 +767,10 @@ def _add(words: dict[str, dict[str, list[IssueWord]]], tok: Token, entry: IssueW
         synonyms = set(data.synonyms.get(form, ())) if tok.pos_ != "PROPN" else set()
         for variant in variants(form, data.derivations):  # "signing" -> the verb "sign"
             derived = variant not in forms and len(variant) < len(form)
-            words[variant][entry.issue].append(replace(entry, verbal=entry.verbal or derived))
+            surface = variant == _fold(tok.text)
+            words[variant][entry.issue].append(
+                replace(entry, verbal=entry.verbal or derived, surface=surface)
+            )
             synonyms |= data.synonyms.get(variant, set()) if meaning else set()
         for other in synonyms:
             if other in cue_words() and not meaning:
@@ -791,6 +809,7 @@ def _merge(entries: list[IssueWord]) -> IssueWord:
         any(e.bare for e in own if e.source == trusted),
         any(e.verbal for e in entries),
         any(e.proper for e in own),
+        any(e.surface for e in own),
     )
 
 
@@ -810,7 +829,9 @@ def _finish(
         if sum(1 for e in merged if e.proper and e.exact) > 1:
             continue  # a place several issues name is where they all happen ("Gaza")
         users = [e for e in merged if e.exact and e.primary and e.polarity]
-        bare = [e for e in users if e.bare]
+        same = [e for e in users if e.surface]  # number agrees: "a force" is not "forces"
+        agree = 0 < len(same) < len(users) and all(e.head and not e.source for e in users)
+        bare = same if agree else [e for e in users if e.bare]
         table[strings.add(form)] = tuple(
             replace(e, weight=e.weight / (len(bare) if e in bare else len(users) or 1))
             for e in merged

@@ -74,6 +74,9 @@ class Lexicon:
     indirect_questions: frozenset[str]
     irrealis: frozenset[str]
     envisaging: frozenset[str]
+    making: frozenset[str]
+    expressing: frozenset[str]
+    act_nouns: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -108,6 +111,9 @@ _WORD_LISTS = (
     "indirect_questions",
     "irrealis",
     "envisaging",
+    "making",
+    "expressing",
+    "act_nouns",
 )
 
 
