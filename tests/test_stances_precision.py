@@ -1,0 +1,59 @@
+"""Stance precision, class by class: sentences with a cue word and an issue word that
+report no stance, or report it for another side or holder.
+
+Every sentence is invented; the case (tests/fixtures/strait_case.yaml) has actors and
+issues only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.extract.entities import extract_mentions
+from parley.extract.quotes import extract_quotes
+from parley.extract.stances import extract_stances
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def stances_of():
+    from parley.case import load_case
+    from parley.nlp import load_pipeline
+
+    case = load_case(FIXTURES / "strait_case.yaml")
+    nlp = load_pipeline(case)
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        doc = nlp(text)
+        mentions = extract_mentions(doc, None, case)
+        found = extract_stances(doc, None, case, mentions, extract_quotes(doc, None, case))
+        return {(s.actor, s.issue, s.stance) for s in found}
+
+    return run
+
+
+# What a holder did before, named in a relative clause inside the object of its own new
+# act, is background: the new act is the stance.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norland and Ostria agreed on Friday to cut the tariffs they imposed on each other.",
+            {("norland", "tariff_cut", "support"), ("ostria", "tariff_cut", "support")},
+        ),
+        (
+            "Ostria agreed to suspend the cobalt export controls it announced in May.",
+            {("ostria", "cobalt_controls", "oppose")},
+        ),
+    ],
+)
+def test_the_act_a_holder_undoes_is_background(stances_of, text, expected):
+    assert stances_of(text) == expected
+
+
+def test_an_act_of_its_own_is_still_a_stance(stances_of):
+    found = stances_of("Ostria imposed export controls on cobalt in May.")
+    assert found == {("ostria", "cobalt_controls", "support")}
