@@ -57,3 +57,31 @@ def test_the_act_a_holder_undoes_is_background(stances_of, text, expected):
 def test_an_act_of_its_own_is_still_a_stance(stances_of):
     found = stances_of("Ostria imposed export controls on cobalt in May.")
     assert found == {("ostria", "cobalt_controls", "support")}
+
+
+# "Not on the table", "not up for discussion": like "not negotiable", a phrase of
+# bargaining insists on what is the judge's own and rules out anything else; the
+# negation of the reported clause does not also pass on the other side.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our weapons are not on the table," Lars Bo said.',
+        "Lars Bo said the Guard's weapons were not up for discussion.",
+    ],
+)
+def test_own_things_not_on_the_table_are_insisted_on(stances_of, text):
+    assert stances_of(text) == {("guard", "guard_disarmament", "oppose")}
+
+
+def test_other_things_not_on_the_table_are_ruled_out(stances_of):
+    found = stances_of('"Direct talks are not on the table," Timo Varg said.')
+    assert found == {("ostria", "direct_talks", "oppose")}
+
+
+def test_on_the_table_says_nothing(stances_of):
+    assert stances_of("Lars Bo said the Guard's weapons were on the table.") == set()
+
+
+def test_words_of_a_bargaining_phrase_name_no_issue(stances_of):
+    found = stances_of("Varg said Ostria's cobalt export controls were not up for negotiation.")
+    assert found == {("ostria", "cobalt_controls", "support")}
