@@ -85,3 +85,49 @@ def test_on_the_table_says_nothing(stances_of):
 def test_words_of_a_bargaining_phrase_name_no_issue(stances_of):
     found = stances_of("Varg said Ostria's cobalt export controls were not up for negotiation.")
     assert found == {("ostria", "cobalt_controls", "support")}
+
+
+def test_it_judged_in_a_coordinated_clause_points_back(stances_of):
+    found = stances_of(
+        '"Our weapons belong to our people and they are not negotiable," Lars Bo said.'
+    )
+    assert found == {("guard", "guard_disarmament", "oppose")}
+
+
+# Not stances: the caller's word for another's act, a commentator's aside the parser
+# hangs on the cue's verb, and a possibility announced by a verb of warning.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland's office cited what it called Ostria's refusal to hold direct talks.",
+        "Rask ordered the inspections after what she described as Ostria's rejection of talks.",
+        "Mia Holt, an analyst at the Harbour Institute, said the tariffs would stay. "
+        "It is possible, she said, that Norland would eventually accept direct talks.",
+        "Ostria warned that it could impose export controls on cobalt.",
+        "Timo Varg warned that Ostria might impose export controls on cobalt.",
+    ],
+)
+def test_no_stance(stances_of, text):
+    assert stances_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ostria refused to hold direct talks, Norland's office said.",
+            {("ostria", "direct_talks", "oppose")},
+        ),
+        (
+            "Ostria warned that it would impose export controls on cobalt.",
+            {("ostria", "cobalt_controls", "support")},
+        ),
+        (
+            "Eva Rask said on Monday that Norland would not cut its tariffs. "
+            "It is clear, she said, that Norland wants direct talks.",
+            {("norland", "tariff_cut", "oppose"), ("norland", "direct_talks", "support")},
+        ),
+    ],
+)
+def test_the_same_words_as_a_report_stay(stances_of, text, expected):
+    assert stances_of(text) == expected

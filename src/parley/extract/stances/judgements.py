@@ -51,6 +51,9 @@ def judgements(
     if not inside and any(c.lower_ in ctx.lex.anaphoric for c in target.children):
         act = event(ctx, earlier)  # "such a move": what the sentence before did
         inside = [act] if act is not None else []
+    if not inside and target.lower_ in POINTING:
+        inside = pointed(target, matches)
+        target = inside[0].root if inside else target
     sign = found.polarity * (-1 if is_negated else 1)
     if phrase and not owned(ctx, target, who):
         sign = found.polarity  # "direct talks are not on the table": ruled out
@@ -80,6 +83,18 @@ def judged(ctx: Context, word: Token) -> Token | None:
     if word.dep_ in ("acomp", "attr", "prep"):  # "X is [not on the table]"
         return next((c for c in head.children if c.dep_ in SUBJECTS), None)
     return None
+
+
+POINTING = {"it", "they"}
+
+
+def pointed(pronoun: Token, matches: list[IssueMatch]) -> list[IssueMatch]:
+    """What "it"/"they" judged in a coordinated clause points back to: the subject naming an
+    issue in the clause before ("Enrichment is our right and it is not negotiable")."""
+    clause = pronoun.head
+    if clause.dep_ != "conj":
+        return []
+    return [m for m in matches if m.root.dep_ in SUBJECTS and m.root.head.i == clause.head.i]
 
 
 def owned(ctx: Context, target: Token, who: Holder) -> bool:
