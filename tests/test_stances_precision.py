@@ -131,3 +131,17 @@ def test_no_stance(stances_of, text):
 )
 def test_the_same_words_as_a_report_stay(stances_of, text, expected):
     assert stances_of(text) == expected
+
+
+# A noun of condition set on a phrase: "made X the condition", "X is the condition".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland has made disarmament the condition for any deal.",
+        "Norland has made the disarmament of the Guard the condition for any deal.",
+        "Norland has made the Guard's disarmament a precondition for the next round.",
+        "For Norland, the Guard's disarmament is the condition for any deal.",
+    ],
+)
+def test_what_an_actor_makes_a_condition_is_its_demand(stances_of, text):
+    assert stances_of(text) == {("norland", "guard_disarmament", "support")}
