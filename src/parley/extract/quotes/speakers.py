@@ -414,10 +414,14 @@ class Speakers:
             return self._untagged[surname]
         pattern = UNTAGGED_NAME.pattern.replace("SURNAME", re.escape(surname))
         stop = name_words()["titles"] | name_words()["leading_articles"]
+        verbs = self.qdoc.lexicon.speech_verbs  # a headline's "Says Ann Lee" names Ann Lee
         found = None
         for match in re.finditer(pattern, self.qdoc.text):
-            given = match.group(1).split()
-            if not any(w.lower().rstrip(".") in stop for w in given):
+            given = [w.lower().rstrip(".") for w in match.group(1).split()]
+            said = (w.removesuffix("s") for w in given)
+            if not any(w in stop or w in verbs for w in given) and not any(
+                w in verbs for w in said
+            ):
                 found = f"{match.group(1)}{surname}"
                 break
         self._untagged[surname] = found
