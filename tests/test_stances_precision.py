@@ -18,12 +18,11 @@ from parley.extract.stances import extract_stances
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture(scope="module")
-def stances_of():
+def _runner(case_file: str):
     from parley.case import load_case
     from parley.nlp import load_pipeline
 
-    case = load_case(FIXTURES / "strait_case.yaml")
+    case = load_case(FIXTURES / case_file)
     nlp = load_pipeline(case)
 
     def run(text: str) -> set[tuple[str, str, str]]:
@@ -33,6 +32,17 @@ def stances_of():
         return {(s.actor, s.issue, s.stance) for s in found}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def stances_of():
+    return _runner("strait_case.yaml")
+
+
+@pytest.fixture(scope="module")
+def war_stances_of():
+    """The invented island war (its ceasefire issue names the fighting by a synonym set)."""
+    return _runner("isle_case.yaml")
 
 
 # What a holder did before, named in a relative clause inside the object of its own new
@@ -145,3 +155,24 @@ def test_the_same_words_as_a_report_stay(stances_of, text, expected):
 )
 def test_what_an_actor_makes_a_condition_is_its_demand(stances_of, text):
     assert stances_of(text) == {("norland", "guard_disarmament", "support")}
+
+
+# A verb of reacting said of one event judges that event, not the issue a synonym of it
+# belongs to; acting on it, or judging a class of acts, still counts.
+@pytest.mark.parametrize(
+    "text", ["Sorland condemned the attack.", "Eastmark denounced the strike on the port."]
+)
+def test_reacting_to_one_event_is_no_stance(war_stances_of, text):
+    assert war_stances_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vardia launched the offensive.", {("vardia", "permanent_ceasefire", "oppose")}),
+        ("Vardia halted the offensive.", {("vardia", "permanent_ceasefire", "support")}),
+        ("Sorland condemned the attacks.", {("sorland", "permanent_ceasefire", "support")}),
+    ],
+)
+def test_acting_on_an_event_or_judging_acts_is_a_stance(war_stances_of, text, expected):
+    assert war_stances_of(text) == expected

@@ -22,8 +22,6 @@ opposes Y).
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
@@ -33,6 +31,7 @@ from parley.extract.stances.filters import blocked, hedged
 from parley.extract.stances.frames import within
 from parley.extract.stances.grammar import main_clause, negated
 from parley.extract.stances.holders import holder, judge
+from parley.extract.stances.judging_words import word_set
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -98,11 +97,10 @@ def condition_set(noun: Token) -> tuple[Token, Token] | None:
     """(what, verb): what a noun of condition makes a condition of, the object of "made X
     the condition" or the subject of "X is the precondition" (nouns and verbs in
     `stance_judging.yaml`), and the verb that does."""
-    words = condition_words()
-    if noun.lemma_.lower() not in words["condition_nouns"]:
+    if noun.lemma_.lower() not in word_set("condition_nouns"):
         return None
     head = noun.head
-    setting = words["setting"]
+    setting = word_set("setting")
     if noun.dep_ in ("oprd", "ccomp", "xcomp") and head.lemma_.lower() in setting:
         made = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         return (made, head) if made is not None else None
@@ -115,16 +113,6 @@ def condition_set(noun: Token) -> tuple[Token, Token] | None:
         made = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (made, head) if made is not None else None
     return None
-
-
-@cache
-def condition_words() -> dict[str, frozenset[str]]:
-    """Nouns of condition and the verbs that set them (`stance_judging.yaml`)."""
-    import yaml
-
-    resource = resources.files("parley.extract") / "data" / "stance_judging.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    return {key: frozenset(data[key]) for key in ("condition_nouns", "setting")}
 
 
 def _governing(verb: Token) -> list[Token]:

@@ -15,14 +15,13 @@ Each filter answers one question about a cue word:
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation
 from parley.extract.stances.holders import document_author, holder, name, resolve, speaker_at
+from parley.extract.stances.judging_words import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,19 +126,10 @@ def aside(ctx: Context, clause: Token) -> bool:
 def warns(ctx: Context, verb: Token, tok: Token) -> bool:
     """Whether `tok` is a possibility announced by a verb of warning ("warned that it could
     impose tariffs"): a threat, not a decision."""
-    if verb.lemma_.lower() not in warning_verbs():
+    if verb.lemma_.lower() not in word_set("warning"):
         return False
     speculative = ctx.lex.speculative
     return any(c.dep_ == "aux" and c.lower_ in speculative for c in tok.children)
-
-
-@cache
-def warning_verbs() -> frozenset[str]:
-    """Verbs of warning (`stance_judging.yaml`)."""
-    import yaml
-
-    resource = resources.files("parley.extract") / "data" / "stance_judging.yaml"
-    return frozenset(yaml.safe_load(resource.read_text(encoding="utf-8"))["warning"])
 
 
 def commentator_says(ctx: Context, verb: Token) -> bool:

@@ -10,8 +10,6 @@ actor reporting it (`holders.judge`).
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from parley.extract.records import Stance
@@ -21,6 +19,7 @@ from parley.extract.stances.filters import blocked, hedged
 from parley.extract.stances.frames import within
 from parley.extract.stances.grammar import SUBJECTS, negated
 from parley.extract.stances.holders import judge, name
+from parley.extract.stances.judging_words import bargaining_phrases
 from parley.extract.stances.scoring import make_stance
 
 if TYPE_CHECKING:
@@ -126,7 +125,7 @@ def bargaining_phrase(tok: Token) -> bool:
     if tok.dep_ not in ("prep", "acomp", "advmod") or tok.head.lemma_ not in COPULAS:
         return False
     doc = tok.doc
-    for words in _phrases().get(tok.lower_, ()):
+    for words in bargaining_phrases().get(tok.lower_, ()):
         end = tok.i + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[tok.i : end]) == words:
             return True
@@ -134,16 +133,3 @@ def bargaining_phrase(tok: Token) -> bool:
 
 
 COPULAS = {"be", "remain", "stay"}
-
-
-@cache
-def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases of bargaining, by their first word."""
-    import yaml
-
-    resource = resources.files("parley.extract") / "data" / "stance_judging.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for words in data["open_to_bargaining"]:
-        found.setdefault(words[0], []).append(tuple(words))
-    return {first: tuple(each) for first, each in found.items()}
