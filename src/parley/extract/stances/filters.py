@@ -9,7 +9,10 @@ Each filter answers one question about a cue word:
   improbable that X would agree", "X is unlikely to accept");
 - a plan's or phase's content ("that phase envisioned X agreeing to ...");
 - deliberation ("was considering the proposal");
-- a question in the writer's voice.
+- a question in the writer's voice;
+- the caller's word for another's act ("what it called X's refusal"), a possibility
+  announced by a verb of warning ("warned that it could impose"), and a commentator's
+  aside the parser hangs on the cue's verb ("It is possible, she said, that ...").
 `hedged` says whether the article qualifies the report ("reportedly", "seems").
 """
 
