@@ -2,10 +2,11 @@
 
 "For Russia, such a move was unacceptable", "Tehran called the decision illegal",
 "the attacks were aggression, Putin said", "enrichment is not negotiable" (insisting
-on it): the judging word (`adjectives` in `stance_verbs.yaml`) is said of a phrase
-(the subject of its copula, the object of a verb of calling, its own subject), and
-the judge is the actor named by "for"/"to", the caller, the quote's speaker or the
-actor reporting it (`holders.judge`).
+on it), "our weapons are not on the table" (phrases of bargaining in
+`stance_judging.yaml`, judged like "negotiable"): the judging word (`adjectives` in
+`stance_verbs.yaml`) is said of a phrase (the subject of its copula, the object of a
+verb of calling, its own subject), and the judge is the actor named by "for"/"to",
+the caller, the quote's speaker or the actor reporting it (`holders.judge`).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ def judgements(
 
     `earlier` are the issue phrases of the sentence before, for "such a move".
     """
-    phrase = bargaining_phrase(word)
-    found = ctx.lex.adjectives.get("negotiable" if phrase else word.lemma_.lower())
+    phrase = bargaining_phrase(word)  # means what the insistence words mean
+    lemma = min(ctx.lex.insistence) if phrase else word.lemma_.lower()
+    found = ctx.lex.adjectives.get(lemma)
     target = judged(ctx, word)
     who = judge(ctx, word)
     if found is None or target is None or who is None or blocked(ctx, word):
