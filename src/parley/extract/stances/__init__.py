@@ -30,7 +30,8 @@ from parley.extract.stances.context import Context, build_context
 from parley.extract.stances.cues import cue
 from parley.extract.stances.frames import cue_stances, voiced_stances
 from parley.extract.stances.issues import IssueIndex, IssueMatch, issue_index
-from parley.extract.stances.judgements import judgements
+from parley.extract.stances.judgements import judgements, judging
+from parley.extract.stances.judging_words import word_set
 from parley.extract.stances.lexicon import Lexicon, lexicon
 from parley.extract.stances.positions import place
 from parley.extract.stances.rules import case_rules
@@ -138,24 +139,56 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
     prev = ctx.doc[sent.start - 1].sent if sent.start > 0 and before else None
     earlier = _matches(ctx, prev, before) if prev is not None else []
     matches = _acting(ctx, matches + referents(ctx, sent, matches, earlier))
-    judged = [
-        t
-        for t in sent
-        if t.lemma_.lower() in ctx.lex.adjectives
-        and (t.pos_ == "ADJ" or t.dep_ in ("attr", "oprd"))
-    ]
-    found: list[Stance] = []
-    if judged:
-        found += [s for t in judged for s in judgements(ctx, t, matches, earlier)]
+    judged = [t for t in sent if judging(ctx, t)]
+    if judged:  # "not up for negotiation" names no issue of talks
+        inside = {t.i for j in judged for t in j.subtree if t.i != j.i}
+        matches = [m for m in matches if m.root.i not in inside]
+    verdicts = [s for t in judged for s in judgements(ctx, t, matches, earlier)]
+    found: list[Stance] = list(verdicts)
     if matches:
         for tok in sent:
             found_cue = cue(tok, ctx.lex)
             if found_cue is not None:
-                found += cue_stances(ctx, tok, found_cue, matches)
+                found += cue_stances(ctx, tok, found_cue, _not_one_event(ctx, tok, matches))
         for root in {ctx.head(m.root).i for m in matches} | {sent.root.i}:
             found += voiced_stances(ctx, _clause_root(ctx, ctx.doc[root]), matches)
         found += demand_stances(ctx, sent, matches)
-    return [place(ctx, stance) for stance in found]
+    return [place(ctx, stance) for stance in _judged_first(ctx, found, verdicts)]
+
+
+def _judged_first(ctx: Context, found: list[Stance], verdicts: list[Stance]) -> list[Stance]:
+    """Without what a verb of saying passes on against a judgement of the same sentence:
+    "said its weapons were not negotiable" insists on them, whatever the negation in the
+    reported clause would say of the weapons alone."""
+    judged = {(s.actor, s.issue): s.stance for s in verdicts}
+    if not judged:
+        return found
+    return [
+        s
+        for s in found
+        if s.cue not in ctx.lex.reporting or judged.get((s.actor, s.issue), s.stance) == s.stance
+    ]
+
+
+def _not_one_event(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list[IssueMatch]:
+    """Without the one event a verb judges that its issue names only by a synonym ("condemned
+    the attack": that attack, not the fighting an issue of a ceasefire speaks of; acting
+    on it, "halted the offensive", is a stance). Verbs in `stance_judging.yaml`."""
+    if verb.lemma_.lower() not in word_set("reacting"):
+        return matches
+    return [m for m in matches if not (m.root.head.i == verb.i and _one_event(ctx, m))]
+
+
+def _one_event(ctx: Context, match: IssueMatch) -> bool:
+    """A definite singular noun ("the strike on the port"; not "the strikes") that names its
+    issue only through a synonym set."""
+    root = match.root
+    if root.dep_ not in ("dobj", "obj") or root.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
+        return False
+    own = [e for e in ctx.issues.entries(root) if e.issue == match.issue]
+    return bool(own) and not any(e.exact for e in own)
 
 
 def _clause_root(ctx: Context, tok: Token) -> Token:

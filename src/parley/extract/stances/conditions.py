@@ -7,6 +7,9 @@ the condition is the actor's demand. Conditions are adverbial clauses marked by 
 word of `stance_verbs.yaml` (`demand_marks`, or `only_marks` with "only"), and the
 object of a prepositional phrase of exchange (`exchange_nouns`: "in exchange for").
 
+A noun of condition set on a phrase is one too: "Israel has made X the condition for
+Y", "for Israel, X is the condition" (`stance_judging.yaml`).
+
 A clause marked "until", "once" or "unless" is a demand when it asks an actor to act
 (its subject names one) or with "only"; otherwise it only says when.
 
@@ -27,7 +30,8 @@ from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.filters import blocked, hedged
 from parley.extract.stances.frames import within
 from parley.extract.stances.grammar import main_clause, negated
-from parley.extract.stances.holders import holder
+from parley.extract.stances.holders import holder, judge
+from parley.extract.stances.judging_words import word_set
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -46,6 +50,9 @@ def demand_stances(ctx: Context, sent: Span, matches: list[IssueMatch]) -> list[
     for condition, verb, marker in conditions(ctx, sent):
         inside = {t.i for t in condition.subtree}
         who = condition_holder(ctx, verb)
+        if marker.pos_ == "NOUN":  # "For Israel, X is the condition for Y": X, by Israel
+            inside -= {t.i for t in marker.subtree} - {t.i for t in condition.subtree}
+            who = judge(ctx, marker) if verb.lemma_ == "be" else who
         if who is None or blocked(ctx, verb):
             continue
         best: dict[str, tuple[int, int, IssueMatch]] = {}
@@ -81,7 +88,31 @@ def conditions(ctx: Context, sent: Span) -> list[tuple[Token, Token, Token]]:
             acting = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")), None)
             if objects and acting is not None:
                 found.append((objects[0], acting, tok))
+        elif (made := condition_set(tok)) is not None:
+            found.append((*made, tok))
     return found
+
+
+def condition_set(noun: Token) -> tuple[Token, Token] | None:
+    """(what, verb): what a noun of condition makes a condition of, the object of "made X
+    the condition" or the subject of "X is the precondition" (nouns and verbs in
+    `stance_judging.yaml`), and the verb that does."""
+    if noun.lemma_.lower() not in word_set("condition_nouns"):
+        return None
+    head = noun.head
+    setting = word_set("setting")
+    if noun.dep_ in ("oprd", "ccomp", "xcomp") and head.lemma_.lower() in setting:
+        made = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        return (made, head) if made is not None else None
+    if noun.dep_ == "dobj" and head.pos_ != "VERB" and head.head.lemma_.lower() in setting:
+        return head, head.head  # "made [X [the condition]]", as the parser often reads it
+    own = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+    if noun.dep_ == "dobj" and own is not None and head.lemma_.lower() in setting:
+        return own, head  # "made [X the condition]"
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        made = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (made, head) if made is not None else None
+    return None
 
 
 def _governing(verb: Token) -> list[Token]:

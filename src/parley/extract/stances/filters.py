@@ -9,7 +9,10 @@ Each filter answers one question about a cue word:
   improbable that X would agree", "X is unlikely to accept");
 - a plan's or phase's content ("that phase envisioned X agreeing to ...");
 - deliberation ("was considering the proposal");
-- a question in the writer's voice.
+- a question in the writer's voice;
+- the caller's word for another's act ("what it called X's refusal"), a possibility
+  announced by a verb of warning ("warned that it could impose"), and a commentator's
+  aside the parser hangs on the cue's verb ("It is possible, she said, that ...").
 `hedged` says whether the article qualifies the report ("reportedly", "seems").
 """
 
@@ -20,7 +23,8 @@ from typing import TYPE_CHECKING
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation
-from parley.extract.stances.holders import document_author, holder, name, speaker_at
+from parley.extract.stances.holders import document_author, holder, name, resolve, speaker_at
+from parley.extract.stances.judging_words import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +44,8 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
     if not quoted and _question(tok):
         return True
     reported = quoted
+    if any(c.dep_ == "ccomp" and warns(ctx, tok, c) for c in tok.children):
+        return True  # the verb of warning passing on its threat
     for cur in (tok, *ctx.ancestors(tok)):
         if any(c.dep_ == "mark" and c.lower_ in ctx.lex.conditions for c in cur.children):
             return True
@@ -55,8 +61,14 @@ def blocked(ctx: Context, tok: Token, voiced: bool = False) -> bool:
             return True
         if tok.pos_ == "VERB" and cur.i != tok.i and weighed(ctx, cur):
             return True  # "discussed how to cut the tolls", not "discussed X's demand"
+        if cur.i != tok.i and labelled(ctx, cur):
+            return True  # "what it called X's refusal": the caller's word for the act
+        if any(aside(ctx, c) for c in cur.children):
+            return True  # "It is possible, she said, that X would accept" (misparsed aside)
         if cur.i != tok.i and is_reporting(cur, ctx.lex):
             if commentator_says(ctx, cur):
+                return True
+            if warns(ctx, cur, tok):
                 return True
             reported = True
     if (not voiced and obliged(ctx, tok)) or deliberating(ctx, tok):
@@ -91,6 +103,38 @@ def weighed(ctx: Context, verb: Token) -> bool:
     return verb.lemma_.lower() in ctx.lex.deliberation and cue(verb, ctx.lex) is None
 
 
+def labelled(ctx: Context, verb: Token) -> bool:
+    """A verb of calling with "what" for its object ("what it called X's refusal", "what he
+    described as a rejection"): the act below is the caller's word for it, no report."""
+    if verb.lemma_.lower() not in ctx.lex.calling:
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" for c in verb.children)
+
+
+def aside(ctx: Context, clause: Token) -> bool:
+    """A clause hung on the cue's verb by a misparse that frames it: a commentator's
+    parenthetical verb of saying ("..., she said, that ...") or an estimate with an empty
+    subject ("It is possible ... that X would accept")."""
+    if clause.dep_ not in ("parataxis", "ccomp") or clause.i > clause.head.i:
+        return False
+    if is_reporting(clause, ctx.lex):
+        return commentator_says(ctx, clause)
+    expletive = any(c.dep_ in SUBJECTS and c.lower_ == "it" for c in clause.children)
+    words = ctx.lex.irrealis
+    return expletive and any(
+        c.lemma_.lower() in words and c.dep_ in PREDICATES for c in clause.children
+    )
+
+
+def warns(ctx: Context, verb: Token, tok: Token) -> bool:
+    """Whether `tok` is a possibility announced by a verb of warning ("warned that it could
+    impose tariffs"): a threat, not a decision."""
+    if verb.lemma_.lower() not in word_set("warning"):
+        return False
+    speculative = ctx.lex.speculative
+    return any(c.dep_ == "aux" and c.lower_ in speculative for c in tok.children)
+
+
 def commentator_says(ctx: Context, verb: Token) -> bool:
     """A verb of saying whose subject is a commentator (a person who is no case actor)."""
     for child in verb.children:
@@ -99,8 +143,19 @@ def commentator_says(ctx: Context, verb: Token) -> bool:
         if child.dep_ == "nsubj":
             if child.i in ctx.actors or name(ctx, child):
                 return False
-            return child.i in ctx.persons or child.lemma_.lower() in ctx.lex.commentators
+            if child.i in ctx.persons or child.lemma_.lower() in ctx.lex.commentators:
+                return True
+            return commentator_pronoun(ctx, child)
     return False
+
+
+def commentator_pronoun(ctx: Context, tok: Token) -> bool:
+    """ "he"/"she" after a person who is no case actor, with no actor's person nearer."""
+    if tok.lower_ not in ("he", "she") or resolve(ctx, tok) is not None:
+        return False
+    sent = tok.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    return any(i in ctx.persons and i not in ctx.actors for i in range(start, tok.i))
 
 
 def inverted_condition(tok: Token) -> bool:

@@ -130,9 +130,15 @@ def background(ctx: Context, tok: Token, who: Holder) -> bool:
         found = cue(verb, ctx.lex)
         if found is not None and not found.reporting:
             other = holder(ctx, verb)
-            if other == NESTED:  # "said he would cut the tariff he imposed": the speaker's
+            if other == NESTED:  # "said he would cut the tariff he imposed": the speaker's;
+                # "agreed to cut the tariffs they imposed": the holder of the verb above
                 other = next(
-                    (holder(ctx, a) for a in verb.ancestors if is_reporting(a, ctx.lex)), None
+                    (
+                        holder(ctx, a)
+                        for a in verb.ancestors
+                        if is_reporting(a, ctx.lex) or cue(a, ctx.lex)
+                    ),
+                    None,
                 )
             same = isinstance(other, Holder) and (other.actor == who.actor or who.pronoun)
             return found.shift and same
