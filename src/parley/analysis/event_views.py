@@ -163,19 +163,13 @@ def _report_row(
     article_id: str, old: Event, new: Event, assignment: tuple[str, bool] | None
 ) -> dict[str, Any]:
     key = _link_key(old)
-    span = _span(new)
     return {
         "id": report_id(article_id, old),
         "article_id": article_id,
         "start": old.start,
         "type": old.type,
         "kin": kin(old.type),
-        "date": new.date,
-        "date_precision": new.date_precision,
-        "approximate": new.approximate,
-        "dating": new.dating,
-        "first_day": span[0].isoformat() if span else None,
-        "last_day": span[1].isoformat() if span else None,
+        **_dated_columns(new),
         "link": key,
         "words": sorted(_words(old.summary)) if key else None,
         "undated": _undated(old),
