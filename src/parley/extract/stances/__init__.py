@@ -81,7 +81,25 @@ def extract_stances(
             if key not in seen:
                 seen.add(key)
                 found.append(stance)
-    return found
+    return _specific(found)
+
+
+# A phrase that one cue makes a stance on this many issues at once names none of them in
+# particular ("said a 10 percent levy will stay" where five issues speak of tariffs).
+MAX_SPREAD = 3
+
+
+def _specific(found: list[Stance]) -> list[Stance]:
+    """Without the stances of one cue and one phrase spread over MAX_SPREAD issues or more
+    (their evidence spans are the same; rule phrases are specific by design)."""
+    issues: dict[tuple[str, int, int, str | None], set[str]] = defaultdict(set)
+    for s in found:
+        issues[(s.actor, s.start, s.end, s.cue)].add(s.issue)
+    return [
+        s
+        for s in found
+        if s.route == "rule" or len(issues[(s.actor, s.start, s.end, s.cue)]) < MAX_SPREAD
+    ]
 
 
 Candidate = tuple["Span", list[int], list[int]]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause, negated
+from parley.extract.stances.judging_words import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,8 +58,21 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
         if cur.i == tok.i and _speakers_act(ctx, cur):
             cur = ctx.head(ctx.head(cur))  # "X said the step would help and urged Y"
             continue
-        cur = main_clause(cur) if cur.dep_ == "advcl" else ctx.head(cur)
+        cur = _adverbial_head(cur) if cur.dep_ == "advcl" else ctx.head(cur)
     return None
+
+
+def _adverbial_head(advcl: Token) -> Token:
+    """The verb a participle after a comma belongs to: the main clause, also when the parser
+    hung it on a noun's infinitive ("rejected the offer to drop X, telling Y that ..." is
+    the rejecter's telling, not the offer's author's)."""
+    head = main_clause(advcl)
+    if head.dep_ != "acl" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return head
+    if not any(t.text == "," for t in advcl.doc[head.i : advcl.i]):
+        return head
+    verb = head.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else head
 
 
 def _speakers_act(ctx: Context, verb: Token) -> bool:
@@ -380,14 +394,44 @@ def reports_own(ctx: Context, tok: Token, holder: Holder, clause: set[int] | Non
             if has_obligation(verb, ctx.lex):
                 return True
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if any(is_self(ctx, sub, holder) for sub in subjects) and purposive(ctx, verb):
+            if (
+                any(is_self(ctx, sub, holder) for sub in subjects)
+                and purposive(ctx, verb)
+                and (clause is None or _carries_frame(ctx, verb, clause))
+            ):
                 return True
             if any(ctx.issues.entries(sub) for sub in subjects) and _will(verb):
                 return True  # "Yerevan says the monitors will stay": what it means to happen
     return False
 
 
+def _carries_frame(ctx: Context, verb: Token, clause: set[int]) -> bool:
+    """Whether a speaker's reported clause about itself bears on its phrase: a cue or shift
+    ("would lift the measures"), a refusal ("would no longer serve as X"), an obligation,
+    the issue's own verb ("would withdraw"), or the speaker's own words quoted; not a verb
+    that only has the phrase as an argument ("would turn the route into a fortress")."""
+    if ctx.quote_at(verb)[0] or (negated(verb, ctx.lex) and _modal(verb)):
+        return True
+    doc = ctx.doc
+    for i in clause:
+        tok = doc[i]
+        if tok.dep_ in SUBJECTS and tok.head.i in clause:
+            return True  # "said its troops would remain": what the phrase itself will do
+        if tok.lemma_.lower() in word_set("wishing") or tok.lower_ in word_set("wishing"):
+            return True
+        found = cue(tok, ctx.lex)
+        if found is not None and not found.reporting:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and (has_obligation(tok, ctx.lex) or ctx.issues.entries(tok)):
+            return True
+    return False
+
+
 MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 WILL = {"will", "wo", "'ll", "shall"}  # not "would": as often a forecast as an intention
