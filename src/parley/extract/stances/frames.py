@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, for_clause, is_reporting
-from parley.extract.stances.filters import blocked, emits, hedged
+from parley.extract.stances.filters import blocked, contrasted, emits, hedged, own_particle
 from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
 from parley.extract.stances.holders import (
     NESTED,
@@ -243,8 +243,13 @@ def path_sign(
             return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
-        if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
+        if tok.dep_ == "prep" and (
+            shift_before(ctx, tok)
+            or (tok.lower_ in FLIP_PREPS and not own_particle(tok, cue_tok, cue_key(cue_tok, ctx.lex)))
+        ):
             sign = -sign
+        if contrasted(tok):
+            sign = -sign  # "should negotiate rather than retaliate"
         tok, length = head, length + 1
     return sign, length
 
