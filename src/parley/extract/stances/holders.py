@@ -265,7 +265,16 @@ def plural(ctx: Context, tok: Token) -> list[Holder]:
         subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
         if tok.i not in subjects and is_reporting(verb, ctx.lex):
             found = holder(ctx, verb)
-            return [found] if isinstance(found, Holder) else []
+            if not isinstance(found, Holder):
+                return []
+            group = {h.actor for h in _named_before(ctx, tok, count)}
+            # a third party's report ("the two sides agreed", said the mediator) is no one's
+            return [found] if not group or found.actor in group else []
+    return _named_before(ctx, tok, count)
+
+
+def _named_before(ctx: Context, tok: Token, count: int) -> list[Holder]:
+    """The actors named together in a subject before `tok`, within two sentences."""
     first = tok.sent.start
     for _ in range(2):
         first = ctx.doc[first - 1].sent.start if first > 0 else first
@@ -464,6 +473,10 @@ def is_self(ctx: Context, sub: Token, holder: Holder) -> bool:
     for child in sub.children:
         if child.dep_ == "poss" and (found := name(ctx, child)) is not None:
             return found.actor == holder.actor
+    count = next((PLURAL[c.lower_] for c in sub.children if c.lower_ in PLURAL), 0)
+    if count:  # "the two sides": the speaker's side, unless the sides named before exclude it
+        group = {h.actor for h in _named_before(ctx, sub, count)}
+        return not group or holder.actor in group
     determiners = [c for c in sub.children if c.dep_ == "det"]
     definite = any(c.lower_ == "the" for c in determiners)
     if definite and sub.lemma_.lower() in FOR_HOLDER:
