@@ -419,7 +419,7 @@ def _carries_frame(ctx: Context, verb: Token, clause: set[int]) -> bool:
     ("would lift the measures"), a refusal ("would no longer serve as X"), an obligation,
     the issue's own verb ("would withdraw"), or the speaker's own words quoted; not a verb
     that only has the phrase as an argument ("would turn the route into a fortress")."""
-    if ctx.quote_at(verb)[0] or (negated(verb, ctx.lex) and _modal(verb)):
+    if _quoted_words(verb) or (negated(verb, ctx.lex) and _modal(verb)):
         return True
     doc = ctx.doc
     for i in clause:
@@ -437,6 +437,13 @@ def _carries_frame(ctx: Context, verb: Token, clause: set[int]) -> bool:
 
 
 MODALS = {"will", "would", "shall", "wo", "'ll", "can", "could", "must", "should", "may"}
+
+
+def _quoted_words(verb: Token) -> bool:
+    """Whether a reported clause opens with a quotation mark (the speaker's own words, not
+    a few quoted words inside the writer's clause)."""
+    doc = verb.doc
+    return any(t.is_quote for t in doc[max(verb.left_edge.i - 1, 0) : verb.left_edge.i + 1])
 
 
 def _modal(verb: Token) -> bool:
