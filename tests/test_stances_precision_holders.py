@@ -80,8 +80,9 @@ def test_reported_clause_with_a_frame_is_a_stance(stances_of, text, expected):
 # it on the infinitive of a noun that another actor owns.
 def test_participle_after_a_comma_belongs_to_the_main_clause(stances_of):
     found = stances_of(
-        "Ostria rejected Norland's offer to hold direct talks in June, telling its envoy "
-        "that the tariffs will stay."
+        "The Ostrian government has rejected Norland's offer to hold direct talks on all "
+        "matters on both sides of the strait, telling the Norlandic envoy that the tariffs "
+        "will stay whatever the outcome."
     )
     assert ("ostria", "tariff_cut", "oppose") in found
     assert not any(actor == "norland" and issue == "tariff_cut" for actor, issue, _ in found)
@@ -92,7 +93,8 @@ def test_participle_after_a_comma_belongs_to_the_main_clause(stances_of):
 def test_a_third_partys_two_sides_are_not_its_stance(stances_of):
     found = stances_of(
         "Norland and Ostria met in Belmar on Monday. "
-        '"The two sides have reached an agreement to cut the tariffs," Ana Sol said.'
+        '"The two sides have reached an agreement to cut the tariffs, and the mediators will '
+        'watch every step," Ana Sol said.'
     )
     assert not any(actor == "belmar" for actor, _issue, _side in found)
 
