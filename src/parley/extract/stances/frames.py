@@ -243,15 +243,18 @@ def path_sign(
             return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
-        if tok.dep_ == "prep" and (
-            shift_before(ctx, tok)
-            or (tok.lower_ in FLIP_PREPS and not own_particle(tok, cue_tok, cue_key(cue_tok, ctx.lex)))
-        ):
+        flips = tok.lower_ in FLIP_PREPS and not own_particle(tok, cue_tok, found_key(ctx, cue_tok))
+        if tok.dep_ == "prep" and (shift_before(ctx, tok) or flips):
             sign = -sign
         if contrasted(tok):
             sign = -sign  # "should negotiate rather than retaliate"
         tok, length = head, length + 1
     return sign, length
+
+
+def found_key(ctx: Context, cue_tok: Token) -> str | None:
+    """The cue's key ("argue against"), or None for a token that is no cue."""
+    return cue_key(cue_tok, ctx.lex) if cue(cue_tok, ctx.lex) is not None else None
 
 
 def weighing(ctx: Context, verb: Token) -> bool:

@@ -431,7 +431,8 @@ def _carries_frame(ctx: Context, verb: Token, clause: set[int]) -> bool:
         found = cue(tok, ctx.lex)
         if found is not None and not found.reporting:
             return True
-        if tok.pos_ in ("VERB", "AUX") and (has_obligation(tok, ctx.lex) or ctx.issues.entries(tok)):
+        verbal = tok.pos_ in ("VERB", "AUX")
+        if verbal and (has_obligation(tok, ctx.lex) or ctx.issues.entries(tok)):
             return True
     return False
 
