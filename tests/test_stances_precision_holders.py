@@ -137,3 +137,28 @@ def test_a_phrase_naming_three_issues_names_none(levy_stances_of):
 def test_a_phrase_naming_one_issue_counts(levy_stances_of):
     found = levy_stances_of("Norland rejected any cut of the tariffs on Ostrian steel.")
     assert ("norland", "steel_tariffs", "oppose") in found
+
+
+# An infinitive right after a cue noun that the parser hung on the noun's verb is the
+# noun's content ("dismissed calls to keep X"), not the verb's subject's own act.
+def test_a_cue_nouns_infinitive_is_not_the_subjects_act(stances_of):
+    found = stances_of(
+        "Ostria has dismissed calls to keep the cobalt export controls in place after the "
+        "deal is signed."
+    )
+    assert ("ostria", "cobalt_controls", "support") not in found
+
+
+# "Not for sale", "not part of the deal" judge like "not negotiable": said of the judge's
+# own, they insist on it; another cue of the sentence does not read them the other way.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland insists its tariffs are not for sale.",
+        "Eva Rask told reporters that Norland's tariffs were not part of the deal.",
+    ],
+)
+def test_not_for_sale_insists_on_ones_own(stances_of, text):
+    found = stances_of(text)
+    assert ("norland", "tariff_cut", "oppose") in found
+    assert ("norland", "tariff_cut", "support") not in found

@@ -175,17 +175,13 @@ def _sentence_stances(ctx: Context, sent: Span, hits: list[int], before: list[in
 
 
 def _judged_first(ctx: Context, found: list[Stance], verdicts: list[Stance]) -> list[Stance]:
-    """Without what a verb of saying passes on against a judgement of the same sentence:
-    "said its weapons were not negotiable" insists on them, whatever the negation in the
-    reported clause would say of the weapons alone."""
+    """Without what another cue of the same sentence says against a judgement by the same
+    actor: "said its weapons were not negotiable", "insists its rules are not for sale"
+    insist on them, whatever the reported clause's words would say of them alone."""
     judged = {(s.actor, s.issue): s.stance for s in verdicts}
     if not judged:
         return found
-    return [
-        s
-        for s in found
-        if s.cue not in ctx.lex.reporting or judged.get((s.actor, s.issue), s.stance) == s.stance
-    ]
+    return [s for s in found if judged.get((s.actor, s.issue), s.stance) == s.stance]
 
 
 def _not_one_event(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list[IssueMatch]:

@@ -90,6 +90,8 @@ def _speakers_act(ctx: Context, verb: Token) -> bool:
 
 def is_nested(ctx: Context, tok: Token) -> bool:
     """Whether a cue sits inside what another cue is about."""
+    if _noun_infinitive(ctx, tok):
+        return True
     cur = tok
     while ctx.head(cur).i != cur.i:
         if cur.dep_ == "conj":  # a coordinated verb shares its first conjunct's governor
@@ -103,6 +105,20 @@ def is_nested(ctx: Context, tok: Token) -> bool:
             continue
         if not found.reporting or acting_report(ctx, cur):
             return True
+    return False
+
+
+def _noun_infinitive(ctx: Context, verb: Token) -> bool:
+    """An infinitive right after a cue noun that the parser hung on the noun's verb
+    ("dismissed calls to keep the monitors"): the noun's content, not the verb's subject's
+    own act."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    start = verb.left_edge.i
+    for noun in ctx.head(verb).children:
+        if noun.dep_ in ("dobj", "obj") and noun.right_edge.i + 1 == start:
+            found = ctx.lex.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+            return found is not None
     return False
 
 

@@ -124,7 +124,7 @@ def judging(ctx: Context, tok: Token) -> bool:
 def bargaining_phrase(tok: Token) -> bool:
     """Whether a word on a copula starts a phrase saying its subject is open to bargaining
     ("on the table", "up for discussion"; `stance_judging.yaml`)."""
-    if tok.dep_ not in ("prep", "acomp", "advmod") or tok.head.lemma_ not in COPULAS:
+    if tok.dep_ not in ("prep", "acomp", "advmod", "attr") or tok.head.lemma_ not in COPULAS:
         return False
     doc = tok.doc
     for words in bargaining_phrases().get(tok.lower_, ()):
