@@ -52,6 +52,7 @@ def levy_stances_of():
     [
         "Norland said it would mention the tariffs in its annual report.",
         "Ostria said it would print the cobalt export controls in a new booklet.",
+        "Norland said it cannot find the tariffs in the old ledger.",
     ],
 )
 def test_reported_clause_without_a_frame_is_no_stance(stances_of, text):

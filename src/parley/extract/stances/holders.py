@@ -435,7 +435,7 @@ def _carries_frame(ctx: Context, verb: Token, clause: set[int]) -> bool:
     ("would lift the measures"), a refusal ("would no longer serve as X"), an obligation,
     the issue's own verb ("would withdraw"), or the speaker's own words quoted; not a verb
     that only has the phrase as an argument ("would turn the route into a fortress")."""
-    if _quoted_words(verb) or (negated(verb, ctx.lex) and _modal(verb)):
+    if _quoted_words(verb) or (negated(verb, ctx.lex) and _refusal(verb)):
         return True
     doc = ctx.doc
     for i in clause:
@@ -463,8 +463,12 @@ def _quoted_words(verb: Token) -> bool:
     return any(t.is_quote for t in doc[max(verb.left_edge.i - 1, 0) : verb.left_edge.i + 1])
 
 
-def _modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+def _refusal(verb: Token) -> bool:
+    """A modal of will on a negated verb ("would not", "won't"; not "cannot")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
+
+
+FUTURE = {"will", "would", "shall", "wo", "'ll"}
 
 
 WILL = {"will", "wo", "'ll", "shall"}  # not "would": as often a forecast as an intention
