@@ -163,3 +163,15 @@ def test_not_for_sale_insists_on_ones_own(stances_of, text):
     found = stances_of(text)
     assert ("norland", "tariff_cut", "oppose") in found
     assert ("norland", "tariff_cut", "support") not in found
+
+
+# A verb coordinated after a clause set off by dashes is the act of the clause around the
+# aside, not of the aside's subject (the parser joins it to the aside).
+def test_a_verb_after_a_dashed_aside_keeps_the_outer_subject(stances_of):
+    found = stances_of(
+        "Timo Varg has often echoed Belmar's account of the dispute\u2014that Norland started "
+        "the quarrel\u2014and repeatedly demanded Norlandic tariff cuts while asking little "
+        "of Belmar."
+    )
+    assert ("ostria", "tariff_cut", "support") in found
+    assert ("norland", "tariff_cut", "support") not in found

@@ -55,7 +55,7 @@ def find_holder(ctx: Context, tok: Token) -> Holder | str | None:
             return found if isinstance(found, Holder) else None
         if cur.dep_ not in CLIMB or ctx.head(cur).i == cur.i:
             return None
-        if cur.i == tok.i and _speakers_act(ctx, cur):
+        if cur.i == tok.i and (_speakers_act(ctx, cur) or _after_aside(ctx, cur)):
             cur = ctx.head(ctx.head(cur))  # "X said the step would help and urged Y"
             continue
         cur = _adverbial_head(cur) if cur.dep_ == "advcl" else ctx.head(cur)
@@ -73,6 +73,22 @@ def _adverbial_head(advcl: Token) -> Token:
         return head
     verb = head.head.head
     return verb if verb.pos_ in ("VERB", "AUX") else head
+
+
+DASHES = {"—", "–", "--", "-"}
+
+
+def _after_aside(ctx: Context, verb: Token) -> bool:
+    """A verb coordinated with a clause set off by dashes, after the closing dash ("He
+    backed X's account of the war, that Y caused it, and demanded Z", with dashes): the
+    parser joins it to the aside; it is the act of the clause around the aside."""
+    head = ctx.head(verb)
+    if verb.dep_ != "conj" or head.dep_ not in ("ccomp", "acl", "relcl", "appos"):
+        return False
+    doc = verb.doc
+    opens = any(t.text in DASHES for t in doc[ctx.head(head).i : head.left_edge.i])
+    closes = any(t.text in DASHES for t in doc[head.i : verb.i])
+    return opens and closes
 
 
 def _speakers_act(ctx: Context, verb: Token) -> bool:
