@@ -175,3 +175,16 @@ def test_a_verb_after_a_dashed_aside_keeps_the_outer_subject(stances_of):
     )
     assert ("ostria", "tariff_cut", "support") in found
     assert ("norland", "tariff_cut", "support") not in found
+
+
+# Two clauses across a semicolon, each verb with its own object, are two stances; the
+# parser's complement across the semicolon is not the second verb's content. A second
+# verb with no object of its own ("still refuses") is about the first clause.
+def test_clauses_across_a_semicolon(stances_of):
+    found = stances_of("Ostria wants the cobalt export controls; Norland wants direct talks.")
+    assert ("ostria", "cobalt_controls", "support") in found
+    assert ("norland", "direct_talks", "support") in found
+    assert ("norland", "cobalt_controls", "support") not in found
+    assert ("ostria", "tariff_cut", "oppose") in stances_of(
+        "Norland must cut the tariffs; Ostria still refuses."
+    )

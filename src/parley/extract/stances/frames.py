@@ -23,6 +23,7 @@ from parley.extract.stances.holders import (
     RELATIVE,
     SIBLING,
     holder,
+    joined_clause,
     made_into,
     name,
     partners,
@@ -208,6 +209,8 @@ def path_sign(
         head = ctx.head(tok)
         if head.i == tok.i or length >= MAX_PATH:
             return special_scope(ctx, match, root, cue_tok)
+        if joined_clause(tok):
+            return None  # "A wants X; B wants Y": B's wish is Y alone
         if head.i == cue_tok.i:
             if for_clause(cue_tok, tok, ctx.lex):
                 pass  # "called for the truce to be respected"

@@ -115,6 +115,8 @@ def is_nested(ctx: Context, tok: Token) -> bool:
             continue
         if (cur.dep_ in SIBLING and not complement(cur)) or cur.dep_ in SUBJECTS:
             return False
+        if joined_clause(cur):
+            return False
         cur = ctx.head(cur)
         found = cue(cur, ctx.lex)
         if found is None or found.direct:  # a light verb only bears on its own object
@@ -136,6 +138,18 @@ def _noun_infinitive(ctx: Context, verb: Token) -> bool:
             found = ctx.lex.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
             return found is not None
     return False
+
+
+def joined_clause(clause: Token) -> bool:
+    """A clause the parser made the complement of a verb after it across a semicolon, when
+    that verb has an object of its own ("X wants A; Y wants B"): a clause of its own, not
+    what the later verb is about ("X must leave; Y refuses" is)."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or clause.i > head.i:
+        return False
+    if not any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1 : head.i]):
+        return False
+    return any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") and c.i > head.i for c in head.children)
 
 
 def complement(clause: Token) -> bool:
