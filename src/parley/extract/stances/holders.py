@@ -75,7 +75,7 @@ def _adverbial_head(advcl: Token) -> Token:
     return verb if verb.pos_ in ("VERB", "AUX") else head
 
 
-DASHES = {"—", "–", "--", "-"}
+DASHES = {"—", "–", "--"}
 
 
 def _after_aside(ctx: Context, verb: Token) -> bool:
@@ -495,10 +495,7 @@ def _quoted_words(verb: Token) -> bool:
 
 def _refusal(verb: Token) -> bool:
     """A modal of will on a negated verb ("would not", "won't"; not "cannot")."""
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
-
-
-FUTURE = {"will", "would", "shall", "wo", "'ll"}
+    return any(c.dep_ == "aux" and (c.lower_ in WILL or c.lower_ == "would") for c in verb.children)
 
 
 WILL = {"will", "wo", "'ll", "shall"}  # not "would": as often a forecast as an intention
