@@ -8,31 +8,9 @@ have actors and issues only.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from parley.extract.entities import extract_mentions
-from parley.extract.quotes import extract_quotes
-from parley.extract.stances import extract_stances
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _runner(case_file: str):
-    from parley.case import load_case
-    from parley.nlp import load_pipeline
-
-    case = load_case(FIXTURES / case_file)
-    nlp = load_pipeline(case)
-
-    def run(text: str) -> set[tuple[str, str, str]]:
-        doc = nlp(text)
-        mentions = extract_mentions(doc, None, case)
-        found = extract_stances(doc, None, case, mentions, extract_quotes(doc, None, case))
-        return {(s.actor, s.issue, s.stance) for s in found}
-
-    return run
+from tests.test_stances_precision import _runner
 
 
 @pytest.fixture(scope="module")
