@@ -28,6 +28,7 @@ from parley.extract.stances.holders import (
     partners,
     reports_own,
 )
+from parley.extract.stances.issues import issue_words
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -81,7 +82,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
         sign, length = path
         if match.issue not in best or length < best[match.issue][1]:
             best[match.issue] = (sign * match.polarity, length, match)
-    polarity = found.polarity * (-1 if is_negated else 1)
+    polarity = found.polarity * (-1 if is_negated or set_aside(tok) else 1)
     is_hedged = hedged(ctx, tok)
     return [
         make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
@@ -244,9 +245,41 @@ def path_sign(
         if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
         if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
+            if not own_particle(ctx, tok, head):  # "argued against X": the cue's own word
+                sign = -sign
+        if contrasted(tok):  # "negotiate rather than retaliate", "talks instead of X"
             sign = -sign
         tok, length = head, length + 1
     return sign, length
+
+
+def contrasted(tok: Token) -> bool:
+    """Whether a word is what a contrast sets aside: the second member of "X rather than
+    Y" (a conjunct or the object of "than"), or the phrase "instead of Y" (the contrast
+    words of `extract/data/issue_words.yaml`)."""
+    for first, second in issue_words().contrasts:
+        marks = [c for c in tok.head.children if c.lower_ == second and c.i < tok.i]
+        if tok.dep_ == "conj" and any(_marked(m, first) for m in marks):
+            return True
+        if tok.lower_ == second and tok.dep_ in ("prep", "cc") and _marked(tok, first):
+            return True
+    return False
+
+
+def set_aside(verb: Token) -> bool:
+    """A cue that a contrast sets aside ("chose to talk instead of imposing X", "talk
+    rather than impose X"): its holder wants the other course."""
+    return contrasted(verb) or (verb.dep_ in ("pcomp", "pobj") and contrasted(verb.head))
+
+
+def _marked(word: Token, first: str) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == first for c in word.children)
+
+
+def own_particle(ctx: Context, prep: Token, verb: Token) -> bool:
+    """Whether a preposition is part of its verb's phrasal cue ("argue against", "vote
+    against"), whose polarity already says what it says."""
+    return (verb.lemma_.lower(), prep.lower_) in ctx.lex.phrasal
 
 
 def weighing(ctx: Context, verb: Token) -> bool:

@@ -105,7 +105,9 @@ def _pattern() -> re.Pattern[str]:
 def phrase_amounts(head: Token) -> list[tuple[float, Token]]:
     """The amounts that measure a noun ("a 30 percent tariff", "rates of 200 percent"):
     a number before a unit word, within a few steps below the noun."""
-    found = []
+    found: list[tuple[float, Token]] = []
+    if head.lower_ in units().units:  # a misparse made the unit the phrase's head
+        return found
     for tok in head.subtree:
         value = amount(tok)
         if value is not None and _measures(tok, head):
