@@ -153,12 +153,20 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
     path from the issue phrase up to it, as if the speaker had said it in reported speech.
     """
     quoted, speaker = ctx.quote_at(verb)
-    if not quoted or speaker is None or blocked(ctx, verb, voiced=True):
+    if not quoted:  # '"X is on offer," she said': the quote's clause under the verb of saying
+        return [
+            stance
+            for clause in verb.children
+            if clause.dep_ == "ccomp" and on_state(ctx, clause) and ctx.quote_at(clause)[0]
+            for stance in voiced_stances(ctx, clause, matches)
+        ]
+    if speaker is None or blocked(ctx, verb, voiced=True):
         return []
     own = cue(verb, ctx.lex)
     if own is not None and isinstance(holder(ctx, verb), Holder):
         return []  # a frame of its own ("We reject the plan")
-    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker)):
+    state = on_state(ctx, verb)  # "X is still on offer"
+    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker) or state):
         return []
     who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
     best: dict[str, tuple[int, int, IssueMatch]] = {}
@@ -168,7 +176,7 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
         path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
         if path is None:
             continue
-        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity
+        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity * (state or 1)
         if match.issue not in best or path[1] < best[match.issue][1]:
             best[match.issue] = (sign, path[1], match)
     is_hedged = hedged(ctx, verb)
@@ -386,7 +394,9 @@ def special_scope(
         found = sibling_scope(ctx, match, root, cue_tok)
         if found is not None:
             return found
-    if cue_tok.dep_ == "attr":
+    if on_predicate(cue_tok):  # "X is still on offer": the offer is of X
+        head = head.head
+    if cue_tok.dep_ == "attr" or on_predicate(cue_tok):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects and root.i in {t.i for t in subjects[0].subtree}:
             return within(ctx, match, root, subjects[0])
@@ -395,6 +405,33 @@ def special_scope(
         if found is not None:
             return found[0], found[1] + 1
     return None
+
+
+def on_predicate(noun: Token) -> bool:
+    """A cue noun in a predicate of state ("is on offer", "remains on the agenda of"):
+    about the clause's subject."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "on"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_ in COPULAS
+        and not any(c.dep_ == "det" for c in noun.children)  # "on the plan": a topic
+    )
+
+
+COPULAS = {"be", "remain", "stay"}
+
+
+def on_state(ctx: Context, verb: Token) -> int:
+    """The polarity of a cue noun a clause puts its subject in ("X is on offer", "stays
+    on offer"), else 0."""
+    for prep in verb.children:
+        for noun in prep.children:
+            found = cue(noun, ctx.lex) if on_predicate(noun) else None
+            if found is not None and not found.shift:
+                return found.polarity
+    return 0
 
 
 # Prepositions of a cue noun's complement ("a call for X", "its rejection of X").
