@@ -277,6 +277,8 @@ class IssueIndex:
             and (issue in polarity or issue in points)
         )  # fmt: skip
         if not ranked:
+            ranked = self._shared(head, words, scores, extra, bonus, counts, headed, polarity)
+        if not ranked:
             return []
         top = ranked[-1][:2]
         start = min(t.idx for t in (*words, *measured))
@@ -301,6 +303,34 @@ class IssueIndex:
             for *rank, issue in ranked
             if tuple(rank) == top
         ]
+
+    def _shared(
+        self,
+        head: Token,
+        words: list[Token],
+        scores: dict[str, float],
+        extra: dict[str, float],
+        bonus: dict[str, float],
+        counts: dict[str, int],
+        headed: set[str],
+        polarity: dict[str, tuple[float, int, Token]],
+    ) -> list[tuple[float, int, str]]:
+        """A head word several issues share, which names one of them in full ("tariffs"):
+        the issue the phrase's other words and clauses favour, when one leads clearly
+        ("tariffs on industrial goods" where one issue's text says "industrial goods")."""
+        if head not in words:
+            return []
+        shared = [e for e in self.entries(head) if e.head and e.exact and e.primary]
+        if len(shared) < 2 or sum(e.weight for e in shared) < self.threshold:
+            return []
+        ranked = sorted(
+            (round(scores[i] + extra[i] + bonus[i], 6), counts[i], i)
+            for i in {e.issue for e in shared}
+            if i in headed and i in polarity
+        )
+        if len(ranked) < 2 or ranked[-1][0] - ranked[-2][0] < SHARED_MARGIN:
+            return []
+        return ranked[-1:]
 
     def _amounts(
         self, head: Token, scores: dict[str, float], headed: set[str]
@@ -363,6 +393,9 @@ ActorOf = Callable[["Token"], "str | None"]
 # issue's own: "a 50 percent tariff on steel" is the steel issue's, whatever label says 50),
 # and the point from which an amount names the proposition's side, not its opposite.
 AMOUNT_WEIGHT = 0.75
+# How far the issue a shared head word names must lead the others on the phrase's other
+# words (half a modifier's weight: "industrial goods" decides, a stray word does not).
+SHARED_MARGIN = 0.25
 MIDDLE = 50
 # What an actor named in a phrase adds to the issues whose texts name it (a tie-breaker).
 ACTOR_WEIGHT = 0.5
