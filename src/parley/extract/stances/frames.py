@@ -22,6 +22,7 @@ from parley.extract.stances.holders import (
     NESTED,
     RELATIVE,
     SIBLING,
+    document_author,
     holder,
     made_into,
     name,
@@ -153,22 +154,26 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
     path from the issue phrase up to it, as if the speaker had said it in reported speech.
     """
     quoted, speaker = ctx.quote_at(verb)
-    if not quoted:  # '"X is on offer," she said': the quote's clause under the verb of saying
+    author = None if quoted else plan_author(ctx, verb)
+    if not quoted and author is None:  # '"X is on offer," she said': the quote's clause
         return [
             stance
             for clause in verb.children
             if clause.dep_ == "ccomp" and on_state(ctx, clause) and ctx.quote_at(clause)[0]
             for stance in voiced_stances(ctx, clause, matches)
         ]
+    if author is not None:
+        speaker = author.actor
     if speaker is None or blocked(ctx, verb, voiced=True):
         return []
     own = cue(verb, ctx.lex)
-    if own is not None and isinstance(holder(ctx, verb), Holder):
+    if own is not None and author is None and isinstance(holder(ctx, verb), Holder):
         return []  # a frame of its own ("We reject the plan")
     state = on_state(ctx, verb)  # "X is still on offer"
-    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker) or state):
+    to_come = author is not None and future(verb)  # "under the plan, X would Y"
+    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker) or state or to_come):
         return []
-    who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
+    who = author or Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
         if match.route == "summary" and not match.root.is_ancestor(verb):
@@ -176,7 +181,9 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
         path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
         if path is None:
             continue
-        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity * (state or 1)
+        own_word = match.root.i == verb.i  # "the troops would withdraw": the issue's own verb
+        verb_sign = 1 if own_word else token_sign(ctx, verb, match.issue)
+        sign = path[0] * verb_sign * match.polarity * (state or 1)
         if match.issue not in best or path[1] < best[match.issue][1]:
             best[match.issue] = (sign, path[1], match)
     is_hedged = hedged(ctx, verb)
@@ -184,6 +191,23 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
         make_stance(ctx, verb, who, sign, match, is_hedged, VOICED)
         for sign, _length, match in best.values()
     ]
+
+
+def plan_author(ctx: Context, verb: Token) -> Holder | None:
+    """The author of the plan a clause is told under ("Under the plan, the troops would
+    leave": what the plan's author proposes), from `holders.document_author`."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.under_preps:
+            for noun in prep.children:
+                found = document_author(ctx, noun) if noun.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    return None
+
+
+def future(verb: Token) -> bool:
+    """A clause of what will or would happen."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE for c in verb.children)
 
 
 def intends(ctx: Context, verb: Token, speaker: str) -> bool:

@@ -77,6 +77,7 @@ class Lexicon:
     making: frozenset[str]
     expressing: frozenset[str]
     act_nouns: frozenset[str]
+    under_preps: frozenset[str]
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -114,6 +115,7 @@ _WORD_LISTS = (
     "making",
     "expressing",
     "act_nouns",
+    "under_preps",
 )
 
 
