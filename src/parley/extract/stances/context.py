@@ -19,7 +19,7 @@ from parley.extract.stances.rules import CaseRules, normalise
 from parley.extract.stances.turns import turns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from parley.case import Case
     from parley.extract.records import Mention, Quote
@@ -172,28 +172,61 @@ def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
 
 
 def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
-    """Token index -> actor id for names of case actors; token indexes of other people."""
-    valid = set(ctx.case.actor_ids)
-    for ent in ctx.doc.ents:
-        if _dateline(ent):
-            ctx.datelines |= {tok.i for tok in ent}
-            continue
-        actor = ent.ent_id_ if ent.ent_id_ in valid else None
-        for tok in ent:
-            if actor:
-                ctx.actors[tok.i] = actor
-            elif ent.label_ == "PERSON":
-                ctx.persons.add(tok.i)
+    """Token index -> actor id for names of case actors; token indexes of other people.
+
+    One read of the doc's entity columns (no entity spans built), then the mentions'
+    character offsets mapped to tokens by binary search."""
+    import numpy as np
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX
+
+    doc = ctx.doc
+    strings = doc.vocab.strings
+    cols = doc.to_array([ENT_IOB, ENT_ID, ENT_TYPE, IDX])
+    inside = np.flatnonzero((cols[:, 0] == 1) | (cols[:, 0] == 3))
+    if len(inside):
+        ctx.datelines = _datelines(doc, cols[:, 0])
+        ids = {strings.add(a): a for a in ctx.case.actor_ids}
+        person = strings.add("PERSON")
+        for i, ent_id, ent_type in zip(
+            inside.tolist(), cols[inside, 1].tolist(), cols[inside, 2].tolist(), strict=True
+        ):
+            if i in ctx.datelines:
+                continue
+            actor = ids.get(ent_id)
+            if actor is not None:
+                ctx.actors[i] = actor
+            elif ent_type == person:
+                ctx.persons.add(i)
+    starts = cols[:, 3]
     for m in mentions:
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        for tok in span or ():
-            if tok.i in ctx.datelines:
+        first = max(int(np.searchsorted(starts, m.start, side="right")) - 1, 0)
+        last = int(np.searchsorted(starts, m.end, side="left"))
+        for i in range(first, last):
+            if i in ctx.datelines:
                 continue
             if m.actor:
-                ctx.actors.setdefault(tok.i, m.actor)
-                ctx.persons.discard(tok.i)
-            elif m.label == "PERSON" and tok.i not in ctx.actors:
-                ctx.persons.add(tok.i)
+                ctx.actors.setdefault(i, m.actor)
+                ctx.persons.discard(i)
+            elif m.label == "PERSON" and i not in ctx.actors:
+                ctx.persons.add(i)
+
+
+def _datelines(doc: Doc, iob: Any) -> set[int]:
+    """Tokens of places in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not who."""
+    import numpy as np
+
+    found: set[int] = set()
+    begins = np.flatnonzero(iob == 3).tolist()
+    for start in begins:
+        if start and "\n" not in doc[start - 1].text_with_ws:
+            continue
+        end = start + 1
+        while end < len(doc) and iob[end] == 1:
+            end += 1
+        text = doc[start:end].text
+        if text.isupper() and len(text) > 2:
+            found |= set(range(start, end))
+    return found
 
 
 def _turn_actor(ctx: Context, name: str, start: int, end: int) -> str | None:
@@ -215,12 +248,6 @@ def _paragraphs(doc: Doc) -> Any:
     for i in np.flatnonzero(spaces).tolist():
         breaks[i] = "\n" in doc[i].text
     return np.cumsum(breaks)
-
-
-def _dateline(ent: Span) -> bool:
-    """A place in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not who."""
-    line_start = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
-    return line_start and ent.text.isupper() and len(ent.text) > 2
 
 
 def _speaker_actor(

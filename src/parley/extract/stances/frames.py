@@ -276,9 +276,9 @@ def path_sign(
             return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
-        if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
-            if not own_particle(ctx, tok, head):  # "argued against X": the cue's own word
-                sign = -sign
+        flips = tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS)
+        if flips and not own_particle(ctx, tok, head):  # "argued against X": the cue's word
+            sign = -sign
         if contrasted(tok):  # "negotiate rather than retaliate", "talks instead of X"
             sign = -sign
         tok, length = head, length + 1
