@@ -118,9 +118,9 @@ def build_context(
     `text` is the text the doc was parsed from (the article's), so that it is not rebuilt."""
     names = case.name_index()
     ctx = Context(doc, case, lex, rules, issues, names=names, demonyms=demonyms(names, lex))
-    _index_names(ctx, mentions)
-    ctx.paragraphs = _paragraphs(doc)
     raw = text if text is not None else doc.text
+    _index_names(ctx, mentions, raw)
+    ctx.paragraphs = _paragraphs(doc)
     lines = [(start, end, _turn_actor(ctx, raw[a:b], a, b)) for start, end, a, b in turns(raw)]
     ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q, lines)) for q in quotes] + lines
     ctx.speakers = [
@@ -171,20 +171,21 @@ def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
+def _index_names(ctx: Context, mentions: Sequence[Mention], raw: str) -> None:
     """Token index -> actor id for names of case actors; token indexes of other people.
 
     One read of the doc's entity columns (no entity spans built), then the mentions'
-    character offsets mapped to tokens by binary search."""
+    character offsets mapped to tokens by one binary search. `raw` is the doc's text."""
     import numpy as np
     from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX
 
     doc = ctx.doc
     strings = doc.vocab.strings
     cols = doc.to_array([ENT_IOB, ENT_ID, ENT_TYPE, IDX])
+    starts = cols[:, 3]
     inside = np.flatnonzero((cols[:, 0] == 1) | (cols[:, 0] == 3))
     if len(inside):
-        ctx.datelines = _datelines(doc, cols[:, 0])
+        ctx.datelines = _datelines(raw, cols[:, 0], starts)
         ids = {strings.add(a): a for a in ctx.case.actor_ids}
         person = strings.add("PERSON")
         for i, ent_id, ent_type in zip(
@@ -197,11 +198,12 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
                 ctx.actors[i] = actor
             elif ent_type == person:
                 ctx.persons.add(i)
-    starts = cols[:, 3]
-    for m in mentions:
-        first = max(int(np.searchsorted(starts, m.start, side="right")) - 1, 0)
-        last = int(np.searchsorted(starts, m.end, side="left"))
-        for i in range(first, last):
+    if not mentions:
+        return
+    firsts = np.searchsorted(starts, [m.start for m in mentions], side="right") - 1
+    lasts = np.searchsorted(starts, [m.end for m in mentions], side="left")
+    for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True):
+        for i in range(max(first, 0), last):
             if i in ctx.datelines:
                 continue
             if m.actor:
@@ -211,19 +213,21 @@ def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
                 ctx.persons.add(i)
 
 
-def _datelines(doc: Doc, iob: Any) -> set[int]:
-    """Tokens of places in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not who."""
+def _datelines(raw: str, iob: Any, starts: Any) -> set[int]:
+    """Tokens of places in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not
+    who. `iob` and `starts` are the doc's entity-IOB and character-offset columns."""
     import numpy as np
 
     found: set[int] = set()
-    begins = np.flatnonzero(iob == 3).tolist()
-    for start in begins:
-        if start and "\n" not in doc[start - 1].text_with_ws:
+    offsets = starts.tolist()
+    for start in np.flatnonzero(iob == 3).tolist():
+        if start and "\n" not in raw[offsets[start - 1] : offsets[start]]:
             continue
         end = start + 1
-        while end < len(doc) and iob[end] == 1:
+        while end < len(iob) and iob[end] == 1:
             end += 1
-        text = doc[start:end].text
+        last = offsets[end] if end < len(offsets) else len(raw)
+        text = raw[offsets[start] : last].rstrip()
         if text.isupper() and len(text) > 2:
             found |= set(range(start, end))
     return found
