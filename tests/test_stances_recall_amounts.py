@@ -149,3 +149,21 @@ def test_a_clause_under_a_plan_is_its_authors(stances_of):
     )
     found = {(a, i, s) for a, i, s, _p in stances_of(text)}
     assert ("norland", "ferry_guard", "support") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostria put its countermeasures on hold for a month.",
+        "Timo Varg wants Ostria to keep its countermeasures in reserve.",
+    ],
+)
+def test_a_verb_with_a_fixed_phrase_of_suspension_is_a_shift(stances_of, text):
+    found = {(a, i, s) for a, i, s, _p in stances_of(text)}
+    assert found == {("ostria", "retaliation", "oppose")}
+
+
+def test_keeping_something_in_force_is_no_shift(stances_of):
+    found = {(a, i, s) for a, i, s, _p in stances_of("Ostria kept its countermeasures in force.")}
+    assert ("ostria", "retaliation", "support") in found
+    assert ("ostria", "retaliation", "oppose") not in found
