@@ -289,6 +289,8 @@ def contrasted(tok: Token) -> bool:
     """Whether a word is what a contrast sets aside: the second member of "X rather than
     Y" (a conjunct or the object of "than"), or the phrase "instead of Y" (the contrast
     words of `extract/data/issue_words.yaml`)."""
+    if tok.dep_ not in ("conj", "prep", "cc"):
+        return False
     for first, second in issue_words().contrasts:
         marks = [c for c in tok.head.children if c.lower_ == second and c.i < tok.i]
         if tok.dep_ == "conj" and any(_marked(m, first) for m in marks):
