@@ -24,7 +24,6 @@ from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, is_reporting
 from parley.extract.stances.grammar import SUBJECTS, has_obligation
 from parley.extract.stances.holders import document_author, holder, name, resolve, speaker_at
-from parley.extract.stances.issues import issue_words
 from parley.extract.stances.judging_words import word_set
 
 if TYPE_CHECKING:
@@ -253,20 +252,3 @@ def hedged(ctx: Context, tok: Token) -> bool:
         if any(c.lemma_.lower() in hedges and c.dep_ in ("advmod", "aux") for c in cur.children):
             return True
     return False
-
-
-def contrasted(tok: Token) -> bool:
-    """Whether a phrase on a cue's path is what the clause sets aside ("should talk rather
-    than retaliate", "chose to wait instead of hitting back"): the contrast pairs of
-    `issue_words.yaml`, just before the phrase."""
-    start = tok.left_edge.i
-    if start < 2:
-        return False
-    doc = tok.doc
-    return (doc[start - 2].lower_, doc[start - 1].lower_) in issue_words().contrasts
-
-
-def own_particle(prep: Token, verb: Token, key: str | None) -> bool:
-    """Whether a preposition is part of a phrasal cue ("argued against", "walked away
-    from"): the cue's polarity already says what it means."""
-    return key is not None and prep.head.i == verb.i and prep.lower_ in key.split()[1:]
