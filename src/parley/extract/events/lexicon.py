@@ -71,6 +71,7 @@ class Lexicon:
     reciprocal_openers: frozenset[Words]
     ordinals: frozenset[str]
     containers: frozenset[str]
+    collections: frozenset[str]
     quantities: frozenset[str]
     audience_verbs: frozenset[str]
     writing_verbs: frozenset[str]
@@ -192,6 +193,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         announcing_verbs=_words(data.get("announcing_verbs")),
         ordinals=_words(data.get("ordinals")),
         containers=_words(data.get("containers")),
+        collections=_words(data.get("collections")),
         quantities=_words(data.get("quantities")),
         audience_verbs=_words(data.get("audience_verbs")),
         writing_verbs=_words(data.get("writing_verbs")),

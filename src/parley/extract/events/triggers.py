@@ -186,9 +186,7 @@ def _verb_trigger(
             ]
         classes = found.get(reach)
         if frame.subjects:
-            subjects = [
-                _antecedent(c, lexicon) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-            ]
+            subjects = [_antecedent(c, lexicon) for c in _subjects(token)]
             matched = [
                 c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects
             ]
@@ -202,6 +200,17 @@ def _verb_trigger(
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
     return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it shares them with: "the rates were
+    announced and took effect", "the duties were due to apply"."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return found
+        verb = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+    return []
 
 
 def _audience(verb: Token, lexicon: Lexicon) -> bool:
@@ -337,6 +346,8 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     """The word classes of an object (a common noun, or when it has none the words that
     modify it: "the snapback mechanism"), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if token.lemma_.lower() in lexicon.collections:  # "a package of countermeasures"
+        classes = _collected_classes(token, lexicon) + classes
     if token.lower_ in ("them", "him", "her") and _people_before(token):
         classes.append("PERSON")  # "crossed into Israel after the group handed them over"
     elif token.lower_ == "it" and token.dep_ in ("dobj", "nsubjpass"):
@@ -355,6 +366,17 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     elif token.ent_type_ == "PERSON":
         classes.append("PERSON")
     return classes
+
+
+def _collected_classes(token: Token, lexicon: Lexicon) -> list[str]:
+    """The classes of what a collection noun gathers: its "of" phrase or its modifier."""
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            found += lexicon.classes_of(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found += [c for pobj in child.children if pobj.dep_ == "pobj" for c in lexicon.classes_of(pobj)]
+    return found
 
 
 def _antecedent_classes(pronoun: Token, lexicon: Lexicon) -> list[str]:
