@@ -439,11 +439,18 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
         if stops and _before_subject(span, token):
             token = token.head  # "said on Wednesday it would ...": the date is the saying's
             continue
+        if _modal_conjunct(token):
+            stops = True  # "called on Monday and would travel later this week": two clauses
         if (stops and not _participle(token)) or token.head.i == token.i:
             subject = _occurrence_subject(token, owner, lexicon)
             return (subject, steps) if subject is not None else None
         token = token.head
     return None
+
+
+def _modal_conjunct(verb: Token) -> bool:
+    """A conjoined verb with a modal of its own: a clause of its own time."""
+    return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _before_subject(span: Span, clause: Token) -> bool:
