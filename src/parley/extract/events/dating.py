@@ -168,7 +168,7 @@ def _attach_timexes(
             continue
         if " ".join(timex.text.lower().split()) in anaphors:
             continue  # "that day", "the same day": dated from the event before, as anchors
-        if _bound(span):
+        if _bound(span, lexicon):
             continue  # "since May", "until Friday", "by noon on Saturday": an edge, no date
         if _modifies_other_noun(span, owner):
             continue
@@ -307,12 +307,15 @@ def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]
     return found
 
 
-def _bound(span: Span) -> bool:
+def _bound(span: Span, lexicon: Lexicon) -> bool:
     """Whether the expression is the edge of a period or a deadline: it follows, or hangs
     within a few arcs on, "since", "until", "by"...; not "by" in a past clause ("by Tuesday
-    morning he had posted a statement": done by then, that day)."""
+    morning he had posted a statement": done by then, that day), nor the start of a
+    measure "in force since" then."""
     doc = span.doc
     word: Token | None = doc[span.start - 1] if span.start > 0 else None
+    if word is not None and word.lower_ == "since" and _in_force(word, lexicon):
+        return False
     if word is None or _bound_word(word) not in BOUNDS:
         word, token = None, span.root
         for _ in range(BOUND_ARCS):
@@ -325,6 +328,15 @@ def _bound(span: Span) -> bool:
     if word is None:
         return False
     return word.lower_ != "by" or not _past_clause(word.head)
+
+
+def _in_force(since: Token, lexicon: Lexicon) -> bool:
+    """ "in force since April 5": the words before "since" say a measure stands from then."""
+    for words in lexicon.in_force:
+        start = since.i - len(words)
+        if start >= 0 and [t.lower_ for t in since.doc[start : since.i]] == list(words):
+            return True
+    return False
 
 
 def _bound_word(word: Token) -> str:

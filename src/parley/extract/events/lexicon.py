@@ -72,6 +72,7 @@ class Lexicon:
     ordinals: frozenset[str]
     containers: frozenset[str]
     collections: frozenset[str]
+    in_force: frozenset[Words]
     quantities: frozenset[str]
     audience_verbs: frozenset[str]
     writing_verbs: frozenset[str]
@@ -194,6 +195,7 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         ordinals=_words(data.get("ordinals")),
         containers=_words(data.get("containers")),
         collections=_words(data.get("collections")),
+        in_force=frozenset(entry_words(v) for v in data.get("in_force") or ()),
         quantities=_words(data.get("quantities")),
         audience_verbs=_words(data.get("audience_verbs")),
         writing_verbs=_words(data.get("writing_verbs")),

@@ -320,7 +320,7 @@ def objects(token: Token, lexicon: Lexicon, reach: str = "all") -> list[Token]:
             elif child.dep_ == "prep":
                 stack.append(child)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-        found.append(token.head)
+        found.insert(0, token.head)  # "the deal struck ... into a framework": the deal first
     elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
         found.append(token.head.head)  # "the fees they began charging"
     elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
