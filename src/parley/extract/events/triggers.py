@@ -138,6 +138,14 @@ def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
                 break
 
 
+def _quoted(token: Token) -> bool:
+    """Whether the token stands inside quotation marks opened in its sentence."""
+    marks = [t.text for t in token.sent[: token.i - token.sent.start] if t.text in '"“”']
+    if not marks or marks[-1] == "”":
+        return False  # none, or closed (a quotation may open in an earlier sentence)
+    return marks[-1] == "“" or marks.count('"') % 2 == 1
+
+
 def _question(sent: Span) -> bool:
     """A sentence that ends with "?" outside any quotation."""
     if len(sent) == 0:
@@ -173,6 +181,8 @@ def _verb_trigger(
     for words, frame in frames:
         if frame.needs == "date" and not (speech or _audience(token, lexicon)):
             continue
+        if frame.needs == "date" and _quoted(token):
+            continue  # "'So I said, fine,' he said": the speaker's own story
         if naming and frame.type != "statement":
             continue
         if len(words) > 1 and not _followed_by_words(token, words[1:]):
@@ -321,12 +331,27 @@ def objects(token: Token, lexicon: Lexicon, reach: str = "all") -> list[Token]:
                 stack.append(child)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         found.insert(0, token.head)  # "the deal struck ... into a framework": the deal first
+        gapped = _gapped_object(token)
+        if gapped is not None:
+            found.insert(0, gapped)
     elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
         found.append(token.head.head)  # "the fees they began charging"
     elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
         found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
     return found + _contents(found, lexicon)
+
+
+def _gapped_object(verb: Token) -> Token | None:
+    """ "the package the states approved on Monday": a finite verb the parser hung on its
+    own subject, with no object of its own, acts on the noun before that subject."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return None
+    i = verb.head.left_edge.i - 1
+    if i >= 0 and verb.doc[i].lower_ in ("that", "which"):
+        i -= 1
+    before = verb.doc[i] if i >= 0 else None
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _contents(found: list[Token], lexicon: Lexicon) -> list[Token]:
