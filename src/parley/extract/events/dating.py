@@ -1204,6 +1204,7 @@ def _link(
         if t.parent is None
         and not (t.date and _later_than(t.date, published))
         and not (t.pending == "scheduled" and t.date is None)
+        and not (t.noun is not None and t.noun.needs == "date")  # "the July ceasefire": its own
     ]
     positions = [t.token.i for t in usable]
     for trigger in roots:

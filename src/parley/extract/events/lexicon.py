@@ -43,7 +43,7 @@ class NounTrigger:
     """A noun class whose members are event mentions of `type` (with `needs` in their phrase)."""
 
     type: str
-    needs: str | None = None  # a class name, or "partner"
+    needs: str | None = None  # a class name, "partner" or "date"
     gives: dict[str, str] | None = None  # class in the phrase -> the type it gives
 
 

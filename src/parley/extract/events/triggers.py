@@ -538,10 +538,22 @@ def _noun_trigger(
             continue
         if noun.needs == "partner" and not has_partner(token, mentions, people):
             continue
-        if noun.needs and noun.needs != "partner" and not _has_class(token, noun.needs, lexicon):
+        if noun.needs == "date" and not _named_day(token):
+            continue
+        if noun.needs not in (None, "partner", "date") and not _has_class(
+            token, str(noun.needs), lexicon
+        ):
             continue
         return Trigger(token=token, type=noun.type, kind="noun", noun=noun)
     return None
+
+
+def _named_day(token: Token) -> bool:
+    """A noun named by its day or month: "the July ceasefire", "Sunday's truce"."""
+    return any(
+        c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.ent_type_ == "DATE"
+        for c in token.children
+    )
 
 
 def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:
