@@ -400,7 +400,12 @@ def _collected_classes(token: Token, lexicon: Lexicon) -> list[str]:
         if child.dep_ == "compound" and child.pos_ == "NOUN":
             found += lexicon.classes_of(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            found += [c for pobj in child.children if pobj.dep_ == "pobj" for c in lexicon.classes_of(pobj)]
+            found += [
+                c
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+                for c in lexicon.classes_of(pobj)
+            ]
     return found
 
 
