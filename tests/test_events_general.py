@@ -86,7 +86,7 @@ def test_a_measure_approved_in_a_relative_clause_is_the_measure(nlp):
     ("text", "day"),
     [
         ("The higher rate took effect on Monday.", "2025-03-17"),
-        ("The first duties were due to apply on Monday.", "2025-03-17"),
+        ("The first duties were due to take effect on Monday.", "2025-03-17"),
         ("The baseline took effect on Saturday.", "2025-03-15"),
         ("A separate levy on cars, in force since March 3, was left alone.", "2025-03-03"),
         ("The government halted imports of fruit and vegetables on Monday.", "2025-03-17"),
@@ -146,7 +146,7 @@ def test_said_afterwards_is_the_day_of_the_event_before(nlp):
     assert dates(run(nlp, text), "statement") == ["2025-03-17"]
 
 
-def test_speech_told_inside_a_quotation_is_no_occasion(nlp):
+def test_speech_told_in_the_first_person_is_no_occasion(nlp):
     text = "“So I said, fine, July 9,” the president said on Monday."
     assert dates(run(nlp, text), "statement") == ["2025-03-17"]
 

@@ -138,12 +138,10 @@ def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
                 break
 
 
-def _quoted(token: Token) -> bool:
-    """Whether the token stands inside quotation marks opened in its sentence."""
-    marks = [t.text for t in token.sent[: token.i - token.sent.start] if t.text in '"“”']
-    if not marks or marks[-1] == "”":
-        return False  # none, or closed (a quotation may open in an earlier sentence)
-    return marks[-1] == "“" or marks.count('"') % 2 == 1
+def _first_person(verb: Token) -> bool:
+    """Speech told in the first person ("So I said, fine"): the speaker's own story inside
+    a quotation, not an occasion the article reports."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _question(sent: Span) -> bool:
@@ -181,7 +179,7 @@ def _verb_trigger(
     for words, frame in frames:
         if frame.needs == "date" and not (speech or _audience(token, lexicon)):
             continue
-        if frame.needs == "date" and _quoted(token):
+        if frame.needs == "date" and _first_person(token):
             continue  # "'So I said, fine,' he said": the speaker's own story
         if naming and frame.type != "statement":
             continue
