@@ -54,6 +54,11 @@ def test_fighting_and_fire_are_attacks(nlp, text, day):
     assert dates(run(nlp, text), "attack") == [day]
 
 
+def test_an_infinitive_of_purpose_shares_the_date_of_its_conjunct(nlp):
+    text = "The rebels shelled the town on Monday, and the army sent jets to bomb their depots."
+    assert dates(run(nlp, text), "attack") == ["2025-03-17", "2025-03-17"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -776,11 +776,22 @@ def _inherit(
         if _reported_now(trigger, owner):
             continue
         where = token.dep_ == "relcl" and _where_clause(token) and _told_as_done(token)
+        token = _carrier(token, owner)
         if token.dep_ != "conj" and not participle and not where:
             continue
         head = _main_trigger(token.head, owner)
         if head is not None and head is not trigger and head.date is not None:
             _copy(trigger, head, "clause")
+
+
+def _carrier(token: Token, owner: dict[int, Trigger]) -> Token:
+    """The conjoined verb an infinitive of purpose hangs on ("..., and the army sent jets
+    to bomb the depots"): the clause whose date the infinitive shares."""
+    head = token.head
+    infinitive = token.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+    return head if infinitive and head.dep_ == "conj" and head.i not in owner else token
 
 
 def _alongside(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
