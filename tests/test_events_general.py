@@ -54,6 +54,12 @@ def test_fighting_and_fire_are_attacks(nlp, text, day):
     assert dates(run(nlp, text), "attack") == [day]
 
 
+def test_an_exchange_is_of_fire_or_of_captives(nlp):
+    text = "Saturday's exchanges of fire on the border were the heaviest yet."
+    assert dates(run(nlp, text), "attack") == ["2025-03-15"]
+    assert dates(run(nlp, "The prisoner exchange took place on Monday."), "release")
+
+
 def test_an_infinitive_of_purpose_shares_the_date_of_its_conjunct(nlp):
     text = "The rebels shelled the town on Monday, and the army sent jets to bomb their depots."
     assert dates(run(nlp, text), "attack") == ["2025-03-17", "2025-03-17"]
