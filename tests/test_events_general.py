@@ -44,6 +44,7 @@ def types(found):
     [
         ("Border troops of the two states fought near the river crossing on Monday.", "2025-03-17"),
         ("The two armies clashed along the frontier on Monday.", "2025-03-17"),
+        ("Saturday's clash near the dam left four soldiers dead.", "2025-03-15"),
         ("The clashes began early on Tuesday near the dam.", "2025-03-18"),
         ("The fighting began on Tuesday near the old fort.", "2025-03-18"),
         ("The northern army fired artillery into the valley on Monday.", "2025-03-17"),
@@ -70,6 +71,8 @@ def test_an_infinitive_of_purpose_shares_the_date_of_its_conjunct(nlp):
     [
         "The minister vowed on Monday to keep fighting corruption.",
         "The president fought back tears on Monday as he spoke.",
+        "The two parties clashed over the budget on Monday.",
+        "Monday's clash over the budget delayed the vote.",
     ],
 )
 def test_fighting_that_is_no_combat_is_no_attack(nlp, text):
@@ -142,12 +145,7 @@ def test_a_truce_named_by_its_day_is_that_agreement(nlp):
     assert "agreement" not in types(run(nlp, "The truce was broken within hours."))
 
 
-# Statements: speaking on a day, reactions, afterwards, narration in quotes --------------
-
-
-def test_a_dated_reaction_is_a_statement(nlp):
-    text = "The commission president's first reaction on Saturday was cautious."
-    assert dates(run(nlp, text), "statement") == ["2025-03-15"]
+# Statements: afterwards, narration in the first person -----------------------------------
 
 
 def test_said_afterwards_is_the_day_of_the_event_before(nlp):
