@@ -212,7 +212,7 @@ def _verb_trigger(
 
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects, or those of the verb it shares them with: "the rates were
-    announced and took effect", "the duties were due to apply"."""
+    announced and took effect", "the duties were due to take effect"."""
     for _ in range(3):
         found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
