@@ -179,7 +179,8 @@ class _Writer:
 
 
 def _batched(articles: Iterator[Article], size: int, tail: int) -> Iterator[list[Article]]:
-    """Batches of `size` articles, the last `2 * size` of the input in batches of `tail`.
+    """Batches of `size` articles, and the last ones (more than `size`, at most `2 * size`)
+    in batches of `tail`.
 
     Reading runs `2 * size` articles ahead to know which are the last: with several
     workers, small batches at the end keep every worker busy until the end, instead of
@@ -189,7 +190,7 @@ def _batched(articles: Iterator[Article], size: int, tail: int) -> Iterator[list
         ahead.append(article)
         if len(ahead) == 3 * size:
             yield [ahead.popleft() for _ in range(size)]
-    if len(ahead) > 2 * size:
+    while len(ahead) > 2 * size:
         yield [ahead.popleft() for _ in range(size)]
     while ahead:
         yield [ahead.popleft() for _ in range(min(tail, len(ahead)))]
