@@ -19,7 +19,7 @@ from parley.extract.stances.rules import CaseRules, normalise
 from parley.extract.stances.turns import turns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from parley.case import Case
     from parley.extract.records import Mention, Quote
@@ -118,9 +118,9 @@ def build_context(
     `text` is the text the doc was parsed from (the article's), so that it is not rebuilt."""
     names = case.name_index()
     ctx = Context(doc, case, lex, rules, issues, names=names, demonyms=demonyms(names, lex))
-    _index_names(ctx, mentions)
-    ctx.paragraphs = _paragraphs(doc)
     raw = text if text is not None else doc.text
+    _index_names(ctx, mentions, raw)
+    ctx.paragraphs = _paragraphs(doc)
     lines = [(start, end, _turn_actor(ctx, raw[a:b], a, b)) for start, end, a, b in turns(raw)]
     ctx.quotes = [(q.start, q.end, _speaker_actor(ctx, q, lines)) for q in quotes] + lines
     ctx.speakers = [
@@ -171,29 +171,66 @@ def _known_demonyms(names: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def _index_names(ctx: Context, mentions: Sequence[Mention]) -> None:
-    """Token index -> actor id for names of case actors; token indexes of other people."""
-    valid = set(ctx.case.actor_ids)
-    for ent in ctx.doc.ents:
-        if _dateline(ent):
-            ctx.datelines |= {tok.i for tok in ent}
-            continue
-        actor = ent.ent_id_ if ent.ent_id_ in valid else None
-        for tok in ent:
-            if actor:
-                ctx.actors[tok.i] = actor
-            elif ent.label_ == "PERSON":
-                ctx.persons.add(tok.i)
-    for m in mentions:
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        for tok in span or ():
-            if tok.i in ctx.datelines:
+def _index_names(ctx: Context, mentions: Sequence[Mention], raw: str) -> None:
+    """Token index -> actor id for names of case actors; token indexes of other people.
+
+    One read of the doc's entity columns (no entity spans built), then the mentions'
+    character offsets mapped to tokens by one binary search. `raw` is the doc's text."""
+    import numpy as np
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE, IDX
+
+    doc = ctx.doc
+    strings = doc.vocab.strings
+    cols = doc.to_array([ENT_IOB, ENT_ID, ENT_TYPE, IDX])
+    starts = cols[:, 3]
+    inside = np.flatnonzero((cols[:, 0] == 1) | (cols[:, 0] == 3))
+    if len(inside):
+        ctx.datelines = _datelines(raw, cols[:, 0], starts)
+        ids = {strings.add(a): a for a in ctx.case.actor_ids}
+        person = strings.add("PERSON")
+        for i, ent_id, ent_type in zip(
+            inside.tolist(), cols[inside, 1].tolist(), cols[inside, 2].tolist(), strict=True
+        ):
+            if i in ctx.datelines:
+                continue
+            actor = ids.get(ent_id)
+            if actor is not None:
+                ctx.actors[i] = actor
+            elif ent_type == person:
+                ctx.persons.add(i)
+    if not mentions:
+        return
+    firsts = np.searchsorted(starts, [m.start for m in mentions], side="right") - 1
+    lasts = np.searchsorted(starts, [m.end for m in mentions], side="left")
+    for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True):
+        for i in range(max(first, 0), last):
+            if i in ctx.datelines:
                 continue
             if m.actor:
-                ctx.actors.setdefault(tok.i, m.actor)
-                ctx.persons.discard(tok.i)
-            elif m.label == "PERSON" and tok.i not in ctx.actors:
-                ctx.persons.add(tok.i)
+                ctx.actors.setdefault(i, m.actor)
+                ctx.persons.discard(i)
+            elif m.label == "PERSON" and i not in ctx.actors:
+                ctx.persons.add(i)
+
+
+def _datelines(raw: str, iob: Any, starts: Any) -> set[int]:
+    """Tokens of places in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not
+    who. `iob` and `starts` are the doc's entity-IOB and character-offset columns."""
+    import numpy as np
+
+    found: set[int] = set()
+    offsets = starts.tolist()
+    for start in np.flatnonzero(iob == 3).tolist():
+        if start and "\n" not in raw[offsets[start - 1] : offsets[start]]:
+            continue
+        end = start + 1
+        while end < len(iob) and iob[end] == 1:
+            end += 1
+        last = offsets[end] if end < len(offsets) else len(raw)
+        text = raw[offsets[start] : last].rstrip()
+        if text.isupper() and len(text) > 2:
+            found |= set(range(start, end))
+    return found
 
 
 def _turn_actor(ctx: Context, name: str, start: int, end: int) -> str | None:
@@ -215,12 +252,6 @@ def _paragraphs(doc: Doc) -> Any:
     for i in np.flatnonzero(spaces).tolist():
         breaks[i] = "\n" in doc[i].text
     return np.cumsum(breaks)
-
-
-def _dateline(ent: Span) -> bool:
-    """A place in capitals opening a line ("DOHA, Sept 15 (Wire) -"): where, not who."""
-    line_start = ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
-    return line_start and ent.text.isupper() and len(ent.text) > 2
 
 
 def _speaker_actor(

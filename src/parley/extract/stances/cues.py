@@ -22,7 +22,9 @@ def cue(tok: Token, lex: Lexicon) -> Cue | None:
             return REPORTING
         if tok.pos_ != "VERB":
             return None
-        return RAISE if _raise_to(tok, lex) else lex.verbs.get(tok.lemma_.lower())
+        if _raise_to(tok, lex):
+            return RAISE
+        return _idiom(tok, lex) or lex.verbs.get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
         return lex.nouns.get(tok.lemma_.lower()) or _gerund(tok, lex)
     complement = any(c.dep_ in ("xcomp", "prep") for c in tok.children)  # "ready to", "open to"
@@ -41,6 +43,21 @@ def _phrasal(tok: Token, lex: Lexicon) -> Cue | None:
                 return found
         elif for_clause(tok, child, lex):
             return lex.phrasal[(tok.lemma_.lower(), "for")]
+    return None
+
+
+def _idiom(tok: Token, lex: Lexicon) -> Cue | None:
+    """A verb with a fixed prepositional phrase ("put X on hold", "keep X in reserve")."""
+    phrases = lex.idioms.get(tok.lemma_.lower())
+    if phrases is None:
+        return None
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for prep in (*tok.children, *(c for o in objects for c in o.children)):  # "keep X in reserve"
+        if prep.dep_ == "prep":
+            for noun in prep.children:
+                found = phrases.get((prep.lower_, noun.lemma_.lower()))
+                if found is not None and noun.dep_ == "pobj":
+                    return found
     return None
 
 

@@ -22,12 +22,14 @@ from parley.extract.stances.holders import (
     NESTED,
     RELATIVE,
     SIBLING,
+    document_author,
     holder,
     made_into,
     name,
     partners,
     reports_own,
 )
+from parley.extract.stances.issues import issue_words
 from parley.extract.stances.lexicon import Cue
 from parley.extract.stances.scoring import make_stance
 
@@ -81,7 +83,7 @@ def cue_stances(ctx: Context, tok: Token, found: Cue, matches: list[IssueMatch])
         sign, length = path
         if match.issue not in best or length < best[match.issue][1]:
             best[match.issue] = (sign * match.polarity, length, match)
-    polarity = found.polarity * (-1 if is_negated else 1)
+    polarity = found.polarity * (-1 if is_negated or set_aside(tok) else 1)
     is_hedged = hedged(ctx, tok)
     return [
         make_stance(ctx, tok, each, sign * polarity, match, is_hedged, found)
@@ -152,14 +154,26 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
     path from the issue phrase up to it, as if the speaker had said it in reported speech.
     """
     quoted, speaker = ctx.quote_at(verb)
-    if not quoted or speaker is None or blocked(ctx, verb, voiced=True):
+    author = None if quoted else plan_author(ctx, verb)
+    if not quoted and author is None:  # '"X is on offer," she said': the quote's clause
+        return [
+            stance
+            for clause in verb.children
+            if clause.dep_ == "ccomp" and on_state(ctx, clause) and ctx.quote_at(clause)[0]
+            for stance in voiced_stances(ctx, clause, matches)
+        ]
+    if author is not None:
+        speaker = author.actor
+    if speaker is None or blocked(ctx, verb, voiced=True):
         return []
     own = cue(verb, ctx.lex)
-    if own is not None and isinstance(holder(ctx, verb), Holder):
+    if own is not None and author is None and isinstance(holder(ctx, verb), Holder):
         return []  # a frame of its own ("We reject the plan")
-    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker)):
+    state = on_state(ctx, verb)  # "X is still on offer"
+    to_come = author is not None and future(verb)  # "under the plan, X would Y"
+    if not (has_obligation(verb, ctx.lex) or intends(ctx, verb, speaker) or state or to_come):
         return []
-    who = Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
+    who = author or Holder(speaker, verb.idx, verb.idx + len(verb), quoted=True)
     best: dict[str, tuple[int, int, IssueMatch]] = {}
     for match in matches:
         if match.route == "summary" and not match.root.is_ancestor(verb):
@@ -167,7 +181,9 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
         path = path_sign(ctx, match, verb, VOICED) if match.root.i != verb.i else (1, 0)
         if path is None:
             continue
-        sign = path[0] * token_sign(ctx, verb, match.issue) * match.polarity
+        own_word = match.root.i == verb.i  # "the troops would withdraw": the issue's own verb
+        verb_sign = 1 if own_word else token_sign(ctx, verb, match.issue)
+        sign = path[0] * verb_sign * match.polarity * (state or 1)
         if match.issue not in best or path[1] < best[match.issue][1]:
             best[match.issue] = (sign, path[1], match)
     is_hedged = hedged(ctx, verb)
@@ -175,6 +191,23 @@ def voiced_stances(ctx: Context, verb: Token, matches: list[IssueMatch]) -> list
         make_stance(ctx, verb, who, sign, match, is_hedged, VOICED)
         for sign, _length, match in best.values()
     ]
+
+
+def plan_author(ctx: Context, verb: Token) -> Holder | None:
+    """The author of the plan a clause is told under ("Under the plan, the troops would
+    leave": what the plan's author proposes), from `holders.document_author`."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.under_preps:
+            for noun in prep.children:
+                found = document_author(ctx, noun) if noun.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    return None
+
+
+def future(verb: Token) -> bool:
+    """A clause of what will or would happen."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE for c in verb.children)
 
 
 def intends(ctx: Context, verb: Token, speaker: str) -> bool:
@@ -243,10 +276,44 @@ def path_sign(
             return None  # "warned that otherwise he would call off the truce"
         if tok.dep_ != "conj" and head.i != cue_tok.i and not gives_to(ctx, tok, head):
             sign *= token_sign(ctx, head, match.issue)
-        if tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS):
+        flips = tok.dep_ == "prep" and (shift_before(ctx, tok) or tok.lower_ in FLIP_PREPS)
+        if flips and not own_particle(ctx, tok, head):  # "argued against X": the cue's word
+            sign = -sign
+        if contrasted(tok):  # "negotiate rather than retaliate", "talks instead of X"
             sign = -sign
         tok, length = head, length + 1
     return sign, length
+
+
+def contrasted(tok: Token) -> bool:
+    """Whether a word is what a contrast sets aside: the second member of "X rather than
+    Y" (a conjunct or the object of "than"), or the phrase "instead of Y" (the contrast
+    words of `extract/data/issue_words.yaml`)."""
+    if tok.dep_ not in ("conj", "prep", "cc"):
+        return False
+    for first, second in issue_words().contrasts:
+        marks = [c for c in tok.head.children if c.lower_ == second and c.i < tok.i]
+        if tok.dep_ == "conj" and any(_marked(m, first) for m in marks):
+            return True
+        if tok.lower_ == second and tok.dep_ in ("prep", "cc") and _marked(tok, first):
+            return True
+    return False
+
+
+def set_aside(verb: Token) -> bool:
+    """A cue that a contrast sets aside ("chose to talk instead of imposing X", "talk
+    rather than impose X"): its holder wants the other course."""
+    return contrasted(verb) or (verb.dep_ in ("pcomp", "pobj") and contrasted(verb.head))
+
+
+def _marked(word: Token, first: str) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == first for c in word.children)
+
+
+def own_particle(ctx: Context, prep: Token, verb: Token) -> bool:
+    """Whether a preposition is part of its verb's phrasal cue ("argue against", "vote
+    against"), whose polarity already says what it says."""
+    return (verb.lemma_.lower(), prep.lower_) in ctx.lex.phrasal
 
 
 def weighing(ctx: Context, verb: Token) -> bool:
@@ -353,7 +420,9 @@ def special_scope(
         found = sibling_scope(ctx, match, root, cue_tok)
         if found is not None:
             return found
-    if cue_tok.dep_ == "attr":
+    if on_predicate(cue_tok):  # "X is still on offer": the offer is of X
+        head = head.head
+    if cue_tok.dep_ == "attr" or on_predicate(cue_tok):
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if subjects and root.i in {t.i for t in subjects[0].subtree}:
             return within(ctx, match, root, subjects[0])
@@ -362,6 +431,33 @@ def special_scope(
         if found is not None:
             return found[0], found[1] + 1
     return None
+
+
+def on_predicate(noun: Token) -> bool:
+    """A cue noun in a predicate of state ("is on offer", "remains on the agenda of"):
+    about the clause's subject."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "on"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_ in COPULAS
+        and not any(c.dep_ == "det" for c in noun.children)  # "on the plan": a topic
+    )
+
+
+COPULAS = {"be", "remain", "stay"}
+
+
+def on_state(ctx: Context, verb: Token) -> int:
+    """The polarity of a cue noun a clause puts its subject in ("X is on offer", "stays
+    on offer"), else 0."""
+    for prep in verb.children:
+        for noun in prep.children:
+            found = cue(noun, ctx.lex) if on_predicate(noun) else None
+            if found is not None and not found.shift:
+                return found.polarity
+    return 0
 
 
 # Prepositions of a cue noun's complement ("a call for X", "its rejection of X").

@@ -33,6 +33,7 @@ import yaml
 
 from parley.case import name_key
 from parley.extract.stances.lexicon import Cue, Lexicon, lexicon
+from parley.extract.stances.quantities import Amount, best_point, label_amounts, phrase_amounts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -159,6 +160,7 @@ class IssueIndex:
     points: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
     actors: dict[str, frozenset[str]] = field(default_factory=dict)  # actors each issue names
     agents: dict[str, frozenset[str]] = field(default_factory=dict)  # its proposition's subject
+    amounts: dict[str, tuple[Amount, ...]] = field(default_factory=dict)  # amounts its scale names
 
     def candidates(self, doc: Doc, attrs: np.ndarray | None = None) -> np.ndarray:
         """Indexes of the tokens whose lemma or lower-case form is an issue word (`attrs`:
@@ -257,6 +259,7 @@ class IssueIndex:
             for entry in self.entries(tok):
                 extra[entry.issue] += entry.weight
                 counts[entry.issue] += 1
+        points, measured = self._amounts(head, scores, headed)
         bonus: dict[str, float] = defaultdict(float)  # breaks ties, never makes a mention
         for issue in scores:
             own = self.actors.get(issue, frozenset())
@@ -269,16 +272,22 @@ class IssueIndex:
         ranked = sorted(
             (round(score + extra[issue] + bonus[issue], 6), counts[issue], issue)
             for issue, score in scores.items()
-            if score + extra[issue] >= self.threshold and issue in headed and issue in polarity
+            if score + extra[issue] >= self.threshold
+            and issue in headed
+            and (issue in polarity or issue in points)
         )  # fmt: skip
+        if not ranked:
+            ranked = self._shared(head, words, scores, extra, bonus, counts, headed, polarity)
         if not ranked:
             return []
         top = ranked[-1][:2]
-        start = min(t.idx for t in words)
-        end = max(t.idx + len(t) for t in words)
+        start = min(t.idx for t in (*words, *measured))
+        end = max(t.idx + len(t) for t in (*words, *measured))
         for entry in self.entries(head):  # the phrase's head says what it names
             if entry.polarity and head in words and entry.issue in polarity:
                 polarity[entry.issue] = (entry.weight, entry.polarity, head)
+        for issue, point in points.items():  # "a 30 percent tariff": the amount's side
+            polarity[issue] = (1.0, 1 if point >= MIDDLE else -1, head)
         negators = lexicon().negators  # "zero dam building": a negator below the head
         flip = (
             -1 if any(c.lower_ in negators for w in words if w != head for c in w.children) else 1
@@ -294,6 +303,59 @@ class IssueIndex:
             for *rank, issue in ranked
             if tuple(rank) == top
         ]
+
+    def _shared(
+        self,
+        head: Token,
+        words: list[Token],
+        scores: dict[str, float],
+        extra: dict[str, float],
+        bonus: dict[str, float],
+        counts: dict[str, int],
+        headed: set[str],
+        polarity: dict[str, tuple[float, int, Token]],
+    ) -> list[tuple[float, int, str]]:
+        """A head word several issues share, which names one of them in full ("tariffs"):
+        the issue the phrase's other words and clauses favour, when one leads clearly
+        ("tariffs on industrial goods" where one issue's text says "industrial goods")."""
+        if head not in words:
+            return []
+        shared = [e for e in self.entries(head) if e.head and e.exact and e.primary]
+        if len(shared) < 2 or sum(e.weight for e in shared) < self.threshold:
+            return []
+        ranked = sorted(
+            (round(scores[i] + extra[i] + bonus[i], 6), counts[i], i)
+            for i in {e.issue for e in shared}
+            if i in headed and i in polarity
+        )
+        if len(ranked) < 2 or ranked[-1][0] - ranked[-2][0] < SHARED_MARGIN:
+            return []
+        return ranked[-1:]
+
+    def _amounts(
+        self, head: Token, scores: dict[str, float], headed: set[str]
+    ) -> tuple[dict[str, int], list[Token]]:
+        """The scale points the amounts of a phrase name, per issue its words name ("a 30
+        percent tariff", where a label says "30 percent"): the issues whose labels fit the
+        amount most closely gain weight and may head the phrase. Updates `scores` and
+        `headed`; returns the points and the amount tokens."""
+        if not self.amounts or not scores:
+            return {}, []
+        found = phrase_amounts(head)
+        if not found:
+            return {}, []
+        values = [value for value, _tok in found]
+        fits = {
+            issue: best
+            for issue in scores
+            if (best := best_point(self.amounts.get(issue, ()), values)) is not None
+        }
+        closest = max((fit for _point, fit in fits.values()), default=0.0)
+        points = {issue: point for issue, (point, fit) in fits.items() if fit == closest}
+        for issue in points:  # "200 percent": the label of "100 percent or more", not "20 or more"
+            scores[issue] += AMOUNT_WEIGHT
+            headed.add(issue)
+        return points, [t for _value, tok in found for t in (tok, tok.nbor(1))] if points else []
 
     def _phrase_sign(self, issue: str, tok: Token, head: Token) -> int:
         """-1 when a shift inside the phrase governs the issue word ("a tariff cut", "reduced
@@ -327,6 +389,14 @@ class IssueIndex:
 
 
 ActorOf = Callable[["Token"], "str | None"]
+# What an amount a scale label names adds to its issue's score (less than a word of the
+# issue's own: "a 50 percent tariff on steel" is the steel issue's, whatever label says 50),
+# and the point from which an amount names the proposition's side, not its opposite.
+AMOUNT_WEIGHT = 0.75
+# How far the issue a shared head word names must lead the others on the phrase's other
+# words (half a modifier's weight: "industrial goods" decides, a stray word does not).
+SHARED_MARGIN = 0.25
+MIDDLE = 50
 # What an actor named in a phrase adds to the issues whose texts name it (a tie-breaker).
 ACTOR_WEIGHT = 0.5
 AGENT_EDGES = {"poss", "compound", "amod", "nmod"}  # "Israeli troops", "Hamas's weapons"
@@ -457,6 +527,8 @@ def _compile(case: Case) -> IssueIndex:
     index.points.update({i.id: _points(nlp, i) for i in case.issues if len(i.scale) > 2})
     index.actors.update({issue: frozenset(actors) for issue, actors in named.items() if actors})
     index.agents.update({issue: frozenset(actors) for issue, actors in agents.items() if actors})
+    amounts = {i.id: label_amounts(i.scale) for i in case.issues}
+    index.amounts.update({issue: found for issue, found in amounts.items() if found})
     return index
 
 

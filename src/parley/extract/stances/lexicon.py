@@ -8,7 +8,7 @@ word lists the filters use (hedges, conditions, deliberation, irrealis).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -77,12 +77,14 @@ class Lexicon:
     making: frozenset[str]
     expressing: frozenset[str]
     act_nouns: frozenset[str]
+    under_preps: frozenset[str]
+    idioms: dict[str, dict[tuple[str, str], Cue]] = field(default_factory=dict)
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
         """Every lemma that can start a cue (for the matcher that finds candidate sentences)."""
         words = {*self.verbs, *self.nouns, *self.adjectives, *self.dispositions, *self.reporting}
-        return frozenset(words | {verb for verb, _particle in self.phrasal})
+        return frozenset(words | set(self.idioms) | {verb for verb, _particle in self.phrasal})
 
 
 _WORD_LISTS = (
@@ -114,6 +116,7 @@ _WORD_LISTS = (
     "making",
     "expressing",
     "act_nouns",
+    "under_preps",
 )
 
 
@@ -149,6 +152,10 @@ def lexicon() -> Lexicon:
     for phrase in data["shifts"]["phrasal"]:
         verb, particle = phrase.split(maxsplit=1)
         phrasal.setdefault((verb, particle), shift)
+    idioms: dict[str, dict[tuple[str, str], Cue]] = {}
+    for phrase in data["shifts"].get("idioms") or ():  # "put X on hold"
+        verb, prep, noun = phrase.split(maxsplit=2)
+        idioms.setdefault(verb, {})[(prep, noun)] = shift
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -156,5 +163,6 @@ def lexicon() -> Lexicon:
         adjectives=_adjectives(data["adjectives"]),
         dispositions=_adjectives(data["dispositions"]),
         demonyms=tuple((str(a), str(b)) for a, b in data["demonyms"]),
+        idioms=idioms,
         **{key: frozenset(data[key]) for key in _WORD_LISTS},
     )
