@@ -160,8 +160,11 @@ class DaskCluster:
     def close(self) -> None:
         if self._client is not None:
             for address, names in self._paused.items():
-                if names:
-                    self._client.run(_resume_diagnostics, names, workers=[address])
+                try:
+                    if names:
+                        self._client.run(_resume_diagnostics, names, workers=[address])
+                except Exception as exc:  # a worker that left: nothing to resume there
+                    LOGGER.info("profiler not resumed on %s: %s", address, exc)
             self._client.close()
             self._client = None
 
