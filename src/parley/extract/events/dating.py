@@ -168,7 +168,7 @@ def _attach_timexes(
             continue
         if " ".join(timex.text.lower().split()) in anaphors:
             continue  # "that day", "the same day": dated from the event before, as anchors
-        if _bound(span):
+        if _bound(span, lexicon):
             continue  # "since May", "until Friday", "by noon on Saturday": an edge, no date
         if _modifies_other_noun(span, owner):
             continue
@@ -307,12 +307,15 @@ def _timex_spans(doc: Doc, timexes: Sequence[Timex]) -> list[tuple[Timex, Span]]
     return found
 
 
-def _bound(span: Span) -> bool:
+def _bound(span: Span, lexicon: Lexicon) -> bool:
     """Whether the expression is the edge of a period or a deadline: it follows, or hangs
     within a few arcs on, "since", "until", "by"...; not "by" in a past clause ("by Tuesday
-    morning he had posted a statement": done by then, that day)."""
+    morning he had posted a statement": done by then, that day), nor the start of a
+    measure "in force since" then."""
     doc = span.doc
     word: Token | None = doc[span.start - 1] if span.start > 0 else None
+    if word is not None and word.lower_ == "since" and _in_force(word, lexicon):
+        return False
     if word is None or _bound_word(word) not in BOUNDS:
         word, token = None, span.root
         for _ in range(BOUND_ARCS):
@@ -325,6 +328,15 @@ def _bound(span: Span) -> bool:
     if word is None:
         return False
     return word.lower_ != "by" or not _past_clause(word.head)
+
+
+def _in_force(since: Token, lexicon: Lexicon) -> bool:
+    """ "in force since April 5": the words before "since" say a measure stands from then."""
+    for words in lexicon.in_force:
+        start = since.i - len(words)
+        if start >= 0 and [t.lower_ for t in since.doc[start : since.i]] == list(words):
+            return True
+    return False
 
 
 def _bound_word(word: Token) -> str:
@@ -439,11 +451,18 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
         if stops and _before_subject(span, token):
             token = token.head  # "said on Wednesday it would ...": the date is the saying's
             continue
+        if _modal_conjunct(token):
+            stops = True  # "called on Monday and would travel later this week": two clauses
         if (stops and not _participle(token)) or token.head.i == token.i:
             subject = _occurrence_subject(token, owner, lexicon)
             return (subject, steps) if subject is not None else None
         token = token.head
     return None
+
+
+def _modal_conjunct(verb: Token) -> bool:
+    """A conjoined verb with a modal of its own: a clause of its own time."""
+    return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _before_subject(span: Span, clause: Token) -> bool:
@@ -757,11 +776,22 @@ def _inherit(
         if _reported_now(trigger, owner):
             continue
         where = token.dep_ == "relcl" and _where_clause(token) and _told_as_done(token)
+        token = _carrier(token, owner)
         if token.dep_ != "conj" and not participle and not where:
             continue
         head = _main_trigger(token.head, owner)
         if head is not None and head is not trigger and head.date is not None:
             _copy(trigger, head, "clause")
+
+
+def _carrier(token: Token, owner: dict[int, Trigger]) -> Token:
+    """The conjoined verb an infinitive of purpose hangs on ("..., and the army sent jets
+    to bomb the depots"): the clause whose date the infinitive shares."""
+    head = token.head
+    infinitive = token.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+    return head if infinitive and head.dep_ == "conj" and head.i not in owner else token
 
 
 def _alongside(roots: Sequence[Trigger], owner: dict[int, Trigger]) -> None:
@@ -1185,6 +1215,7 @@ def _link(
         if t.parent is None
         and not (t.date and _later_than(t.date, published))
         and not (t.pending == "scheduled" and t.date is None)
+        and not (t.noun is not None and t.noun.needs == "date")  # "the July ceasefire": its own
     ]
     positions = [t.token.i for t in usable]
     for trigger in roots:

@@ -43,7 +43,7 @@ class NounTrigger:
     """A noun class whose members are event mentions of `type` (with `needs` in their phrase)."""
 
     type: str
-    needs: str | None = None  # a class name, or "partner"
+    needs: str | None = None  # a class name, "partner" or "date"
     gives: dict[str, str] | None = None  # class in the phrase -> the type it gives
 
 
@@ -71,6 +71,8 @@ class Lexicon:
     reciprocal_openers: frozenset[Words]
     ordinals: frozenset[str]
     containers: frozenset[str]
+    collections: frozenset[str]
+    in_force: frozenset[Words]
     quantities: frozenset[str]
     audience_verbs: frozenset[str]
     writing_verbs: frozenset[str]
@@ -192,6 +194,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         announcing_verbs=_words(data.get("announcing_verbs")),
         ordinals=_words(data.get("ordinals")),
         containers=_words(data.get("containers")),
+        collections=_words(data.get("collections")),
+        in_force=frozenset(entry_words(v) for v in data.get("in_force") or ()),
         quantities=_words(data.get("quantities")),
         audience_verbs=_words(data.get("audience_verbs")),
         writing_verbs=_words(data.get("writing_verbs")),

@@ -138,6 +138,12 @@ def _announced_measures(found: list[Trigger], lexicon: Lexicon) -> None:
                 break
 
 
+def _first_person(verb: Token) -> bool:
+    """Speech told in the first person ("So I said, fine"): the speaker's own story inside
+    a quotation, not an occasion the article reports."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
 def _question(sent: Span) -> bool:
     """A sentence that ends with "?" outside any quotation."""
     if len(sent) == 0:
@@ -173,6 +179,8 @@ def _verb_trigger(
     for words, frame in frames:
         if frame.needs == "date" and not (speech or _audience(token, lexicon)):
             continue
+        if frame.needs == "date" and _first_person(token):
+            continue  # "'So I said, fine,' he said": the speaker's own story
         if naming and frame.type != "statement":
             continue
         if len(words) > 1 and not _followed_by_words(token, words[1:]):
@@ -186,9 +194,7 @@ def _verb_trigger(
             ]
         classes = found.get(reach)
         if frame.subjects:
-            subjects = [
-                _antecedent(c, lexicon) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-            ]
+            subjects = [_antecedent(c, lexicon) for c in _subjects(token)]
             matched = [
                 c for s in subjects for c in object_classes(s, lexicon) if c in frame.subjects
             ]
@@ -202,6 +208,17 @@ def _verb_trigger(
             pending = "date" if frame.needs == "date" else None
             return Trigger(token=token, type=kind, kind="verb", frame=frame, pending=pending)
     return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it shares them with: "the rates were
+    announced and took effect", "the duties were due to take effect"."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return found
+        verb = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+    return []
 
 
 def _audience(verb: Token, lexicon: Lexicon) -> bool:
@@ -311,13 +328,28 @@ def objects(token: Token, lexicon: Lexicon, reach: str = "all") -> list[Token]:
             elif child.dep_ == "prep":
                 stack.append(child)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-        found.append(token.head)
+        found.insert(0, token.head)  # "the deal struck ... into a framework": the deal first
+        gapped = _gapped_object(token)
+        if gapped is not None:
+            found.insert(0, gapped)
     elif token.dep_ == "xcomp" and token.head.dep_ in ("relcl", "acl"):
         found.append(token.head.head)  # "the fees they began charging"
     elif token.dep_ == "conj" and token.head.dep_ in ("relcl", "acl") and not found:
         found.append(token.head.head)  # "the tariff they imposed in January and doubled"
     found += [c for obj in found for c in obj.children if c.dep_ == "conj"]
     return found + _contents(found, lexicon)
+
+
+def _gapped_object(verb: Token) -> Token | None:
+    """ "the package the states approved on Monday": a finite verb the parser hung on its
+    own subject, with no object of its own, acts on the noun before that subject."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return None
+    i = verb.head.left_edge.i - 1
+    if i >= 0 and verb.doc[i].lower_ in ("that", "which"):
+        i -= 1
+    before = verb.doc[i] if i >= 0 else None
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _contents(found: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -337,6 +369,8 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     """The word classes of an object (a common noun, or when it has none the words that
     modify it: "the snapback mechanism"), plus GPE for a named place."""
     classes = lexicon.classes_of(token) if token.pos_ != "PROPN" else []
+    if token.lemma_.lower() in lexicon.collections:  # "a package of countermeasures"
+        classes = _collected_classes(token, lexicon) + classes
     if token.lower_ in ("them", "him", "her") and _people_before(token):
         classes.append("PERSON")  # "crossed into Israel after the group handed them over"
     elif token.lower_ == "it" and token.dep_ in ("dobj", "nsubjpass"):
@@ -355,6 +389,22 @@ def object_classes(token: Token, lexicon: Lexicon) -> list[str]:
     elif token.ent_type_ == "PERSON":
         classes.append("PERSON")
     return classes
+
+
+def _collected_classes(token: Token, lexicon: Lexicon) -> list[str]:
+    """The classes of what a collection noun gathers: its "of" phrase or its modifier."""
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            found += lexicon.classes_of(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found += [
+                c
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+                for c in lexicon.classes_of(pobj)
+            ]
+    return found
 
 
 def _antecedent_classes(pronoun: Token, lexicon: Lexicon) -> list[str]:
@@ -491,10 +541,22 @@ def _noun_trigger(
             continue
         if noun.needs == "partner" and not has_partner(token, mentions, people):
             continue
-        if noun.needs and noun.needs != "partner" and not _has_class(token, noun.needs, lexicon):
+        if noun.needs == "date" and not _named_day(token):
+            continue
+        if noun.needs not in (None, "partner", "date") and not _has_class(
+            token, str(noun.needs), lexicon
+        ):
             continue
         return Trigger(token=token, type=noun.type, kind="noun", noun=noun)
     return None
+
+
+def _named_day(token: Token) -> bool:
+    """A noun named by its day or month: "the July ceasefire", "Sunday's truce"."""
+    return any(
+        c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.ent_type_ == "DATE"
+        for c in token.children
+    )
 
 
 def _has_class(token: Token, cls: str, lexicon: Lexicon) -> bool:

@@ -41,6 +41,8 @@ REPORTING_VERBS = frozenset(
 )
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'s"})
 EARLIER_PREPS = frozenset({"after", "since", "following"})
+# Parts of a day that a weekday names ("on Tuesday morning"): the weekday keeps the tense.
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "dawn"})
 NON_DATE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # A month, weekday or season inside one of these is part of a name ("June
 # Carter", "the Arab Spring", "Black Friday Sales Ltd").
@@ -331,8 +333,11 @@ def tense_of(token: Token) -> Tense | None:
     An expression inside a phrase opened by "after" or "since" ("after a meeting on
     Thursday") tells of something before the clause's time: past, whatever the verb."""
     if token.dep_ in ("compound", "poss", "nmod") and token.head.pos_ == "NOUN":
-        return None  # "the January agreement": a named occasion, whatever the clause's tense
+        if token.head.lower_ not in DAY_PARTS:
+            return None  # "the January agreement": a named occasion, whatever the clause's tense
+        token = token.head  # "on Tuesday morning": the day's own phrase
     verb = token
+    in_noun = False  # "two calls on Saturday": the date of a noun's occasion
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
             break
@@ -340,10 +345,14 @@ def tense_of(token: Token) -> Tense | None:
             break
         if verb.dep_ == "prep" and verb.lower_ in EARLIER_PREPS:
             return "past"
+        in_noun = in_noun or (verb.dep_ == "prep" and verb.head.pos_ == "NOUN")
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    # a present clause does not place its noun's occasion ("the summit follows two calls
+    # on Saturday"): the nearest day
+    return None if in_noun and tense == "present" else tense
 
 
 SCHEDULING_HEADS = frozenset(
