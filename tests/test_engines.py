@@ -65,13 +65,71 @@ def test_two_worker_processes_build_the_same_dossier(corpus, reference, db):
     assert build_with(make_engine(workers=2), corpus, db) == reference
 
 
+def test_started_workers_serve_every_build_until_closed(corpus, reference, tmp_path):
+    from parley.case import load_case
+    from parley.sample import CASE_PATH
+
+    engine = make_engine(workers=2)
+    engine.start(load_case(CASE_PATH))
+    pool = engine._pool
+    assert pool is not None
+    try:
+        workers = []
+        for name in ("first.db", "second.db"):
+            with open_store(tmp_path / name) as store:
+                report = build([corpus], store, case=load_case(CASE_PATH), engine=engine)
+            assert report.stored == 20 and os.getpid() not in report.workers
+            assert dump(str(tmp_path / name)) == reference
+            workers.append(report.workers)
+            assert engine._pool is pool  # not stopped by the build
+        assert workers[0] == workers[1]  # the same processes, started once
+    finally:
+        engine.close()
+    assert engine._pool is None
+
+
 def test_dask_cluster_builds_the_same_dossier(corpus, reference, db):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
-    ) as cluster:
+    from parley.case import load_case
+    from parley.sample import CASE_PATH
+
+    def profiling(dask_worker) -> bool:
+        return dask_worker.periodic_callbacks["profile"].is_running()
+
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert list(client.run(profiling).values()) == [True, True]
         engine = make_engine(engine="dask", scheduler=cluster.scheduler_address)
+        engine.start(load_case(CASE_PATH))
+        assert list(client.run(profiling).values()) == [False, False]  # paused while connected
         assert build_with(engine, corpus, db) == reference
+        engine.close()
+        assert list(client.run(profiling).values()) == [True, True]
+
+
+@pytest.mark.parametrize("count", [0, 5, 32, 64, 65, 96, 97, 200])
+def test_batches_cover_the_input_once_the_last_ones_small(count: int):
+    from parley.build import _batched
+
+    batches = list(_batched(iter(range(count)), 32, 8))
+    assert [i for batch in batches for i in batch] == list(range(count))
+    sizes = [len(b) for b in batches]
+    full = sizes.index(8) if 8 in sizes else len(sizes) - (1 if count % 32 else 0)
+    small = sizes[full:]  # the end: more than one batch's worth, at most two, by 8
+    assert all(size == 32 for size in sizes[:full])
+    assert sum(small) == count if count <= 64 else 32 < sum(small) <= 64
+    assert all(size == 8 for size in small[:-1]) and all(0 < size <= 8 for size in small)
+    assert list(_batched(iter(range(count)), 32, 32)) == [
+        list(range(i, min(i + 32, count))) for i in range(0, count, 32)
+    ]
 
 
 def cli_build(corpus: Path, db: str, *options: str) -> tuple[int, set[int], str]:

@@ -146,9 +146,8 @@ def load_rules() -> ChromeRules:
 
 
 def _time_zone_glue(zones: list[str]) -> re.Pattern[str] | None:
-    """Where a time zone is glued to the next sentence ("p.m. EDTHamas"): one look-behind
-    per zone, as Python's look-behinds have a fixed width."""
+    """A time zone glued to the next sentence ("p.m. EDTHamas"); the cut is at its end."""
     if not zones:
         return None
-    behind = "|".join(rf"(?<=\b{re.escape(zone)})" for zone in zones)
-    return re.compile(rf"(?:{behind})(?=[A-Z][a-z])")
+    alternatives = "|".join(re.escape(zone) for zone in zones)
+    return re.compile(rf"\b(?:{alternatives})(?=[A-Z][a-z])")

@@ -193,7 +193,7 @@ def _header_fragment(
     """
     cuts = [m.start() for m in _CAMEL.finditer(text[:300])]
     if rules.time_zone_glue is not None:
-        cuts = sorted(cuts + [m.start() for m in rules.time_zone_glue.finditer(text[:300])])
+        cuts = sorted(cuts + [m.end() for m in rules.time_zone_glue.finditer(text[:300])])
     ends = [*cuts[:12], len(text)]
     for end in ends:
         piece = text[:end].strip()

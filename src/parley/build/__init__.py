@@ -7,10 +7,10 @@ or on a Dask cluster; this process alone writes to the store.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +40,12 @@ __all__ = [
 LOGGER = logging.getLogger(__name__)
 
 # Articles per unit of work sent to an engine: large enough to amortise the
-# hand-over to a worker, small enough that a batch's texts and records stay small.
-BATCH_SIZE = 16
+# hand-over to a worker and for the parser's minibatches (32 articles parse with
+# about 5% less CPU than 16: see docs/speed.md), small enough that a batch's texts
+# and records stay small.
+BATCH_SIZE = 32
+# Articles per batch at the end of the input when batches run in parallel (see `_batched`).
+TAIL_BATCH_SIZE = 8
 # Bounds on the articles one transaction stores (see `_Writer`).
 COMMIT_ARTICLES = 64
 COMMIT_SECONDS = 1.0
@@ -118,10 +122,12 @@ def build(
                 known.add(item.id)
                 yield item
 
-    batches = _batched(fresh_articles(), BATCH_SIZE)
+    engine = engine or InProcess()
+    tail = TAIL_BATCH_SIZE if engine.parallel else BATCH_SIZE
+    batches = _batched(fresh_articles(), BATCH_SIZE, tail)
     writer = _Writer(store, report)
     try:
-        for results in (engine or InProcess()).run(batches, case):
+        for results in engine.run(batches, case):
             for result in results:
                 report.workers.add(result.worker)
                 writer.add(result)
@@ -172,9 +178,22 @@ class _Writer:
         self.pending = []
 
 
-def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    while batch := list(itertools.islice(articles, size)):
-        yield batch
+def _batched(articles: Iterator[Article], size: int, tail: int) -> Iterator[list[Article]]:
+    """Batches of `size` articles, and the last ones (more than `size`, at most `2 * size`)
+    in batches of `tail`.
+
+    Reading runs `2 * size` articles ahead to know which are the last: with several
+    workers, small batches at the end keep every worker busy until the end, instead of
+    one parsing a whole batch while the others wait."""
+    ahead: deque[Article] = deque()
+    for article in articles:
+        ahead.append(article)
+        if len(ahead) == 3 * size:
+            yield [ahead.popleft() for _ in range(size)]
+    while len(ahead) > 2 * size:
+        yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(tail, len(ahead)))]
 
 
 def _reject(store: Store, report: BuildReport, source: str, reason: str) -> None:

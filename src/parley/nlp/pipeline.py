@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import re
 from collections import deque
@@ -67,6 +68,10 @@ def _load(patterns_json: str) -> Language:
         nlp.add_pipe(
             "parley_case_entities", after="ner", config={"patterns": json.loads(patterns_json)}
         )
+    # The model's objects live as long as the process: move them out of the cyclic
+    # collector's reach, which otherwise walks them at every full collection (about 1%
+    # of a build's CPU).
+    gc.freeze()
     return nlp
 
 
