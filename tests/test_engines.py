@@ -88,6 +88,13 @@ def test_started_workers_serve_every_build_until_closed(corpus, reference, tmp_p
     assert engine._pool is None
 
 
+def _two_worker_cluster(distributed):
+    """A local Dask cluster of two single-threaded worker processes, no dashboard."""
+    return distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    )
+
+
 def test_dask_cluster_builds_the_same_dossier(corpus, reference, db):
     distributed = pytest.importorskip("distributed")
     from parley.case import load_case
@@ -97,13 +104,7 @@ def test_dask_cluster_builds_the_same_dossier(corpus, reference, db):
         return dask_worker.periodic_callbacks["profile"].is_running()
 
     with (
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            host="127.0.0.1",
-        ) as cluster,
+        _two_worker_cluster(distributed) as cluster,
         distributed.Client(cluster) as client,
     ):
         assert list(client.run(profiling).values()) == [True, True]
@@ -176,13 +177,7 @@ def test_cli_one_process_does_the_work_itself(corpus, tmp_path):
 def test_cli_dask_engine_runs_the_work_on_the_cluster(corpus, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
     with (
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            host="127.0.0.1",
-        ) as cluster,
+        _two_worker_cluster(distributed) as cluster,
         distributed.Client(cluster) as client,
     ):
         cluster_pids = set(client.run(os.getpid).values())

@@ -7,29 +7,9 @@ Every test runs the real tagger and extractor on a short text published on Wedne
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from parley.articles.model import Article
-from parley.extract.entities import extract_mentions
-from parley.extract.events import extract_events
-from parley.extract.timex import find_timexes
-
-WEDNESDAY = date(2025, 3, 19)
-
-
-def run(nlp, text, published=WEDNESDAY):
-    doc = nlp(text)
-    article = Article(id="a1", source="t.txt", text=text, published=published)
-    mentions = extract_mentions(doc, article, None)
-    return extract_events(doc, article, None, mentions, find_timexes(doc, published))
-
-
-def dates(found, kind):
-    matching = [e.date for e in found if e.type == kind]
-    assert matching, [(e.type, e.date) for e in found]
-    return matching
+from tests.test_events_classes import dates, run
 
 
 def types(found):

@@ -7,29 +7,36 @@ issues only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 
 import pytest
 
 from parley.extract.entities import extract_mentions
 from parley.extract.quotes import extract_quotes
+from parley.extract.records import Stance
 from parley.extract.stances import extract_stances
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def _runner(case_file: str):
+def _runner(
+    case_file: str, key: Callable[[Stance], tuple] = attrgetter("actor", "issue", "stance")
+):
+    """A function from a text to the set of `key`s of the stances found in it, under the
+    fixture case `case_file`."""
     from parley.case import load_case
     from parley.nlp import load_pipeline
 
     case = load_case(FIXTURES / case_file)
     nlp = load_pipeline(case)
 
-    def run(text: str) -> set[tuple[str, str, str]]:
+    def run(text: str) -> set[tuple]:
         doc = nlp(text)
         mentions = extract_mentions(doc, None, case)
         found = extract_stances(doc, None, case, mentions, extract_quotes(doc, None, case))
-        return {(s.actor, s.issue, s.stance) for s in found}
+        return {key(s) for s in found}
 
     return run
 

@@ -8,33 +8,18 @@ ceiling", "150 percent or more on vaccines").
 
 from __future__ import annotations
 
-from pathlib import Path
+from operator import attrgetter
 
 import pytest
 
-from parley.extract.entities import extract_mentions
-from parley.extract.quotes import extract_quotes
-from parley.extract.stances import extract_stances
 from parley.extract.stances.quantities import Amount, label_amounts
-
-CASE = Path(__file__).resolve().parent / "fixtures" / "tariff_case.yaml"
+from tests.test_stances_precision import _runner
 
 
 @pytest.fixture(scope="module")
 def stances_of():
-    from parley.case import load_case
-    from parley.nlp import load_pipeline
-
-    case = load_case(CASE)
-    nlp = load_pipeline(case)
-
-    def run(text: str) -> set[tuple[str, str, str, int | None]]:
-        doc = nlp(text)
-        mentions = extract_mentions(doc, None, case)
-        found = extract_stances(doc, None, case, mentions, extract_quotes(doc, None, case))
-        return {(s.actor, s.issue, s.stance, s.position) for s in found}
-
-    return run
+    """Stances with their positions: (actor, issue, stance, position)."""
+    return _runner("tariff_case.yaml", key=attrgetter("actor", "issue", "stance", "position"))
 
 
 def test_scale_labels_give_amounts_and_ranges():
