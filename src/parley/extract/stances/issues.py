@@ -269,15 +269,16 @@ class IssueIndex:
                 extra[issue] += ACTOR_WEIGHT  # "Israeli troops" names the Israeli forces
             elif named & own:
                 bonus[issue] = ACTOR_WEIGHT
+        ranks = {i: (round(scores[i] + extra[i] + bonus[i], 6), counts[i], i) for i in scores}
         ranked = sorted(
-            (round(score + extra[issue] + bonus[issue], 6), counts[issue], issue)
+            ranks[issue]
             for issue, score in scores.items()
             if score + extra[issue] >= self.threshold
             and issue in headed
             and (issue in polarity or issue in points)
         )  # fmt: skip
         if not ranked:
-            ranked = self._shared(head, words, scores, extra, bonus, counts, headed, polarity)
+            ranked = self._shared(head, words, ranks, headed, polarity)
         if not ranked:
             return []
         top = ranked[-1][:2]
@@ -308,10 +309,7 @@ class IssueIndex:
         self,
         head: Token,
         words: list[Token],
-        scores: dict[str, float],
-        extra: dict[str, float],
-        bonus: dict[str, float],
-        counts: dict[str, int],
+        ranks: dict[str, tuple[float, int, str]],
         headed: set[str],
         polarity: dict[str, tuple[float, int, Token]],
     ) -> list[tuple[float, int, str]]:
@@ -324,9 +322,7 @@ class IssueIndex:
         if len(shared) < 2 or sum(e.weight for e in shared) < self.threshold:
             return []
         ranked = sorted(
-            (round(scores[i] + extra[i] + bonus[i], 6), counts[i], i)
-            for i in {e.issue for e in shared}
-            if i in headed and i in polarity
+            ranks[i] for i in {e.issue for e in shared} if i in headed and i in polarity
         )
         if len(ranked) < 2 or ranked[-1][0] - ranked[-2][0] < SHARED_MARGIN:
             return []
