@@ -460,6 +460,11 @@ def _climb(span: Span, owner: dict[int, Trigger], lexicon: Lexicon) -> tuple[Tri
     return None
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """A verb with its infinitive marker ("to suspend", "to bomb")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _modal_conjunct(verb: Token) -> bool:
     """A conjoined verb with a modal of its own: a clause of its own time."""
     return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
@@ -503,9 +508,7 @@ def _decided(token: Token, owner: dict[int, Trigger], lexicon: Lexicon) -> Trigg
     if token.i in owner or token.lemma_.lower() not in lexicon.implicative_heads:
         return None
     for child in token.children:
-        infinitive = child.dep_ in ("xcomp", "acl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        )
+        infinitive = child.dep_ in ("xcomp", "acl") and _to_infinitive(child)
         if infinitive and child.i in owner:
             return owner[child.i]
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -788,9 +791,7 @@ def _carrier(token: Token, owner: dict[int, Trigger]) -> Token:
     """The conjoined verb an infinitive of purpose hangs on ("..., and the army sent jets
     to bomb the depots"): the clause whose date the infinitive shares."""
     head = token.head
-    infinitive = token.dep_ in ("xcomp", "advcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
+    infinitive = token.dep_ in ("xcomp", "advcl") and _to_infinitive(token)
     return head if infinitive and head.dep_ == "conj" and head.i not in owner else token
 
 

@@ -17,7 +17,7 @@ from parley.extract.records import Stance
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, for_clause, is_reporting
 from parley.extract.stances.filters import blocked, emits, hedged
-from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated
+from parley.extract.stances.grammar import SUBJECTS, has_obligation, negated, to_infinitive
 from parley.extract.stances.holders import (
     NESTED,
     RELATIVE,
@@ -340,7 +340,7 @@ def infinitive_complement(clause: Token, verb: Token) -> bool:
     clause because an adverbial came between, when the cue verb has no other complement."""
     if clause.dep_ != "advcl" or verb.pos_ != "VERB" or clause.i < verb.i:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if not to_infinitive(clause):
         return False
     if any(c.dep_ == "mark" for c in clause.children):
         return False  # "in order to", "so as to"

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
+def to_infinitive(verb: Token) -> bool:
+    """A verb with its infinitive marker ("to keep", "to take")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def main_clause(advcl: Token) -> Token:
     """The verb an adverbial clause belongs to.
 

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from parley.extract.stances.context import Context, Holder
 from parley.extract.stances.cues import cue, cue_key, is_reporting
-from parley.extract.stances.grammar import SUBJECTS, has_obligation, main_clause, negated
+from parley.extract.stances.grammar import (
+    SUBJECTS,
+    has_obligation,
+    main_clause,
+    negated,
+    to_infinitive,
+)
 from parley.extract.stances.judging_words import word_set
 
 if TYPE_CHECKING:
@@ -130,7 +136,7 @@ def _noun_infinitive(ctx: Context, verb: Token) -> bool:
     """An infinitive right after a cue noun that the parser hung on the noun's verb
     ("dismissed calls to keep the monitors"): the noun's content, not the verb's subject's
     own act."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "advcl" or not to_infinitive(verb):
         return False
     start = verb.left_edge.i
     for noun in ctx.head(verb).children:
